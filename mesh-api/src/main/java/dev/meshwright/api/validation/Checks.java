@@ -1,0 +1,227 @@
+package dev.meshwright.api.validation;
+
+import dev.meshwright.api.Problems;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Checks used by several kinds, with the messages Istio's validation gives for them.
+ * Methods either report to a {@link Problems} view or return an {@code Optional} message
+ * (empty when the value is fine), so callers can add context.
+ */
+public final class Checks {
+  private static final int DNS1123_LABEL_MAX = 63;
+  private static final String DNS1123_LABEL = "[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?";
+  private static final Pattern DNS1123_LABEL_RE = Pattern.compile(DNS1123_LABEL);
+  private static final Pattern WILDCARD_LABEL_RE = Pattern.compile("\\*|(?:\\*|\\*-)?" + DNS1123_LABEL);
+  private static final Pattern LOWER_DNS1123_LABEL_RE = Pattern.compile("[a-z0-9](?:[-a-z0-9]*[a-z0-9])?");
+  private static final Pattern QUALIFIED_NAME_RE =
+      Pattern.compile("(?:[A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
+  private static final Pattern LABEL_VALUE_RE =
+      Pattern.compile("(?:(?:[A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?");
+
+  private Checks() {}
+
+  /** Whether {@code s} is a DNS-1123 label (letters of either case, digits, inner dashes, at most 63). */
+  public static boolean isDns1123Label(String s) {
+    return s.length() <= DNS1123_LABEL_MAX && DNS1123_LABEL_RE.matcher(s).matches();
+  }
+
+  /** Whether {@code s} is a lower-case DNS-1123 label, as Kubernetes namespace names are. */
+  public static boolean isLowerDns1123Label(String s) {
+    return s.length() <= DNS1123_LABEL_MAX && LOWER_DNS1123_LABEL_RE.matcher(s).matches();
+  }
+
+  /** Whether {@code s} is a label that may start with {@code *} or {@code *-}, or is just {@code *}. */
+  public static boolean isWildcardDns1123Label(String s) {
+    return s.length() <= DNS1123_LABEL_MAX && WILDCARD_LABEL_RE.matcher(s).matches();
+  }
+
+  /** Istio's DNS-1123 label check of every dot-separated part of {@code domain}; a trailing dot is allowed. */
+  public static Optional<String> dns1123Labels(String domain) {
+    String[] parts = domain.split("\\.", -1);
+    String top = parts[parts.length - 1];
+    if (top.matches("[0-9]+")) {
+      return Optional.of(String.format(
+          "domain name %s invalid (top level domain %s cannot be all-numeric)", quote(domain), quote(top)));
+    }
+    for (int i = 0; i < parts.length; i++) {
+      if (i == parts.length - 1 && parts[i].isEmpty()) {
+        return Optional.empty();
+      }
+      if (!isDns1123Label(parts[i])) {
+        return Optional.of(String.format("domain name %s invalid (label %s invalid)", quote(domain), quote(parts[i])));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> domainPreconditions(String name) {
+    if (name.length() > 255) {
+      return Optional.of("domain name " + quote(name) + " too long (max 255)");
+    }
+    if (name.isEmpty()) {
+      return Optional.of("empty domain name not allowed");
+    }
+    return Optional.empty();
+  }
+
+  /** A fully qualified domain name without wildcards. */
+  public static Optional<String> fqdn(String name) {
+    return domainPreconditions(name).or(() -> dns1123Labels(name));
+  }
+
+  /** A domain whose first label may be a wildcard ({@code *.example.com}, {@code *}). */
+  public static Optional<String> wildcardDomain(String domain) {
+    Optional<String> pre = domainPreconditions(domain);
+    if (pre.isPresent()) {
+      return pre;
+    }
+    int dot = domain.indexOf('.');
+    String first = dot < 0 ? domain : domain.substring(0, dot);
+    if (!isWildcardDns1123Label(first)) {
+      return Optional.of(String.format("domain name %s invalid (label %s invalid)", quote(domain), quote(first)));
+    }
+    return dot < 0 ? Optional.empty() : dns1123Labels(domain.substring(dot + 1));
+  }
+
+  /** A port number in 1..65535. */
+  public static Optional<String> port(long port) {
+    return port >= 1 && port <= 65535
+        ? Optional.empty()
+        : Optional.of("port number " + port + " must be in the range 1..65535");
+  }
+
+  /** Reports a port outside 1..65535 at {@code p}. */
+  public static void port(long port, Problems p) {
+    port(port).ifPresent(p::error);
+  }
+
+  /** A duration of at least 1ms with whole milliseconds, as Istio requires of every timeout. */
+  public static Optional<String> duration(Duration d) {
+    if (d.compareTo(Duration.ofMillis(1)) < 0) {
+      return Optional.of("duration must be greater than 1ms");
+    }
+    if (d.getNano() % 1_000_000 != 0) {
+      return Optional.of("only durations to ms precision are supported");
+    }
+    return Optional.empty();
+  }
+
+  /** Reports a bad duration at {@code p}. */
+  public static void duration(Duration d, Problems p) {
+    duration(d).ifPresent(p::error);
+  }
+
+  /** Workload selector labels: no empty keys, no wildcards. */
+  public static void workloadSelector(Map<String, String> matchLabels, Problems p) {
+    new TreeMap<>(matchLabels).forEach((k, v) -> {
+      String pair = quote(k + "=" + v);
+      if (k.isEmpty()) {
+        p.error("empty key is not supported in selector: " + pair);
+      }
+      if (k.contains("*") || v.contains("*")) {
+        p.error("wildcard is not supported in selector: " + pair);
+      }
+    });
+  }
+
+  /** Kubernetes label syntax: keys are {@code [prefix/]name}, values at most 63 characters of a safe set. */
+  public static void labels(Map<String, String> labels, Problems p) {
+    new TreeMap<>(labels).forEach((k, v) -> {
+      labelKey(k).ifPresent(p::error);
+      if (v.length() > 63 || !LABEL_VALUE_RE.matcher(v).matches()) {
+        p.error("invalid tag value: " + quote(v));
+      }
+    });
+  }
+
+  private static Optional<String> labelKey(String key) {
+    String name = key;
+    int slash = key.indexOf('/');
+    if (slash >= 0) {
+      String prefix = key.substring(0, slash);
+      name = key.substring(slash + 1);
+      if (prefix.isEmpty() || prefix.length() > 253 || dns1123Labels(prefix).isPresent()) {
+        return Optional.of("invalid tag key: " + quote(key));
+      }
+    }
+    if (name.isEmpty() || name.length() > 63 || !QUALIFIED_NAME_RE.matcher(name).matches()) {
+      return Optional.of("invalid tag key: " + quote(key));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Istio's {@code exportTo} rules for a resource in {@code namespace}: entries are {@code .}, {@code *},
+   * {@code ~} (services only) or namespace names; no duplicates; {@code *} alone.
+   *
+   * @param allowNone whether {@code ~} is allowed (ServiceEntry); Istio forbids it for other kinds
+   */
+  public static void exportTo(List<String> exportTo, String namespace, NoneExport allowNone, Problems p) {
+    if (exportTo.isEmpty()) {
+      return;
+    }
+    Set<String> seen = new HashSet<>();
+    boolean publicSeen = false;
+    for (String e : exportTo) {
+      String entry = e;
+      if (entry.equals(".")) {
+        if (seen.contains(namespace)) {
+          p.error("duplicate entries in exportTo: . and current namespace " + namespace);
+          continue;
+        }
+        entry = namespace;
+      } else if (entry.equals(namespace) && seen.contains(namespace)) {
+        p.error("duplicate entries in exportTo: . and current namespace " + namespace);
+        continue;
+      }
+      if (!seen.add(entry)) {
+        p.error("duplicate entries in exportTo for entry " + e);
+        continue;
+      }
+      if (e.equals("*")) {
+        publicSeen = true;
+      } else if (e.equals("~")) {
+        if (allowNone == NoneExport.FORBIDDEN) {
+          p.error("exportTo ~ (none) is not allowed for Istio configuration objects");
+        }
+      } else if (!e.equals(".") && !isLowerDns1123Label(e)) {
+        p.error("only .,*, or a valid DNS 1123 label is allowed as exportTo entry");
+      }
+    }
+    if (publicSeen && seen.size() > 1) {
+      p.error("cannot have both public (*) and non-public exportTo values for a resource");
+    }
+    if (seen.contains("~") && seen.size() > 1) {
+      p.error("if ~ (none) is specified in exportTo, no other values are allowed");
+    }
+  }
+
+  /** Whether {@code exportTo: ["~"]} is allowed. */
+  public enum NoneExport {
+    ALLOWED,
+    FORBIDDEN
+  }
+
+  /** Go's {@code %q}: a double-quoted string with backslash escapes. */
+  public static String quote(String s) {
+    StringBuilder out = new StringBuilder(s.length() + 2).append('"');
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\t' -> out.append("\\t");
+        default -> out.append(c);
+      }
+    }
+    return out.append('"').toString();
+  }
+}
