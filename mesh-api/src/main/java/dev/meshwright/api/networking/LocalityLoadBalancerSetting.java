@@ -29,6 +29,7 @@ public interface LocalityLoadBalancerSetting {
 
   /** Traffic from locality {@code from} is spread over {@code to} (locality to weight, summing to 100). */
   @Value.Immutable
+  @SuppressWarnings("immutables:from") // the proto field "from" takes the name of the builder's copy method
   @JsonSerialize(as = ImmutableDistribute.class)
   @JsonDeserialize(as = ImmutableDistribute.class)
   interface Distribute {
@@ -46,6 +47,7 @@ public interface LocalityLoadBalancerSetting {
 
   /** Traffic from region {@code from} fails over to region {@code to}. */
   @Value.Immutable
+  @SuppressWarnings("immutables:from") // the proto field "from" takes the name of the builder's copy method
   @JsonSerialize(as = ImmutableFailover.class)
   @JsonDeserialize(as = ImmutableFailover.class)
   interface Failover {
