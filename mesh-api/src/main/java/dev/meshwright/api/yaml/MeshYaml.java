@@ -29,8 +29,11 @@ import java.util.Optional;
  * <p>Reading takes the whole text of one source (a file or standard input): any number of YAML
  * documents, or one JSON value; {@code kind: List} documents are flattened. Istio kinds are bound to
  * their typed classes, every other kind is kept as a {@link GenericResource}. Each problem becomes a
- * {@link Diagnostic} with the source, line and column, resource and field path; a bad document is left
- * out while every other document is still read. Reading never throws for bad input.
+ * {@link Diagnostic} with the source, line and column, resource and field path; a document that cannot be
+ * bound is left out while every other document is still read. Unknown fields are skipped and reported
+ * (errors when strict, warnings when lenient) without dropping the resource, so it can still be validated;
+ * callers that apply resources must check {@link ReadResult#hasErrors()} first. Reading never throws for
+ * bad input.
  *
  * <p>Writing prints resources the way kubectl does: keys sorted, empty values left out, documents
  * separated by {@code ---}; apiVersion is the kind's preferred version unless {@link ApiVersions#PRESERVE}.

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * What reading a source gave: every resource that could be read, and every problem met on the way.
- * A document with an error is left out of {@link #documents()}; the others are all there.
+ * A document that could not be bound is left out of {@link #documents()}; one whose only problems are
+ * unknown fields is kept (they were skipped), so check {@link #hasErrors()} before applying anything.
  *
  * @param documents the resources read, in source order
  * @param diagnostics parse and binding problems, in source order

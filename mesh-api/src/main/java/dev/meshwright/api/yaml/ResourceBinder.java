@@ -45,6 +45,7 @@ final class ResourceBinder {
   record Finding(Diagnostic diagnostic, String locatePath) {}
 
   private final List<Finding> diagnostics = new ArrayList<>();
+  private int hardErrors;
   private String kind = "";
   private String namespace = "";
   private String name = "";
@@ -133,7 +134,7 @@ final class ResourceBinder {
         error("status", "status must be an object, got " + describe(statusNode));
       }
     }
-    if (meta == null || spec == null || hasErrors()) {
+    if (meta == null || spec == null || hasBindingErrors()) {
       return Optional.empty();
     }
     try {
@@ -252,11 +253,13 @@ final class ResourceBinder {
     return dev.meshwright.api.validation.Checks.quote(s);
   }
 
-  private boolean hasErrors() {
-    return diagnostics.stream().anyMatch(f -> f.diagnostic().isError());
+  /** Errors other than unknown fields: with those, no value could be built. Unknown fields are skipped. */
+  private boolean hasBindingErrors() {
+    return hardErrors > 0;
   }
 
   private void error(String path, String message) {
+    hardErrors++;
     diagnostics.add(new Finding(
         new Diagnostic(Severity.ERROR, "", 0, 0, kind, namespace, name, path, message), path));
   }

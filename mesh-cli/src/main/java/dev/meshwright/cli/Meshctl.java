@@ -1,0 +1,58 @@
+package dev.meshwright.cli;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code meshctl} entry point. Exit codes: 0 success, 1 invalid input found, 2 usage error,
+ * 3 unexpected failure (reported as one line, never a stack trace).
+ */
+@Command(
+    name = "meshctl",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionInfo.Provider.class,
+    description = "Meshwright: Istio-compatible mesh tooling for the JVM.",
+    subcommands = {VersionCommand.class, ValidateCommand.class})
+public final class Meshctl implements Runnable {
+  /** Exit code for an unexpected failure inside a command. */
+  public static final int EXIT_FAILURE = 3;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.in, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs meshctl with explicit streams (used by tests and embedders); returns the exit code. */
+  public static int run(String[] args, InputStream stdin, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new Meshctl(), new Factory(stdin));
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      commandLine.getErr().println("error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+      return EXIT_FAILURE;
+    });
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  /** Creates commands, handing standard input to those that read it. */
+  private record Factory(InputStream stdin) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      if (cls == ValidateCommand.class) {
+        return cls.cast(new ValidateCommand(stdin));
+      }
+      return CommandLine.defaultFactory().create(cls);
+    }
+  }
+}
