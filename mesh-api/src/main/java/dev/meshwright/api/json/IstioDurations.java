@@ -6,24 +6,34 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The proto-JSON duration format Istio reads and writes: seconds with up to nine fractional digits and
- * an {@code s} suffix ({@code 10s}, {@code 0.5s}, {@code -1.000000001s}).
+ * Durations as Istio reads and writes them: written as proto-JSON seconds ({@code 10s}, {@code 0.5s}),
+ * read in that form or in Go's duration syntax ({@code 1m}, {@code 250ms}), which Istio's decoder accepts.
  */
 public final class IstioDurations {
   private static final Pattern FORMAT = Pattern.compile("(-)?(\\d+)(?:\\.(\\d{1,9}))?s");
+  private static final String GO_UNIT = "(ns|us|\u00b5s|\u03bcs|ms|s|m|h)";
+  private static final Pattern GO_FORMAT =
+      Pattern.compile("[-+]?(?:(?:\\d+\\.?\\d*|\\.\\d+)" + GO_UNIT + ")+");
+  private static final Pattern GO_PART = Pattern.compile("(\\d+\\.?\\d*|\\.\\d+)" + GO_UNIT);
 
   private IstioDurations() {}
 
   /**
-   * Parses {@code text}.
+   * Parses {@code text}: proto-JSON seconds ({@code 1.5s}) or Go's duration syntax, which Istio also
+   * accepts ({@code 1m30s}, {@code 250ms}, {@code 1h}; units ns, us, µs, ms, s, m, h).
    *
    * @throws IllegalArgumentException with Istio's wording when the text is not a duration
    */
   public static Duration parse(String text) {
-    Matcher m = FORMAT.matcher(text.trim());
-    if (!m.matches()) {
-      throw new IllegalArgumentException("bad Duration: \"" + text + "\" (want seconds with an s suffix, e.g. 10s or 0.5s)");
+    String s = text.trim();
+    Matcher m = FORMAT.matcher(s);
+    if (m.matches()) {
+      return fromSeconds(m, text);
     }
+    return parseGo(s, text);
+  }
+
+  private static Duration fromSeconds(Matcher m, String text) {
     long seconds;
     try {
       seconds = Long.parseLong(m.group(2));
@@ -34,6 +44,33 @@ public final class IstioDurations {
     long nanos = frac.isEmpty() ? 0 : Long.parseLong((frac + "000000000").substring(0, 9));
     Duration d = Duration.ofSeconds(seconds, nanos);
     return m.group(1) != null ? d.negated() : d;
+  }
+
+  private static Duration parseGo(String s, String original) {
+    Matcher whole = GO_FORMAT.matcher(s);
+    if (s.isEmpty() || !whole.matches()) {
+      throw new IllegalArgumentException("bad Duration: time: invalid duration \"" + original + "\"");
+    }
+    boolean negative = s.startsWith("-");
+    Matcher part = GO_PART.matcher(s);
+    BigDecimal nanos = BigDecimal.ZERO;
+    while (part.find()) {
+      nanos = nanos.add(new BigDecimal(part.group(1)).multiply(BigDecimal.valueOf(unitNanos(part.group(2)))));
+    }
+    BigDecimal[] split = nanos.divideAndRemainder(BigDecimal.valueOf(1_000_000_000L));
+    Duration d = Duration.ofSeconds(split[0].longValueExact(), split[1].longValue());
+    return negative ? d.negated() : d;
+  }
+
+  private static long unitNanos(String unit) {
+    return switch (unit) {
+      case "ns" -> 1L;
+      case "us", "\u00b5s", "\u03bcs" -> 1_000L;
+      case "ms" -> 1_000_000L;
+      case "s" -> 1_000_000_000L;
+      case "m" -> 60_000_000_000L;
+      default -> 3_600_000_000_000L; // h
+    };
   }
 
   /** Formats {@code d} the way Istio writes it: whole seconds as {@code 10s}, fractions trimmed ({@code 0.5s}). */
