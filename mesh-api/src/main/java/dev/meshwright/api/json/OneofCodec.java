@@ -55,6 +55,13 @@ public final class OneofCodec<T> {
     return this;
   }
 
+  /** The JSON keys of the variants and the type each key's value binds to, in registration order. */
+  public Map<String, Class<?>> variantTypes() {
+    Map<String, Class<?>> out = new LinkedHashMap<>();
+    variants.forEach((key, v) -> out.put(key, v.type()));
+    return java.util.Collections.unmodifiableMap(out);
+  }
+
   public void write(T value, JsonGenerator gen, SerializerProvider provider) throws IOException {
     Map.Entry<String, Object> entry = writer.apply(value);
     gen.writeStartObject();
@@ -119,6 +126,11 @@ public final class OneofCodec<T> {
 
     protected Deserializer(OneofCodec<T> codec) {
       this.codec = codec;
+    }
+
+    /** The codec this deserializer reads with (tools use it to list the variant keys). */
+    public OneofCodec<T> codec() {
+      return codec;
     }
 
     @Override
