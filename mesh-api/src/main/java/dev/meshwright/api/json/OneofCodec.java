@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -59,7 +60,7 @@ public final class OneofCodec<T> {
   public Map<String, Class<?>> variantTypes() {
     Map<String, Class<?>> out = new LinkedHashMap<>();
     variants.forEach((key, v) -> out.put(key, v.type()));
-    return java.util.Collections.unmodifiableMap(out);
+    return Collections.unmodifiableMap(out);
   }
 
   public void write(T value, JsonGenerator gen, SerializerProvider provider) throws IOException {
