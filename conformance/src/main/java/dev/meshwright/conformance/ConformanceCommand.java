@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  * fatal), 1 when {@code --check-baseline} finds a count below its minimum, 2 for a usage or I/O error of
  * the runner itself.
  */
-@Command(name = "conformance", mixinStandardHelpOptions = true,
+@Command(name = "conformance", mixinStandardHelpOptions = true, version = "Meshwright conformance runner (Istio 1.22.8 corpora)",
     description = "Runs the Istio 1.22 conformance corpora against Meshwright.")
 public final class ConformanceCommand implements Callable<Integer> {
   /** Exit code when a count fell below the baseline. */
