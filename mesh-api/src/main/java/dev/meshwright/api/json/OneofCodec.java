@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -53,6 +54,13 @@ public final class OneofCodec<T> {
   public <V> OneofCodec<T> variant(String key, Class<V> type, Function<V, T> factory) {
     variants.put(key, new Variant<>(type, v -> factory.apply((V) v)));
     return this;
+  }
+
+  /** The JSON keys of the variants and the type each key's value binds to, in registration order. */
+  public Map<String, Class<?>> variantTypes() {
+    Map<String, Class<?>> out = new LinkedHashMap<>();
+    variants.forEach((key, v) -> out.put(key, v.type()));
+    return Collections.unmodifiableMap(out);
   }
 
   public void write(T value, JsonGenerator gen, SerializerProvider provider) throws IOException {
@@ -119,6 +127,11 @@ public final class OneofCodec<T> {
 
     protected Deserializer(OneofCodec<T> codec) {
       this.codec = codec;
+    }
+
+    /** The codec this deserializer reads with (tools use it to list the variant keys). */
+    public OneofCodec<T> codec() {
+      return codec;
     }
 
     @Override
