@@ -11,7 +11,7 @@ import org.immutables.value.Value;
  * <pre>{@code
  * WorkloadEntry vm = WorkloadEntry.builder()
  *     .metadata(ObjectMeta.of("details-vm", "bookinfo"))
- *     .spec(WorkloadEntrySpec.builder().address("10.0.0.7").putLabels("app", "details").build())
+ *     .spec(WorkloadEntrySpec.builder().address("10.0.0.7").putLabel("app", "details").build())
  *     .build();
  * }</pre>
  */

@@ -12,7 +12,7 @@ import org.immutables.value.Value;
  * WorkloadGroup reviews = WorkloadGroup.builder()
  *     .metadata(ObjectMeta.of("reviews", "bookinfo"))
  *     .spec(WorkloadGroupSpec.builder()
- *         .template(WorkloadEntrySpec.builder().putPorts("http", 8080).serviceAccount("default").build())
+ *         .template(WorkloadEntrySpec.builder().putPort("http", 8080).serviceAccount("default").build())
  *         .probe(ReadinessProbe.builder().httpGet(HTTPHealthCheckConfig.builder().path("/ready").port(8080).build()).build())
  *         .build())
  *     .build();
