@@ -20,7 +20,7 @@ final class EnvoyFilterRe2 {
       return re2;
     }
     try {
-      Pattern.compile(regex);
+      Pattern.compile(regex.replace("(?P<", "(?<")); // Java spells RE2's named groups without the P
       return Optional.empty();
     } catch (PatternSyntaxException e) {
       return Optional.of("error parsing regexp: " + e.getDescription() + ": `" + regex + "`");

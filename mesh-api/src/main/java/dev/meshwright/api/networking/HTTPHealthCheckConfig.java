@@ -20,7 +20,7 @@ public interface HTTPHealthCheckConfig {
   /** The host to connect to; the workload's IP when unset. */
   Optional<String> host();
 
-  /** {@code http} or {@code https}; {@code http} when unset. */
+  /** {@code HTTP} or {@code HTTPS}, upper case as Kubernetes spells them; HTTP when unset. */
   Optional<String> scheme();
 
   /** Headers sent with the request. */

@@ -40,6 +40,7 @@ final class WorkloadGroupValidator implements Validator<WorkloadGroup> {
     if (probe.httpGet().isPresent()) {
       HTTPHealthCheckConfig h = probe.httpGet().get();
       Checks.port(h.port().orElse(0), p.at("httpGet").at("port"));
+      // Istio compares with Kubernetes' URIScheme constants (upper case), whatever its message says
       String scheme = h.scheme().orElse("");
       if (!scheme.isEmpty() && !scheme.equals("HTTP") && !scheme.equals("HTTPS")) {
         p.at("httpGet").at("scheme").error("httpGet.scheme must be one of \"http\", \"https\"");

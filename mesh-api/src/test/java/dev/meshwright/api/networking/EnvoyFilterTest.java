@@ -114,7 +114,7 @@ class EnvoyFilterTest {
     assertThat(errors(base.replace("RX", "1\\.2++"))).containsExactly("spec.configPatches[0].match.proxy.proxyVersion: "
         + "Envoy filter: invalid regex for proxy version, [error parsing regexp: invalid nested repetition operator: `++`]");
     assertThat(errors(base.replace("RX", "^(?!1\\.2)"))).singleElement().asString().contains("invalid or unsupported Perl syntax");
-    assertThat(errors(base.replace("RX", "(?i)^1\\.(2[0-9]|3)\\..{1,2}?"))).isEmpty();
+    assertThat(errors(base.replace("RX", "(?i)^1\\.(?P<minor>2[0-9]|3)\\..{1,2}?"))).isEmpty();
   }
 
   @Test
