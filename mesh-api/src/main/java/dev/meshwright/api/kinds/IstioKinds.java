@@ -1,6 +1,11 @@
 package dev.meshwright.api.kinds;
 
 import dev.meshwright.api.ResourceKind;
+import dev.meshwright.api.networking.EnvoyFilter;
+import dev.meshwright.api.networking.ProxyConfig;
+import dev.meshwright.api.networking.ServiceEntry;
+import dev.meshwright.api.networking.WorkloadEntry;
+import dev.meshwright.api.networking.WorkloadGroup;
 import dev.meshwright.api.security.PeerAuthentication;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +21,8 @@ import java.util.Set;
 public final class IstioKinds {
   /** Every typed kind, in a stable order. */
   public static final List<ResourceKind<?, ?>> ALL = List.of(
+      // networking.istio.io
+      ServiceEntry.KIND, WorkloadEntry.KIND, WorkloadGroup.KIND, EnvoyFilter.KIND, ProxyConfig.KIND,
       // security.istio.io
       PeerAuthentication.KIND);
 

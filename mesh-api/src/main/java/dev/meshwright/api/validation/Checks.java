@@ -199,8 +199,8 @@ public final class Checks {
     if (publicSeen && seen.size() > 1) {
       p.error("cannot have both public (*) and non-public exportTo values for a resource");
     }
-    if (seen.contains("~") && seen.size() > 1) {
-      p.error("if ~ (none) is specified in exportTo, no other values are allowed");
+    if (allowNone == NoneExport.ALLOWED && seen.contains("~") && exportTo.size() > 1) {
+      p.error("cannot export service entry to no one (~) and someone");
     }
   }
 
