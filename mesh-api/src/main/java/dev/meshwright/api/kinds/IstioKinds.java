@@ -1,6 +1,9 @@
 package dev.meshwright.api.kinds;
 
 import dev.meshwright.api.ResourceKind;
+import dev.meshwright.api.networking.DestinationRule;
+import dev.meshwright.api.networking.Gateway;
+import dev.meshwright.api.networking.Sidecar;
 import dev.meshwright.api.security.PeerAuthentication;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +19,7 @@ import java.util.Set;
 public final class IstioKinds {
   /** Every typed kind, in a stable order. */
   public static final List<ResourceKind<?, ?>> ALL = List.of(
+      DestinationRule.KIND, Gateway.KIND, Sidecar.KIND,
       // security.istio.io
       PeerAuthentication.KIND);
 
