@@ -53,7 +53,7 @@ final class DestinationRuleValidator implements Validator<DestinationRule> {
     Set<String> keys = new HashSet<>();
     for (String e : exportTo) {
       String key = e.equals(".") ? namespace : e;
-      if (key.equals("*") || Checks.isLowerDns1123Label(key)) {
+      if (key.equals("*") || Checks.isDns1123Label(key)) {
         keys.add(key);
       }
     }
