@@ -73,7 +73,7 @@ public final class MeshValidator {
   private static void checkMetadata(IstioResource<?> r, Problems problems) {
     Problems annotations = problems.at("metadata").at("annotations");
     if (r.metadata().annotations().containsKey(ALWAYS_REJECT)) {
-      annotations.key(ALWAYS_REJECT).error("webhook rejection requested by " + ALWAYS_REJECT);
+      annotations.key(ALWAYS_REJECT).error("\"" + ALWAYS_REJECT + "\" annotation found, rejecting");
     }
     String dryRun = r.metadata().annotations().get(DRY_RUN);
     if (dryRun != null && !r.kind().equals("AuthorizationPolicy")) {
