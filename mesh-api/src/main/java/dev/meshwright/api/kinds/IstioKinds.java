@@ -1,7 +1,11 @@
 package dev.meshwright.api.kinds;
 
 import dev.meshwright.api.ResourceKind;
+import dev.meshwright.api.extensions.WasmPlugin;
+import dev.meshwright.api.security.AuthorizationPolicy;
 import dev.meshwright.api.security.PeerAuthentication;
+import dev.meshwright.api.security.RequestAuthentication;
+import dev.meshwright.api.telemetry.Telemetry;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +21,13 @@ public final class IstioKinds {
   /** Every typed kind, in a stable order. */
   public static final List<ResourceKind<?, ?>> ALL = List.of(
       // security.istio.io
-      PeerAuthentication.KIND);
+      PeerAuthentication.KIND,
+      AuthorizationPolicy.KIND,
+      RequestAuthentication.KIND,
+      // telemetry.istio.io
+      Telemetry.KIND,
+      // extensions.istio.io
+      WasmPlugin.KIND);
 
   /** API groups owned by Istio: an unknown kind in one of them is an error, not a generic resource. */
   public static final Set<String> ISTIO_GROUPS = Set.of(
