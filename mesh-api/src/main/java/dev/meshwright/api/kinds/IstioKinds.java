@@ -1,6 +1,7 @@
 package dev.meshwright.api.kinds;
 
 import dev.meshwright.api.ResourceKind;
+import dev.meshwright.api.extensions.WasmPlugin;
 import dev.meshwright.api.networking.DestinationRule;
 import dev.meshwright.api.networking.EnvoyFilter;
 import dev.meshwright.api.networking.Gateway;
@@ -9,7 +10,10 @@ import dev.meshwright.api.networking.ServiceEntry;
 import dev.meshwright.api.networking.Sidecar;
 import dev.meshwright.api.networking.WorkloadEntry;
 import dev.meshwright.api.networking.WorkloadGroup;
+import dev.meshwright.api.security.AuthorizationPolicy;
 import dev.meshwright.api.security.PeerAuthentication;
+import dev.meshwright.api.security.RequestAuthentication;
+import dev.meshwright.api.telemetry.Telemetry;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +32,13 @@ public final class IstioKinds {
       Gateway.KIND, DestinationRule.KIND, Sidecar.KIND,
       ServiceEntry.KIND, WorkloadEntry.KIND, WorkloadGroup.KIND, EnvoyFilter.KIND, ProxyConfig.KIND,
       // security.istio.io
-      PeerAuthentication.KIND);
+      PeerAuthentication.KIND,
+      AuthorizationPolicy.KIND,
+      RequestAuthentication.KIND,
+      // telemetry.istio.io
+      Telemetry.KIND,
+      // extensions.istio.io
+      WasmPlugin.KIND);
 
   /** API groups owned by Istio: an unknown kind in one of them is an error, not a generic resource. */
   public static final Set<String> ISTIO_GROUPS = Set.of(

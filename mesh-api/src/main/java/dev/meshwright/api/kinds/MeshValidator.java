@@ -77,7 +77,8 @@ public final class MeshValidator {
     }
     String dryRun = r.metadata().annotations().get(DRY_RUN);
     if (dryRun != null && !r.kind().equals("AuthorizationPolicy")) {
-      annotations.key(DRY_RUN).error(DRY_RUN + " annotation is not supported for " + r.kind());
+      annotations.key(DRY_RUN).error(
+          r.namespace() + "/" + r.name() + " has unsupported annotation " + DRY_RUN + ", please remove the annotation");
     }
   }
 }
