@@ -37,6 +37,8 @@ public final class MeshClient {
   private static final Comparator<IstioResource<?>> BY_NAMESPACE_AND_NAME =
       Comparator.<IstioResource<?>, String>comparing(IstioResource::namespace).thenComparing(IstioResource::name);
 
+  private static final int HTTP_CONFLICT = 409;
+
   private final KubernetesClient client;
   private final Strictness strictness;
 
@@ -63,7 +65,13 @@ public final class MeshClient {
     return decodeSame(Operation.CREATE, resource, stored);
   }
 
-  /** The resource, or empty when the server has none of that name. */
+  /**
+   * The resource, or empty when the server has none of that name. Warnings from reading it (unknown fields,
+   * when lenient) are dropped; {@link #listAll} reports them.
+   *
+   * @throws MeshClientException if the server refuses, or its document cannot be read (the exception's
+   *     {@link MeshClientException#diagnostics()} say why)
+   */
   public <R extends IstioResource<?>> Optional<R> get(ResourceKind<R, ?> kind, String namespace, String name) {
     GenericKubernetesResource found = call(Operation.GET, kind.kind(), namespace, name,
         () -> read(kind).inNamespace(namespace).withName(name).get());
@@ -107,7 +115,7 @@ public final class MeshClient {
     String ns = namespaceOf(resource);
     if (resource.metadata().resourceVersion().isEmpty()) {
       throw MeshClientException.refused(Operation.UPDATE, resource.kind(), ns, resource.name(),
-          "metadata.resourceVersion is required for an update: read the resource first, or use serverSideApply");
+          "metadata.resourceVersion is required for an update: read the resource first, or use apply");
     }
     GenericKubernetesResource stored = call(Operation.UPDATE, resource.kind(), ns, resource.name(),
         () -> writeTarget(resource, ns).update());
@@ -115,9 +123,36 @@ public final class MeshClient {
   }
 
   /**
+   * Create-or-replace: creates the resource, or, when one of that name exists, replaces it with this one at
+   * the stored {@code resourceVersion} (any resourceVersion on the argument is ignored). Someone writing in
+   * between the read and the replace makes it fail with HTTP 409; nothing is retried. Works on any API server
+   * and on fabric8's CRUD mock, which has no server-side apply.
+   */
+  public <R extends IstioResource<?>> R apply(R resource) {
+    String ns = namespaceOf(resource);
+    String name = resource.name();
+    try {
+      return decodeSame(Operation.APPLY, resource, writeTarget(resource, ns).create());
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != HTTP_CONFLICT) {
+        throw MeshClientException.fromServer(Operation.APPLY, resource.kind(), ns, name, e);
+      }
+    }
+    GenericKubernetesResource stored = call(Operation.APPLY, resource.kind(), ns, name, () -> {
+      GenericKubernetesResource current = read(resource.resourceKind()).inNamespace(ns).withName(name).get();
+      GenericKubernetesResource doc = Fabric8Resources.toGeneric(resource);
+      doc.getMetadata().setNamespace(ns);
+      doc.getMetadata().setResourceVersion(current == null ? null : current.getMetadata().getResourceVersion());
+      return target(resource.resourceKind(), resource.apiVersion()).inNamespace(ns).resource(doc).update();
+    });
+    return decodeSame(Operation.APPLY, resource, stored);
+  }
+
+  /**
    * Server-side apply as {@code fieldManager}: creates the resource or merges it into the stored one.
    * Conflicts with fields owned by another manager are not forced; they fail with HTTP 409. Managed fields
-   * in the resource are dropped; a {@code resourceVersion}, if present, is a precondition.
+   * in the resource are dropped; a {@code resourceVersion}, if present, is a precondition. Needs a real API
+   * server: fabric8's CRUD mock answers 415 to apply patches (use {@link #apply} there).
    */
   public <R extends IstioResource<?>> R serverSideApply(R resource, String fieldManager) {
     String ns = namespaceOf(resource);
