@@ -44,7 +44,7 @@ public final class MeshClient {
 
   private MeshClient(KubernetesClient client, Strictness strictness) {
     this.client = Objects.requireNonNull(client, "client");
-    this.strictness = strictness;
+    this.strictness = Objects.requireNonNull(strictness, "strictness");
   }
 
   /** A mesh client over {@code client}; closing the fabric8 client stays the caller's job. */
@@ -197,7 +197,7 @@ public final class MeshClient {
   @SuppressWarnings("unchecked") // the server's answer is of the resource's own kind, hence its type
   private <R extends IstioResource<?>> R decodeSame(Operation op, R resource, GenericKubernetesResource doc) {
     ResourceKind<R, ?> kind = (ResourceKind<R, ?>) resource.resourceKind();
-    return decode(op, kind, doc.getMetadata().getNamespace(), resource.name(), doc);
+    return decode(op, kind, doc.getMetadata().getNamespace(), doc.getMetadata().getName(), doc);
   }
 
   private <R extends IstioResource<?>> R decode(Operation op, ResourceKind<R, ?> kind, String namespace,
