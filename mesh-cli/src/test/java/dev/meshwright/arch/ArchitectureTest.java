@@ -62,7 +62,11 @@ class ArchitectureTest {
   void clientsOnlyAtTheEdge() {
     noClasses().that().resideOutsideOfPackages(EDGE_PACKAGES)
         .should().dependOnClassesThat().resideInAnyPackage(
-            "io.fabric8.kubernetes.client..", "io.grpc.netty..", "io.netty..", "com.sun.net.httpserver..")
+            "io.fabric8.kubernetes.client.impl..", "io.fabric8.kubernetes.client.http..",
+            "io.fabric8.kubernetes.client.vertx..", "io.fabric8.kubernetes.client.okhttp..",
+            "io.fabric8.kubernetes.client.informers..", "io.grpc.netty..", "io.netty..",
+            "com.sun.net.httpserver..")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("io.fabric8.kubernetes.client.KubernetesClient")
         .allowEmptyShould(true)
         .check(classes);
   }
