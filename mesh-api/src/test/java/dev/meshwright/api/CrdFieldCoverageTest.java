@@ -203,6 +203,16 @@ class CrdFieldCoverageTest {
       for (BeanPropertyDefinition p : CONFIG.introspect(serialized).findProperties()) {
         out.put(p.getName(), p.getPrimaryType());
       }
+      // Names read through @JsonAlias (e.g. jwks_uri beside jwksUri) count as modelled fields too.
+      for (java.lang.reflect.Method m : type.getRawClass().getMethods()) {
+        com.fasterxml.jackson.annotation.JsonAlias alias =
+            m.getAnnotation(com.fasterxml.jackson.annotation.JsonAlias.class);
+        if (alias != null && out.containsKey(m.getName())) {
+          for (String name : alias.value()) {
+            out.putIfAbsent(name, out.get(m.getName()));
+          }
+        }
+      }
     } catch (JsonMappingException e) {
       throw new IllegalStateException(type + ": " + e.getMessage(), e);
     }
