@@ -39,7 +39,7 @@ public final class Fabric8Resources {
 
   /**
    * Reads a generic resource: Istio kinds become typed resources, other kinds {@code GenericResource}s.
-   * A document that cannot be bound yields diagnostics and no resource.
+   * A document with any error yields diagnostics and no resource.
    */
   public static Conversion<MeshResource> fromGeneric(GenericKubernetesResource resource, Strictness strictness) {
     ReadResult read = MeshYaml.standard().withStrictness(strictness)
@@ -48,6 +48,11 @@ public final class Fabric8Resources {
     List<MeshResource> resources = read.resources();
     if (resources.size() > 1) {
       diagnostics.add(Diagnostic.error("", "expected one resource, got a list of " + resources.size()));
+      return new Conversion<>(Optional.empty(), diagnostics);
+    }
+    if (read.hasErrors()) {
+      // MeshYaml keeps a resource whose only errors are unknown fields (so it can be validated); a
+      // conversion with errors must not hand out a resource that could be applied.
       return new Conversion<>(Optional.empty(), diagnostics);
     }
     return new Conversion<>(resources.stream().findFirst(), diagnostics);
