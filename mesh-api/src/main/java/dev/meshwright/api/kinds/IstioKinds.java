@@ -1,6 +1,7 @@
 package dev.meshwright.api.kinds;
 
 import dev.meshwright.api.ResourceKind;
+import dev.meshwright.api.networking.VirtualService;
 import dev.meshwright.api.security.PeerAuthentication;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,8 @@ import java.util.Set;
 public final class IstioKinds {
   /** Every typed kind, in a stable order. */
   public static final List<ResourceKind<?, ?>> ALL = List.of(
+      // networking.istio.io
+      VirtualService.KIND,
       // security.istio.io
       PeerAuthentication.KIND);
 
