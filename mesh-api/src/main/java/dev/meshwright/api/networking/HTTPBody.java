@@ -123,7 +123,8 @@ public sealed interface HTTPBody {
         return Map.entry("string", t.value());
       }
       if (body instanceof Bytes b) {
-        return Map.entry("bytes", b.value());
+        // Written as a base64 string, as proto-JSON does (YAML would otherwise tag it !!binary).
+        return Map.entry("bytes", Base64.getEncoder().encodeToString(b.value()));
       }
       return null;
     }
