@@ -11,7 +11,7 @@ class RegexesTest {
   @ParameterizedTest
   @ValueSource(strings = {
       "^/service/([^/]+)(/.*)$", "/api/{id}", "a{2,3}?", "(?i)abc", "(?P<name>x)", "(?<name>x)", "[[:alpha:]-]+",
-      "\\pL\\p{Greek}\\d\\.", "\\Q*+?\\E", "[a-z\\]]", "[]a]", "x{1001", "\\x{1F600}\\101", "a|b|", "^*"})
+      "\\pL\\p{Greek}\\d\\.", "\\Q*+?\\E", "[a-z\\]]", "[]a]", "x{1001", "\\x{1F600}\\101", "a|b|", "^*", "a(?i)*"})
   @DisplayName("accepts what Go's RE2 parser accepts, including a literal { that Java would reject")
   void accepts(String re) {
     assertThat(Regexes.re2Error(re)).isEmpty();
@@ -27,6 +27,7 @@ class RegexesTest {
       "a*+               | invalid nested repetition operator: `*+`",
       "a**               | invalid nested repetition operator: `**`",
       "?                 | missing argument to repetition operator: `?`",
+      "(?i)*             | missing argument to repetition operator: `*`",
       "a{1001}           | invalid repeat count: `{1001}`",
       "[z-a]             | invalid character class range: `z-a`",
       "[abc              | missing closing ]: `[abc`",
