@@ -255,6 +255,13 @@ class VirtualServiceTest {
   }
 
   @Test
+  @DisplayName("a key without a value reads as null (no routes), as in Go's YAML, not as an empty string")
+  void emptyValueIsNull() {
+    assertThat(errors(vs("hosts: [foo.bar]\nhttp:\n"))).containsExactly(
+        "spec: http, tcp or tls must be provided in virtual service");
+  }
+
+  @Test
   @DisplayName("errors carry the proto-JSON path of the offending field")
   void errorPaths() {
     assertThat(errors(vs("""
