@@ -2,6 +2,7 @@ package dev.meshwright.api.networking;
 
 import dev.meshwright.api.Problems;
 import dev.meshwright.api.validation.Checks;
+import java.util.List;
 import java.util.Set;
 
 /** Istio's rules for the optional features of an HTTP route: CORS, fault injection, retries. */
@@ -57,7 +58,7 @@ final class VirtualServiceFeatures {
     });
   }
 
-  private static void headerNames(java.util.List<String> names, Problems p) {
+  private static void headerNames(List<String> names, Problems p) {
     for (int i = 0; i < names.size(); i++) {
       if (names.get(i).isEmpty()) {
         p.index(i).error("header name cannot be empty");

@@ -314,6 +314,25 @@ class VirtualServiceTest {
   }
 
   @Test
+  @DisplayName("routes converted from the Gateway API skip gateway-name and destination checks")
+  void gatewayApiSemantics() {
+    String spec = """
+        hosts: [foo.bar]
+        gateways: [ns/Gateway_API]
+        http:
+        - delegate: {name: child, namespace: ns}
+          route: [{destination: {host: "*"}}]
+        """;
+    assertThat(errors(vs(spec))).containsExactly(
+        "spec.gateways[0]: invalid value for gateway name: \"Gateway_API\"",
+        "spec.http[0].route: root HTTP route  must not specify route",
+        "spec.http[0].route[0].destination.host: invalid destination host *");
+    String converted = vs(spec).replace("namespace: bar", "namespace: bar\n  annotations:\n"
+        + "    internal.istio.io/route-semantics: gateway");
+    assertThat(errors(converted)).containsExactly("spec.http[0].route: root HTTP route  must not specify route");
+  }
+
+  @Test
   @DisplayName("TLS routes check SNI hosts against the VirtualService hosts; an IP only warns")
   void tlsRoutes() {
     String tls = vs("""
