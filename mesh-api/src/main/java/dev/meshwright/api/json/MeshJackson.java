@@ -72,6 +72,8 @@ public final class MeshJackson {
     loader.setAllowDuplicateKeys(false);
     return YAMLFactory.builder()
         .loaderOptions(loader)
+        // "key:" with no value is null, as in Go's YAML (not an empty string).
+        .enable(com.fasterxml.jackson.dataformat.yaml.YAMLParser.Feature.EMPTY_STRING_AS_NULL)
         .streamReadConstraints(constraints())
         .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)

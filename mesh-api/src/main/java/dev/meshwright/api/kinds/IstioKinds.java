@@ -8,6 +8,7 @@ import dev.meshwright.api.networking.Gateway;
 import dev.meshwright.api.networking.ProxyConfig;
 import dev.meshwright.api.networking.ServiceEntry;
 import dev.meshwright.api.networking.Sidecar;
+import dev.meshwright.api.networking.VirtualService;
 import dev.meshwright.api.networking.WorkloadEntry;
 import dev.meshwright.api.networking.WorkloadGroup;
 import dev.meshwright.api.security.AuthorizationPolicy;
@@ -29,7 +30,7 @@ public final class IstioKinds {
   /** Every typed kind, in a stable order. */
   public static final List<ResourceKind<?, ?>> ALL = List.of(
       // networking.istio.io
-      Gateway.KIND, DestinationRule.KIND, Sidecar.KIND,
+      Gateway.KIND, VirtualService.KIND, DestinationRule.KIND, Sidecar.KIND,
       ServiceEntry.KIND, WorkloadEntry.KIND, WorkloadGroup.KIND, EnvoyFilter.KIND, ProxyConfig.KIND,
       // security.istio.io
       PeerAuthentication.KIND,
