@@ -78,7 +78,7 @@ class ValidConfigsRoundTripTest {
         }
         compared++;
         JsonNode written = MeshJackson.yaml().readTree(CODEC.writeYaml(read.resources().get(0)));
-        JsonNode want = normalize(original);
+        JsonNode want = normalize(withoutRemovedFields(original, read));
         JsonNode got = normalize(written);
         if (!want.equals(got)) {
           failures.add(where + ": " + kind + " differs after the round trip\n  read:  " + want + "\n  wrote: " + got);
@@ -89,6 +89,25 @@ class ValidConfigsRoundTripTest {
         files.size(), documents, compared, skipped);
     assertThat(compared).as("documents compared").isPositive();
     assertThat(failures).as("documents that do not round-trip").isEmpty();
+  }
+
+  /**
+   * Fields Istio removed from its API are read with a warning and not written back; take them out of the
+   * expectation, at exactly the paths the warnings name, and nothing else.
+   */
+  private static JsonNode withoutRemovedFields(JsonNode original, ReadResult read) {
+    JsonNode copy = original.deepCopy();
+    for (dev.meshwright.api.Diagnostic d : read.diagnostics()) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("field \"(.+)\" was removed from Istio's API.*")
+          .matcher(d.message());
+      if (m.matches()) {
+        JsonNode parent = copy.at("/" + d.path().replace(".", "/").replaceAll("\\[(\\d+)\\]", "/$1"));
+        if (parent instanceof com.fasterxml.jackson.databind.node.ObjectNode obj) {
+          obj.remove(m.group(1));
+        }
+      }
+    }
+    return copy;
   }
 
   @Test

@@ -1,8 +1,8 @@
 package dev.meshwright.api.networking;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dev.meshwright.api.json.RemovedFields;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.Duration;
 import java.util.List;
@@ -15,12 +15,11 @@ import org.immutables.value.Value;
  * ({@link #route()}), {@link #redirect()}, {@link #directResponse()} or {@link #delegate()}, plus optional
  * rewrite, timeout, retries, fault injection, mirroring, CORS and header changes. Immutable.
  *
- * <p>Fields removed from the proto (their names are reserved) are accepted and ignored when read, so older
- * configurations (Istio's own test data among them) still load, as Istio's webhook accepts them; any other
- * unknown field stays an error.
+ * <p>Fields removed from the proto (their names are reserved) are read with a warning and ignored
+ * ({@link RemovedFields}); any other unknown field stays an error.
  */
 @Value.Immutable
-@JsonIgnoreProperties({
+@RemovedFields({
     "websocketUpgrade", "websocket_upgrade", "appendHeaders", "append_headers", "removeResponseHeaders",
     "remove_response_headers", "appendResponseHeaders", "append_response_headers", "removeRequestHeaders",
     "remove_request_headers", "appendRequestHeaders", "append_request_headers"})

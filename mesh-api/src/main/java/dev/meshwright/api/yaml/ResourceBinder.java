@@ -21,6 +21,7 @@ import dev.meshwright.api.ObjectMeta;
 import dev.meshwright.api.ResourceKind;
 import dev.meshwright.api.Severity;
 import dev.meshwright.api.json.MeshJackson;
+import dev.meshwright.api.json.RemovedFields;
 import dev.meshwright.api.kinds.IstioKinds;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -271,6 +272,29 @@ final class ResourceBinder {
     diagnostics.add(new Finding(new Diagnostic(s, "", 0, 0, kind, namespace, name, path, message), locate));
   }
 
+  /**
+   * Whether {@code field} is listed in {@link RemovedFields} on the value type being read. Jackson hands
+   * us the generated class (or its JSON delegate), so look through enclosing classes and interfaces.
+   */
+  private static boolean isRemovedField(Class<?> type, String field) {
+    for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
+      for (Class<?> candidate : candidates(c)) {
+        RemovedFields removed = candidate.getAnnotation(RemovedFields.class);
+        if (removed != null && Arrays.asList(removed.value()).contains(field)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static List<Class<?>> candidates(Class<?> c) {
+    List<Class<?>> out = new ArrayList<>();
+    out.add(c);
+    out.addAll(Arrays.asList(c.getInterfaces()));
+    return out;
+  }
+
   /** Records unknown fields (all of them, not just the first) and skips them. */
   private final class UnknownFields extends DeserializationProblemHandler {
     private final String prefix;
@@ -283,7 +307,14 @@ final class ResourceBinder {
     public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p,
         JsonDeserializer<?> deserializer, Object beanOrClass, String propertyName) throws IOException {
       String parent = FieldPath.of(prefix, p.getParsingContext().getParent());
-      unknown(parent, propertyName);
+      Class<?> type = beanOrClass instanceof Class<?> c ? c : beanOrClass == null ? null : beanOrClass.getClass();
+      if (isRemovedField(type, propertyName)) {
+        String locate = parent.isEmpty() ? propertyName : parent + "." + propertyName;
+        diagnostics.add(new Finding(new Diagnostic(Severity.WARNING, "", 0, 0, kind, namespace, name, parent,
+            "field " + quote(propertyName) + " was removed from Istio's API and is ignored"), locate));
+      } else {
+        unknown(parent, propertyName);
+      }
       p.skipChildren();
       return true;
     }

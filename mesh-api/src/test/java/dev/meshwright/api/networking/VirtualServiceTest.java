@@ -241,7 +241,7 @@ class VirtualServiceTest {
   }
 
   @Test
-  @DisplayName("removed (reserved) proto fields are ignored, the deprecated snake_case alias is read")
+  @DisplayName("removed (reserved) proto fields are ignored with a warning, the deprecated snake_case alias is read")
   void reservedAndAliases() {
     ReadResult r = MeshYaml.read("r.yaml", vs("""
         hosts: [foo.bar]
@@ -250,7 +250,11 @@ class VirtualServiceTest {
           mirror_percent: 5
           route: [{destination: {host: foo}}]
         """));
-    assertThat(r.diagnostics()).isEmpty();
+    assertThat(r.diagnostics()).singleElement().satisfies(d -> {
+      assertThat(d.isError()).isFalse();
+      assertThat(d.path()).isEqualTo("spec.http[0]");
+      assertThat(d.message()).isEqualTo("field \"websocketUpgrade\" was removed from Istio's API and is ignored");
+    });
     assertThat(((VirtualService) r.resources().get(0)).spec().http().get(0).mirrorPercent()).contains(5);
   }
 
