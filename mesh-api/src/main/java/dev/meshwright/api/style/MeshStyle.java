@@ -28,5 +28,5 @@ import org.immutables.value.Value;
     allParameters = false,
     defaults = @Value.Immutable(copy = true, prehash = false),
     depluralize = true,
-    depluralizeDictionary = {"address:addresses", "match:matches", "alias:aliases", "status:statuses", "prefix:prefixes", "cookie:cookies"})
+    depluralizeDictionary = {"address:addresses", "match:matches", "alias:aliases", "status", "patch:patches", "prefix:prefixes", "cookie:cookies"})
 public @interface MeshStyle {}
