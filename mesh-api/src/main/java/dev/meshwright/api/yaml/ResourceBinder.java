@@ -97,6 +97,19 @@ final class ResourceBinder {
     return typed(apiVersion, obj, rk);
   }
 
+  /**
+   * Binds a document that is not a resource (a MeshConfig file, say) to {@code type}; an absent or null
+   * document binds as an empty object. Problems go to {@link #findings()}, with paths from the document root.
+   */
+  <T> Optional<T> bindDocument(JsonNode root, Class<T> type) {
+    JsonNode node = root == null || root.isNull() || root.isMissingNode() ? MAPPER.createObjectNode() : root;
+    if (!node.isObject()) {
+      error("", "document must be an object, got " + describe(node));
+      return Optional.empty();
+    }
+    return Optional.ofNullable(bindValue(node, type, ""));
+  }
+
   private Optional<MeshResource> generic(String apiVersion, ObjectNode obj) {
     ObjectMeta meta = metadata(obj);
     if (meta == null) {
