@@ -1,6 +1,7 @@
 package dev.meshwright.api.kinds;
 
 import dev.meshwright.api.ResourceKind;
+import dev.meshwright.api.operator.IstioOperator;
 import dev.meshwright.api.security.PeerAuthentication;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +18,9 @@ public final class IstioKinds {
   /** Every typed kind, in a stable order. */
   public static final List<ResourceKind<?, ?>> ALL = List.of(
       // security.istio.io
-      PeerAuthentication.KIND);
+      PeerAuthentication.KIND,
+      // install.istio.io
+      IstioOperator.KIND);
 
   /** API groups owned by Istio: an unknown kind in one of them is an error, not a generic resource. */
   public static final Set<String> ISTIO_GROUPS = Set.of(

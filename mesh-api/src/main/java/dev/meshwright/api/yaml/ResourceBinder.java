@@ -292,7 +292,12 @@ final class ResourceBinder {
     @Override
     public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p,
         JsonDeserializer<?> deserializer, Object beanOrClass, String propertyName) throws IOException {
-      String parent = FieldPath.of(prefix, p.getParsingContext().getParent());
+      // At an object or list value the parser has already entered it: step out to the field's own object.
+      com.fasterxml.jackson.core.JsonStreamContext context = p.getParsingContext();
+      if (p.currentToken() != null && p.currentToken().isStructStart()) {
+        context = context.getParent();
+      }
+      String parent = FieldPath.of(prefix, context.getParent());
       unknown(parent, propertyName);
       p.skipChildren();
       return true;
