@@ -58,6 +58,14 @@ public final class MeshConfigs {
   }
 
   /**
+   * Reads a ProxyConfig as written in a {@code proxy.istio.io/config} annotation or a {@code defaultConfig}
+   * block, with the same strict binding as {@link #read}; apply it with {@link #mergeProxyConfig}.
+   */
+  public static ValueResult<ProxyConfig> readProxyConfig(String source, String yamlText) {
+    return MeshYaml.readValue(source, yamlText, ProxyConfig.class);
+  }
+
+  /**
    * Reads a mesh config and applies it over {@link #defaults()}, then validates the result, as istiod does
    * with its ConfigMap (pkg/config/mesh ApplyMeshConfigDefaults). The config is empty when the text does
    * not bind; validation errors keep the merged config so callers can show it.

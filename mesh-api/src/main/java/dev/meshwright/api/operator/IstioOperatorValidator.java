@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * Istio 1.22.8's structural IstioOperator rules (operator/pkg/validate and the feature checks): image
  * reference form of {@code hub}, tag form, revision as a DNS-1123 label, gateway names, the mesh config
  * (applied over the defaults, then validated), gateway ports that would need root, and replica counts
- * that autoscaling overrides (warnings). Helm values are not checked against Istio's values schema.
+ * that autoscaling overrides (warnings), and deprecated settings. Helm values are not checked against Istio's
+ * values schema.
  */
 final class IstioOperatorValidator implements Validator<IstioOperator> {
   private static final String ALNUM = "[a-z0-9]+";
@@ -52,6 +53,7 @@ final class IstioOperatorValidator implements Validator<IstioOperator> {
       }
       GatewayPorts.autoscaleReplicaWarnings(spec, c, p);
     });
+    DeprecatedSettings.check(spec, p);
     GatewayPorts.ingressPortsValues(map(map(spec.values().get("gateways")).get("istio-ingressgateway")),
         p.at("values").at("gateways").at("istio-ingressgateway").at("ingressPorts"));
   }

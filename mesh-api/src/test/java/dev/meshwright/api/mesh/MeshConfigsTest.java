@@ -199,6 +199,18 @@ class MeshConfigsTest {
   }
 
   @Test
+  @DisplayName("a proxy.istio.io/config annotation reads strictly and merges over the mesh default")
+  void proxyConfigAnnotation() {
+    var r = MeshConfigs.readProxyConfig("annotation", "holdApplicationUntilProxyStarts: true\nproxyMetadata: {A: b}\n");
+    assertThat(r.diagnostics()).isEmpty();
+    ProxyConfig merged = MeshConfigs.mergeProxyConfig(MeshConfigs.defaultProxyConfig(), r.value().orElseThrow());
+    assertThat(merged.holdApplicationUntilProxyStarts()).contains(true);
+    assertThat(merged.statusPort()).contains(15020);
+    assertThat(MeshConfigs.readProxyConfig("annotation", "statusPort: high").diagnostics())
+        .extracting(Diagnostic::path).containsExactly("statusPort");
+  }
+
+  @Test
   @DisplayName("extension provider problems are warnings, as Istio only logs them")
   void extensionProviders() {
     ExtensionProvider zipkin = ExtensionProvider.builder().name("z")

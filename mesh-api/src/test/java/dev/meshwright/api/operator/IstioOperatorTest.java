@@ -201,6 +201,28 @@ class IstioOperatorTest {
   }
 
   @Test
+  @DisplayName("deprecated values are warnings, removed add-ons are errors")
+  void deprecated() {
+    ReadResult r = MeshYaml.read("iop.yaml", """
+        apiVersion: install.istio.io/v1alpha1
+        kind: IstioOperator
+        spec:
+          values:
+            global:
+              enableTracing: false
+              proxy:
+                holdApplicationUntilProxyStarts: true
+            grafana:
+              enabled: true
+        """);
+    assertThat(MeshValidator.create().validate(r.resources().get(0)))
+        .extracting(d -> d.severity() + " " + d.path() + ": " + d.message()).containsExactly(
+            "WARNING spec.values.global.proxy.holdApplicationUntilProxyStarts: ! values.global.proxy."
+                + "holdApplicationUntilProxyStarts is deprecated; use meshConfig.defaultConfig.holdApplicationUntilProxyStarts instead",
+            "ERROR spec.values.grafana.enabled: ! values.grafana.enabled is deprecated; use the samples/addons/ deployments instead");
+  }
+
+  @Test
   @DisplayName("a tag must be a string or a number")
   void tagShape() {
     ReadResult r = MeshYaml.read("iop.yaml", """
