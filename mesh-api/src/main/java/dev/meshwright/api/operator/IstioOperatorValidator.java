@@ -16,14 +16,15 @@ import java.util.regex.Pattern;
  * values schema.
  */
 final class IstioOperatorValidator implements Validator<IstioOperator> {
-  private static final String ALNUM = "[a-z0-9]+";
-  private static final String SEPARATOR = "(?:[._]|__|[-]*)";
-  private static final String NAME_COMPONENT = ALNUM + "(?:" + SEPARATOR + ALNUM + ")*";
-  private static final String DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
-  private static final String DOMAIN = DOMAIN_COMPONENT + "(?:\\." + DOMAIN_COMPONENT + ")*(?::[0-9]+)?";
+  // Istio's Docker reference grammar, rewritten so that no two quantifiers compete for the same characters
+  // (possessive where the next token can never match them): Go's RE2 is linear, Java's backtracking is not.
+  private static final String ALNUM = "[a-z0-9]++";
+  private static final String NAME_COMPONENT = ALNUM + "(?:(?:[._]|__|-++)" + ALNUM + ")*+";
+  private static final String DOMAIN_COMPONENT = "[a-zA-Z0-9]++(?:-++[a-zA-Z0-9]++)*+";
+  private static final String DOMAIN = DOMAIN_COMPONENT + "(?:\\." + DOMAIN_COMPONENT + ")*+(?::[0-9]++)?";
   private static final String TAG = "[\\w][\\w.-]{0,127}";
-  private static final String DIGEST = "[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}";
-  private static final String NAME = "(?:" + DOMAIN + "/)?" + NAME_COMPONENT + "(?:/" + NAME_COMPONENT + ")*";
+  private static final String DIGEST = "[A-Za-z][A-Za-z0-9]*+(?:[-_+.][A-Za-z][A-Za-z0-9]*+)*+:[0-9a-fA-F]{32,}+";
+  private static final String NAME = "(?:" + DOMAIN + "/)?" + NAME_COMPONENT + "(?:/" + NAME_COMPONENT + ")*+";
   /** A Docker image reference: name, optional tag, optional digest. */
   static final Pattern REFERENCE = Pattern.compile("(" + NAME + ")(?::(" + TAG + "))?(?:@(" + DIGEST + "))?");
   static final Pattern TAG_PATTERN = Pattern.compile(TAG);

@@ -223,6 +223,19 @@ class IstioOperatorTest {
   }
 
   @Test
+  @DisplayName("hub follows the image reference grammar, in linear time on hostile input")
+  void hubGrammar() {
+    assertThat(List.of("docker.io/istio", "gcr.io/istio-testing", "localhost:5000/my_org/img", "istio", "Registry.Example.com/a.b/c__d"))
+        .allMatch(h -> IstioOperatorValidator.REFERENCE.matcher(h).matches());
+    assertThat(List.of("docker.io/Istio", "a//b", "-a", "a/", "docker.io:/istio"))
+        .noneMatch(h -> IstioOperatorValidator.REFERENCE.matcher(h).matches());
+    String hostile = "a".repeat(20_000) + "-".repeat(20_000) + "!";
+    long start = System.nanoTime();
+    assertThat(IstioOperatorValidator.REFERENCE.matcher(hostile).matches()).isFalse();
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+  }
+
+  @Test
   @DisplayName("a tag must be a string or a number")
   void tagShape() {
     ReadResult r = MeshYaml.read("iop.yaml", """
