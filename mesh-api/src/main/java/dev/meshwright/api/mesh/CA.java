@@ -15,7 +15,9 @@ public interface CA {
   /** {@code host:port} of the CA. */
   Optional<String> address();
 
-  /** TLS settings towards the server, in {@code networking.v1alpha3.ClientTLSSettings} form (kept untyped here). */
+  /**
+   * TLS settings towards the server, in {@code networking.v1alpha3.ClientTLSSettings} form (kept untyped here).
+   */
   Map<String, Object> tlsSettings();
 
   /** Timeout of one signing request. */

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** A DNS certificate istiod issues into a secret ({@code istio.mesh.v1alpha1.Certificate}, deprecated). Immutable. */
+/**
+ * A DNS certificate istiod issues into a secret ({@code istio.mesh.v1alpha1.Certificate}, deprecated).
+ * Immutable.
+ */
 @Value.Immutable
 @JsonSerialize(as = ImmutableCertificate.class)
 @JsonDeserialize(as = ImmutableCertificate.class)

@@ -15,7 +15,9 @@ public interface ConfigSource {
   /** Address of the server, e.g. {@code xds://istiod:15010} or {@code k8s://}. */
   Optional<String> address();
 
-  /** TLS settings towards the server, in {@code networking.v1alpha3.ClientTLSSettings} form (kept untyped here). */
+  /**
+   * TLS settings towards the server, in {@code networking.v1alpha3.ClientTLSSettings} form (kept untyped here).
+   */
   Map<String, Object> tlsSettings();
 
   /** Resource types taken from this source. */

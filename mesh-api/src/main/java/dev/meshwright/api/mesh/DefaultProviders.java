@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** Extension providers used when no Telemetry resource names one ({@code MeshConfig.DefaultProviders}). Immutable. */
+/**
+ * Extension providers used when no Telemetry resource names one ({@code MeshConfig.DefaultProviders}).
+ * Immutable.
+ */
 @Value.Immutable
 @JsonSerialize(as = ImmutableDefaultProviders.class)
 @JsonDeserialize(as = ImmutableDefaultProviders.class)

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** A named telemetry or authorization provider that Telemetry and AuthorizationPolicy resources refer to ({@code MeshConfig.ExtensionProvider}). Immutable. */
+/**
+ * A named telemetry or authorization provider that Telemetry and AuthorizationPolicy resources refer to ({@code
+ * MeshConfig.ExtensionProvider}). Immutable.
+ */
 @Value.Immutable
 @JsonSerialize(as = ImmutableExtensionProvider.class)
 @JsonDeserialize(as = ImmutableExtensionProvider.class)

@@ -77,33 +77,41 @@ final class ExtensionProviderValidator {
         service(g.service()).ifPresent(errors::add);
         statusOnError(g.statusOnError()).ifPresent(errors::add);
       }
-      case "zipkin" -> serviceAndPort(ep.zipkin().orElseThrow().service(), ep.zipkin().orElseThrow().port(), errors);
+      case "zipkin" -> tracer(ep.zipkin().orElseThrow().service(), ep.zipkin().orElseThrow().port(), errors);
       case "lightstep" -> {
         LightstepTracingProvider l = ep.lightstep().orElseThrow();
-        serviceAndPort(l.service(), l.port(), errors);
+        tracer(l.service(), l.port(), errors);
         if (l.accessToken().orElse("").isEmpty()) {
           errors.add("access token is required");
         }
       }
-      case "datadog" -> serviceAndPort(ep.datadog().orElseThrow().service(), ep.datadog().orElseThrow().port(), errors);
-      case "opencensus" -> serviceAndPort(ep.opencensus().orElseThrow().service(), ep.opencensus().orElseThrow().port(), errors);
-      case "skywalking" -> serviceAndPort(ep.skywalking().orElseThrow().service(), ep.skywalking().orElseThrow().port(), errors);
-      case "envoyOtelAls" -> portAndService(ep.envoyOtelAls().orElseThrow().port(), ep.envoyOtelAls().orElseThrow().service(), errors);
-      case "opentelemetry" -> portAndService(ep.opentelemetry().orElseThrow().port(), ep.opentelemetry().orElseThrow().service(), errors);
-      case "envoyHttpAls" -> portAndService(ep.envoyHttpAls().orElseThrow().port(), ep.envoyHttpAls().orElseThrow().service(), errors);
-      case "envoyTcpAls" -> portAndService(ep.envoyTcpAls().orElseThrow().port(), ep.envoyTcpAls().orElseThrow().service(), errors);
+      case "datadog" -> tracer(ep.datadog().orElseThrow().service(), ep.datadog().orElseThrow().port(), errors);
+      case "opencensus" -> tracer(ep.opencensus().orElseThrow().service(), ep.opencensus().orElseThrow().port(), errors);
+      case "skywalking" -> tracer(ep.skywalking().orElseThrow().service(), ep.skywalking().orElseThrow().port(), errors);
+      case "envoyOtelAls" -> {
+        EnvoyOpenTelemetryLogProvider o = ep.envoyOtelAls().orElseThrow();
+        logService(o.port(), o.service(), errors);
+      }
+      case "opentelemetry" -> {
+        OpenTelemetryTracingProvider o = ep.opentelemetry().orElseThrow();
+        logService(o.port(), o.service(), errors);
+      }
+      case "envoyHttpAls" -> logService(ep.envoyHttpAls().orElseThrow().port(), ep.envoyHttpAls().orElseThrow().service(), errors);
+      case "envoyTcpAls" -> logService(ep.envoyTcpAls().orElseThrow().port(), ep.envoyTcpAls().orElseThrow().service(), errors);
       case "prometheus", "stackdriver", "envoyFileAccessLog" -> { }
       default -> errors.add("unsupported provider: <nil> of type <nil>");
     }
     return errors;
   }
 
-  private static void serviceAndPort(Optional<String> service, Optional<Integer> port, List<String> errors) {
+  /** Tracers check the service first and word a bad port as a service port. */
+  private static void tracer(Optional<String> service, Optional<Integer> port, List<String> errors) {
     service(service).ifPresent(errors::add);
     servicePort(port, errors);
   }
 
-  private static void portAndService(Optional<Integer> port, Optional<String> service, List<String> errors) {
+  /** Access log services and OpenTelemetry check the port first. */
+  private static void logService(Optional<Integer> port, Optional<String> service, List<String> errors) {
     Checks.port(port.orElse(0)).ifPresent(errors::add);
     service(service).ifPresent(errors::add);
   }

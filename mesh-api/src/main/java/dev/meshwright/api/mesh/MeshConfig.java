@@ -10,7 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** The mesh-wide configuration of Istio ({@code istio.mesh.v1alpha1.MeshConfig}), as found in the {@code mesh} key of the {@code istio} ConfigMap. Read it with {@link MeshConfigs#read}, complete it with {@link MeshConfigs#defaults()} and {@link MeshConfigs#merge}. Immutable. */
+/**
+ * The mesh-wide configuration of Istio ({@code istio.mesh.v1alpha1.MeshConfig}), as found in the {@code mesh}
+ * key of the {@code istio} ConfigMap. Read it with {@link MeshConfigs#read}, complete it with {@link
+ * MeshConfigs#defaults()} and {@link MeshConfigs#merge}. Immutable.
+ */
 @Value.Immutable
 @JsonSerialize(as = ImmutableMeshConfig.class)
 @JsonDeserialize(as = ImmutableMeshConfig.class)

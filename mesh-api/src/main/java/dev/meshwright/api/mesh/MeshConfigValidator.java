@@ -25,7 +25,8 @@ final class MeshConfigValidator implements Validator<MeshConfig> {
 
   @Override
   public void validate(MeshConfig mesh, Problems p) {
-    Checks.port(mesh.proxyListenPort().orElse(0)).ifPresent(e -> p.at("proxyListenPort").error("invalid proxy listen port: " + e));
+    Checks.port(mesh.proxyListenPort().orElse(0))
+        .ifPresent(e -> p.at("proxyListenPort").error("invalid proxy listen port: " + e));
     connectTimeout(mesh.connectTimeout().orElse(Duration.ZERO), p.at("connectTimeout"));
     Duration detection = mesh.protocolDetectionTimeout().orElse(Duration.ZERO);
     if (detection.getNano() % 1_000_000 != 0) {

@@ -27,9 +27,9 @@ import java.util.TreeSet;
 final class MeshMerge {
   /** Writes every present field, including empty strings, zero numbers and false (they are set values). */
   private static final ObjectMapper PRESENT = MeshJackson.json().rebuild()
-      .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_ABSENT, JsonInclude.Include.USE_DEFAULTS))
-      .withConfigOverride(List.class, o -> o.setInclude(JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, JsonInclude.Include.USE_DEFAULTS)))
-      .withConfigOverride(Map.class, o -> o.setInclude(JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, JsonInclude.Include.USE_DEFAULTS)))
+      .defaultPropertyInclusion(include(JsonInclude.Include.NON_ABSENT))
+      .withConfigOverride(List.class, o -> o.setInclude(include(JsonInclude.Include.NON_EMPTY)))
+      .withConfigOverride(Map.class, o -> o.setInclude(include(JsonInclude.Include.NON_EMPTY)))
       .build();
 
   private static final List<String> PROXY_HEADERS_KEPT =
@@ -44,9 +44,12 @@ final class MeshMerge {
     ObjectNode out = b.deepCopy();
     for (Map.Entry<String, JsonNode> e : o.properties()) {
       switch (e.getKey()) {
-        case "defaultConfig" -> out.set("defaultConfig", proxyTree(object(b.get("defaultConfig")), (ObjectNode) e.getValue()));
-        case "defaultProviders" -> out.set("defaultProviders", replaceFields(object(b.get("defaultProviders")), (ObjectNode) e.getValue()));
-        case "extensionProviders" -> out.set("extensionProviders", providers(b.get("extensionProviders"), (ArrayNode) e.getValue()));
+        case "defaultConfig" ->
+            out.set("defaultConfig", proxyTree(object(b.get("defaultConfig")), (ObjectNode) e.getValue()));
+        case "defaultProviders" ->
+            out.set("defaultProviders", replaceFields(object(b.get("defaultProviders")), (ObjectNode) e.getValue()));
+        case "extensionProviders" ->
+            out.set("extensionProviders", providers(b.get("extensionProviders"), (ArrayNode) e.getValue()));
         default -> out.set(e.getKey(), e.getValue());
       }
     }
@@ -116,6 +119,10 @@ final class MeshMerge {
       }
     }
     return out;
+  }
+
+  private static JsonInclude.Value include(JsonInclude.Include include) {
+    return JsonInclude.Value.construct(include, JsonInclude.Include.USE_DEFAULTS);
   }
 
   private static ObjectNode object(JsonNode node) {

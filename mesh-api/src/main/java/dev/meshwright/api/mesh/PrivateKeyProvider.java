@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** Offloads TLS private-key operations ({@code istio.mesh.v1alpha1.PrivateKeyProvider}): CryptoMB or QAT. Immutable. */
+/**
+ * Offloads TLS private-key operations ({@code istio.mesh.v1alpha1.PrivateKeyProvider}): CryptoMB or QAT.
+ * Immutable.
+ */
 @Value.Immutable
 @JsonSerialize(as = ImmutablePrivateKeyProvider.class)
 @JsonDeserialize(as = ImmutablePrivateKeyProvider.class)

@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** Settings of one proxy ({@code istio.mesh.v1alpha1.ProxyConfig}); as {@code MeshConfig.defaultConfig} the defaults of every proxy. Immutable. */
+/**
+ * Settings of one proxy ({@code istio.mesh.v1alpha1.ProxyConfig}); as {@code MeshConfig.defaultConfig} the
+ * defaults of every proxy. Immutable.
+ */
 @Value.Immutable
 @JsonSerialize(as = ImmutableProxyConfig.class)
 @JsonDeserialize(as = ImmutableProxyConfig.class)

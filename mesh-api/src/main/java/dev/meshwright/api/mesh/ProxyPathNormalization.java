@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** How request paths are normalised before routing and authorization ({@code MeshConfig.ProxyPathNormalization}). Immutable. */
+/**
+ * How request paths are normalised before routing and authorization ({@code MeshConfig.ProxyPathNormalization}).
+ * Immutable.
+ */
 @Value.Immutable
 @JsonSerialize(as = ImmutableProxyPathNormalization.class)
 @JsonDeserialize(as = ImmutableProxyPathNormalization.class)

@@ -15,7 +15,9 @@ public interface RemoteService {
   /** {@code host:port} of the service. */
   Optional<String> address();
 
-  /** TLS settings towards the server, in {@code networking.v1alpha3.ClientTLSSettings} form (kept untyped here). */
+  /**
+   * TLS settings towards the server, in {@code networking.v1alpha3.ClientTLSSettings} form (kept untyped here).
+   */
   Map<String, Object> tlsSettings();
 
   /** Keepalive on the connection. */

@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** How a proxy reports traces ({@code istio.mesh.v1alpha1.Tracing}): one tracer plus sampling and custom tags. Immutable. */
+/**
+ * How a proxy reports traces ({@code istio.mesh.v1alpha1.Tracing}): one tracer plus sampling and custom tags.
+ * Immutable.
+ */
 @Value.Immutable
 @JsonSerialize(as = ImmutableTracing.class)
 @JsonDeserialize(as = ImmutableTracing.class)
@@ -36,7 +39,9 @@ public interface Tracing {
   /** Percentage of requests sampled, 0.0 to 100.0. */
   Optional<Double> sampling();
 
-  /** TLS settings towards the server, in {@code networking.v1alpha3.ClientTLSSettings} form (kept untyped here). */
+  /**
+   * TLS settings towards the server, in {@code networking.v1alpha3.ClientTLSSettings} form (kept untyped here).
+   */
   Map<String, Object> tlsSettings();
 
   /** Rejects more than one member of the tracer oneof. */

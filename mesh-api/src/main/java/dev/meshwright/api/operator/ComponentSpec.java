@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** Settings of a core component: pilot, cni, ztunnel or istiodRemote ({@code istio.operator.v1alpha1.ComponentSpec}). Immutable. */
+/**
+ * Settings of a core component: pilot, cni, ztunnel or istiodRemote ({@code
+ * istio.operator.v1alpha1.ComponentSpec}). Immutable.
+ */
 @Value.Immutable
 @JsonSerialize(as = ImmutableComponentSpec.class)
 @JsonDeserialize(as = ImmutableComponentSpec.class)

@@ -89,7 +89,8 @@ final class GatewayPorts {
       GatewaySpec gw = specs.get(i);
       if (gw.k8s().flatMap(KubernetesResourcesSpec::replicaCount).orElse(0) != 0) {
         p.index(i).at("k8s").at("replicaCount").warning(String.format(
-            "components.%sGateways[name=%s].k8s.replicaCount should not be set when values.gateways.istio-%sgateway.autoscaleEnabled is true",
+            "components.%sGateways[name=%s].k8s.replicaCount should not be set when "
+                + "values.gateways.istio-%sgateway.autoscaleEnabled is true",
             type, gw.name().orElse(""), type));
       }
     }

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** The components an {@link IstioOperator} installs ({@code istio.operator.v1alpha1.IstioComponentSetSpec}). Immutable. */
+/**
+ * The components an {@link IstioOperator} installs ({@code istio.operator.v1alpha1.IstioComponentSetSpec}).
+ * Immutable.
+ */
 @Value.Immutable
 @JsonSerialize(as = ImmutableIstioComponentSetSpec.class)
 @JsonDeserialize(as = ImmutableIstioComponentSetSpec.class)

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** Patches for one rendered Kubernetes object, picked by kind and name ({@code istio.operator.v1alpha1.K8sObjectOverlay}). Immutable. */
+/**
+ * Patches for one rendered Kubernetes object, picked by kind and name ({@code
+ * istio.operator.v1alpha1.K8sObjectOverlay}). Immutable.
+ */
 @Value.Immutable
 @JsonSerialize(as = ImmutableK8sObjectOverlay.class)
 @JsonDeserialize(as = ImmutableK8sObjectOverlay.class)

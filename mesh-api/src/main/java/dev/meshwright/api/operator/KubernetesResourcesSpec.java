@@ -7,7 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** Kubernetes settings of a component's Deployment, Service, HPA and PDB ({@code istio.operator.v1alpha1.KubernetesResourcesSpec}). Kubernetes structures (affinity, probes, resources, ...) are kept as their JSON form. Immutable. */
+/**
+ * Kubernetes settings of a component's Deployment, Service, HPA and PDB ({@code
+ * istio.operator.v1alpha1.KubernetesResourcesSpec}). Kubernetes structures (affinity, probes, resources, ...)
+ * are kept as their JSON form. Immutable.
+ */
 @Value.Immutable
 @JsonSerialize(as = ImmutableKubernetesResourcesSpec.class)
 @JsonDeserialize(as = ImmutableKubernetesResourcesSpec.class)
