@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import java.io.IOException;
 import java.time.Duration;
@@ -72,8 +73,8 @@ public final class MeshJackson {
     loader.setAllowDuplicateKeys(false);
     return YAMLFactory.builder()
         .loaderOptions(loader)
-        // "key:" with no value is null, as in Go's YAML (not an empty string).
-        .enable(com.fasterxml.jackson.dataformat.yaml.YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+        // An empty plain value ("spec:") is YAML's null, as Kubernetes and Istio read it; quoted "" stays a string.
+        .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
         .streamReadConstraints(constraints())
         .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)

@@ -11,6 +11,7 @@ import dev.meshwright.api.networking.Sidecar;
 import dev.meshwright.api.networking.VirtualService;
 import dev.meshwright.api.networking.WorkloadEntry;
 import dev.meshwright.api.networking.WorkloadGroup;
+import dev.meshwright.api.operator.IstioOperator;
 import dev.meshwright.api.security.AuthorizationPolicy;
 import dev.meshwright.api.security.PeerAuthentication;
 import dev.meshwright.api.security.RequestAuthentication;
@@ -39,7 +40,9 @@ public final class IstioKinds {
       // telemetry.istio.io
       Telemetry.KIND,
       // extensions.istio.io
-      WasmPlugin.KIND);
+      WasmPlugin.KIND,
+      // install.istio.io
+      IstioOperator.KIND);
 
   /** API groups owned by Istio: an unknown kind in one of them is an error, not a generic resource. */
   public static final Set<String> ISTIO_GROUPS = Set.of(

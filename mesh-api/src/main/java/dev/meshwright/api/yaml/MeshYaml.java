@@ -93,6 +93,53 @@ public final class MeshYaml {
     return new ReadResult(docs, diags);
   }
 
+  /**
+   * Reads one document that is not a Kubernetes resource (a MeshConfig file, say) into {@code type} with
+   * strict field checking; an empty text binds as an empty object. More than one document is an error.
+   * Never throws for bad input.
+   */
+  public static <T> ValueResult<T> readValue(String source, String text, Class<T> type) {
+    List<DocumentSplitter.Chunk> chunks = looksLikeJson(text)
+        ? List.of(new DocumentSplitter.Chunk(text, 1)) : DocumentSplitter.split(text);
+    ObjectMapper mapper = looksLikeJson(text) ? MeshJackson.json() : MeshJackson.yaml();
+    List<Diagnostic> diags = new ArrayList<>();
+    Optional<T> value = Optional.empty();
+    boolean seen = false;
+    for (DocumentSplitter.Chunk chunk : chunks) {
+      JsonNode root;
+      try {
+        root = mapper.readTree(chunk.text());
+      } catch (JsonProcessingException e) {
+        diags.add(parseError(source, chunk, e));
+        return new ValueResult<>(Optional.empty(), diags);
+      } catch (RuntimeException e) {
+        diags.add(new Diagnostic(Severity.ERROR, source, chunk.firstLine(), 0, "", "", "", "",
+            "cannot parse document: " + e.getMessage()));
+        return new ValueResult<>(Optional.empty(), diags);
+      }
+      if (root == null || root.isNull() || root.isMissingNode()) {
+        continue;
+      }
+      if (seen) {
+        diags.add(new Diagnostic(Severity.ERROR, source, chunk.firstLine(), 0, "", "", "", "",
+            "expected a single document"));
+        return new ValueResult<>(Optional.empty(), diags);
+      }
+      seen = true;
+      ResourceBinder binder = new ResourceBinder(Strictness.STRICT);
+      value = binder.bindDocument(root, type);
+      for (ResourceBinder.Finding f : binder.findings()) {
+        Locator.Position pos = Locator.find(mapper.getFactory(), chunk.text(), f.locatePath());
+        int line = pos.line() > 0 ? chunk.firstLine() - 1 + pos.line() : chunk.firstLine();
+        diags.add(f.diagnostic().withSource(source, line, pos.column()));
+      }
+    }
+    if (!seen) {
+      value = new ResourceBinder(Strictness.STRICT).bindDocument(null, type);
+    }
+    return new ValueResult<>(value, diags);
+  }
+
   private void readChunk(String source, DocumentSplitter.Chunk chunk, ObjectMapper mapper,
       List<Document> docs, List<Diagnostic> diags) {
     JsonFactory factory = mapper.getFactory();

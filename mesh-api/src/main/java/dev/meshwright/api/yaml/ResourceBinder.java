@@ -99,6 +99,19 @@ final class ResourceBinder {
     return typed(apiVersion, obj, rk);
   }
 
+  /**
+   * Binds a document that is not a resource (a MeshConfig file, say) to {@code type}; an absent or null
+   * document binds as an empty object. Problems go to {@link #findings()}, with paths from the document root.
+   */
+  <T> Optional<T> bindDocument(JsonNode root, Class<T> type) {
+    JsonNode node = root == null || root.isNull() || root.isMissingNode() ? MAPPER.createObjectNode() : root;
+    if (!node.isObject()) {
+      error("", "document must be an object, got " + describe(node));
+      return Optional.empty();
+    }
+    return Optional.ofNullable(bindValue(node, type, ""));
+  }
+
   private Optional<MeshResource> generic(String apiVersion, ObjectNode obj) {
     ObjectMeta meta = metadata(obj);
     if (meta == null) {
@@ -306,7 +319,12 @@ final class ResourceBinder {
     @Override
     public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p,
         JsonDeserializer<?> deserializer, Object beanOrClass, String propertyName) throws IOException {
-      String parent = FieldPath.of(prefix, p.getParsingContext().getParent());
+      // At an object or list value the parser has already entered it: step out to the field's own object.
+      com.fasterxml.jackson.core.JsonStreamContext context = p.getParsingContext();
+      if (p.currentToken() != null && p.currentToken().isStructStart()) {
+        context = context.getParent();
+      }
+      String parent = FieldPath.of(prefix, context.getParent());
       Class<?> type = beanOrClass instanceof Class<?> c ? c : beanOrClass == null ? null : beanOrClass.getClass();
       if (isRemovedField(type, propertyName)) {
         String locate = parent.isEmpty() ? propertyName : parent + "." + propertyName;

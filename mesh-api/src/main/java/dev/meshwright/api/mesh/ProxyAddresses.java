@@ -1,0 +1,93 @@
+package dev.meshwright.api.mesh;
+
+import dev.meshwright.api.validation.Checks;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Istio's {@code host:port} and IP address checks for proxy-facing addresses, with Go's error wording. */
+final class ProxyAddresses {
+  private static final String OCTET = "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
+  private static final Pattern IPV4 = Pattern.compile(OCTET + "(\\." + OCTET + "){3}");
+  private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
+
+  private ProxyAddresses() {}
+
+  /** A {@code host:port} whose host is a domain name or an IP address and whose port is in range. */
+  static Optional<String> hostPort(String address) {
+    Split split = split(address);
+    if (split.error != null) {
+      return Optional.of("unable to split " + Checks.quote(address) + ": address " + address + ": " + split.error);
+    }
+    int port;
+    try {
+      port = Integer.parseInt(split.port);
+    } catch (NumberFormatException e) {
+      return Optional.of("port (" + split.port + ") is not a number: strconv.Atoi: parsing "
+          + Checks.quote(split.port) + ": invalid syntax");
+    }
+    Optional<String> bad = Checks.port(port);
+    if (bad.isPresent()) {
+      return bad;
+    }
+    if (Checks.fqdn(split.host).isPresent() && !isIpAddress(split.host)) {
+      return Optional.of(Checks.quote(split.host) + " is not a valid hostname or an IP address");
+    }
+    return Optional.empty();
+  }
+
+  /** Whether {@code s} is an IPv4 or IPv6 literal (no zone, no brackets), as Go's netip accepts. */
+  static boolean isIpAddress(String s) {
+    if (IPV4.matcher(s).matches()) {
+      return true;
+    }
+    if (!s.contains(":") || !IPV6_CHARS.matcher(s).matches()) {
+      return false;
+    }
+    try {
+      // A literal with a colon is parsed, never resolved.
+      return java.net.InetAddress.getByName(s) instanceof java.net.Inet6Address
+          || s.startsWith("::ffff:");
+    } catch (java.net.UnknownHostException e) {
+      return false;
+    }
+  }
+
+  private record Split(String host, String port, String error) {}
+
+  /** Go's net.SplitHostPort. */
+  private static Split split(String hostport) {
+    int colon = hostport.lastIndexOf(':');
+    if (colon < 0) {
+      return new Split("", "", "missing port in address");
+    }
+    String host;
+    if (hostport.startsWith("[")) {
+      int end = hostport.indexOf(']');
+      if (end < 0) {
+        return new Split("", "", "missing ']' in address");
+      }
+      if (end + 1 == hostport.length()) {
+        return new Split("", "", "missing port in address");
+      }
+      if (end + 1 != colon) {
+        return new Split("", "", hostport.charAt(end + 1) == ':' ? "too many colons in address" : "missing port in address");
+      }
+      host = hostport.substring(1, end);
+      if (hostport.indexOf('[', 1) >= 0) {
+        return new Split("", "", "unexpected '[' in address");
+      }
+    } else {
+      host = hostport.substring(0, colon);
+      if (host.contains(":")) {
+        return new Split("", "", "too many colons in address");
+      }
+      if (host.contains("[")) {
+        return new Split("", "", "unexpected '[' in address");
+      }
+    }
+    if (hostport.indexOf(']', colon) >= 0) {
+      return new Split("", "", "unexpected ']' in address");
+    }
+    return new Split(host, hostport.substring(colon + 1), null);
+  }
+}

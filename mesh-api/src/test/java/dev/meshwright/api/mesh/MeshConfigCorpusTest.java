@@ -1,0 +1,49 @@
+package dev.meshwright.api.mesh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.meshwright.api.json.MeshJackson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Every mesh config of the injection corpus ({@code inject/}) loads over the defaults without a problem. */
+class MeshConfigCorpusTest {
+  private static final Path INJECT =
+      Path.of(System.getProperty("meshwright.corpus", "../../shared/conformance/istio-1.22")).resolve("inject");
+
+  @Test
+  @DisplayName("inject/cases/*.mesh.gen.yaml and the per-case mesh overrides load and validate cleanly")
+  void corpusMeshConfigs() throws IOException {
+    assumeTrue(Files.isDirectory(INJECT.resolve("cases")), "inject corpus not found at " + INJECT.toAbsolutePath() + "; skipping");
+    List<String> problems = new ArrayList<>();
+    int read = 0;
+    try (Stream<Path> files = Files.list(INJECT.resolve("cases"))) {
+      for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".mesh.gen.yaml")).sorted().toList()) {
+        read++;
+        MeshConfigs.Result r = MeshConfigs.load(f.getFileName().toString(), Files.readString(f));
+        r.diagnostics().forEach(d -> problems.add(d.format()));
+        assertThat(r.meshConfig()).as(f.toString()).isPresent();
+      }
+    }
+    JsonNode cases = MeshJackson.yaml().readTree(Files.readString(INJECT.resolve("cases.yaml")));
+    for (JsonNode c : cases.isArray() ? cases : cases.path("cases")) {
+      JsonNode mesh = c.path("mesh");
+      if (mesh.isObject() && !mesh.isEmpty()) {
+        read++;
+        String source = "cases.yaml#" + c.path("index").asText();
+        MeshConfigs.Result r = MeshConfigs.load(source, MeshJackson.yaml().writeValueAsString(mesh));
+        r.diagnostics().forEach(d -> problems.add(d.format()));
+      }
+    }
+    assertThat(read).isGreaterThan(10);
+    assertThat(problems).isEmpty();
+  }
+}
