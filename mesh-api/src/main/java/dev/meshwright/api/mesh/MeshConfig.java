@@ -12,7 +12,7 @@ import org.immutables.value.Value;
 
 /**
  * The mesh-wide configuration of Istio ({@code istio.mesh.v1alpha1.MeshConfig}), as found in the {@code mesh}
- * key of the {@code istio} ConfigMap. Read it with {@link MeshConfigs#read}, complete it with {@link
+ * key of the {@code istio} ConfigMap. Read it with {@link dev.meshwright.api.yaml.MeshConfigYaml#read}, complete it with {@link
  * MeshConfigs#defaults()} and {@link MeshConfigs#merge}. Immutable.
  */
 @Value.Immutable

@@ -1,24 +1,18 @@
 package dev.meshwright.api.mesh;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.meshwright.api.Diagnostic;
 import dev.meshwright.api.Problems;
-import dev.meshwright.api.json.MeshJackson;
-import dev.meshwright.api.yaml.MeshYaml;
-import dev.meshwright.api.yaml.ValueResult;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Entry point for MeshConfig: reads the YAML form used by the {@code mesh} key of the {@code istio}
- * ConfigMap and by {@code --meshConfigFile}, gives Istio 1.22.8's defaults, applies a user's config over
- * them the way istiod does, and validates.
+ * Entry point for MeshConfig values: Istio 1.22.8's defaults, applying a user's config over them the way
+ * istiod does, and validation. Reading and writing the YAML form lives in
+ * {@link dev.meshwright.api.yaml.MeshConfigYaml} (the codec package), which returns {@link Result}.
  *
  * <pre>{@code
- * MeshConfigs.Result r = MeshConfigs.load("mesh.yaml", text);   // read + defaults + validate
+ * MeshConfigs.Result r = MeshConfigYaml.load("mesh.yaml", text);   // read + defaults + validate
  * MeshConfig effective = r.meshConfig().orElseThrow();
  * }</pre>
  *
@@ -31,7 +25,7 @@ public final class MeshConfigs {
    * What reading a mesh config gave.
    *
    * @param meshConfig the config; empty when the text could not be parsed or bound
-   * @param diagnostics parse, binding and (for {@link #load}) validation problems, with field paths
+   * @param diagnostics parse, binding and (for {@code MeshConfigYaml.load}) validation problems, with field paths
    */
   public record Result(Optional<MeshConfig> meshConfig, List<Diagnostic> diagnostics) {
     public Result {
@@ -43,42 +37,6 @@ public final class MeshConfigs {
     public boolean hasErrors() {
       return diagnostics.stream().anyMatch(Diagnostic::isError);
     }
-  }
-
-  /**
-   * Reads a mesh config exactly as written (no defaults applied). Unknown fields, wrong types and bad
-   * enum or duration values are errors with their field path, line and column; an empty text is an empty
-   * config.
-   *
-   * @param source names the text in diagnostics (a file name, or {@code -})
-   */
-  public static Result read(String source, String yamlText) {
-    ValueResult<MeshConfig> r = MeshYaml.readValue(source, yamlText, MeshConfig.class);
-    return new Result(r.value(), r.diagnostics());
-  }
-
-  /**
-   * Reads a ProxyConfig as written in a {@code proxy.istio.io/config} annotation or a {@code defaultConfig}
-   * block, with the same strict binding as {@link #read}; apply it with {@link #mergeProxyConfig}.
-   */
-  public static ValueResult<ProxyConfig> readProxyConfig(String source, String yamlText) {
-    return MeshYaml.readValue(source, yamlText, ProxyConfig.class);
-  }
-
-  /**
-   * Reads a mesh config and applies it over {@link #defaults()}, then validates the result, as istiod does
-   * with its ConfigMap (pkg/config/mesh ApplyMeshConfigDefaults). The config is empty when the text does
-   * not bind; validation errors keep the merged config so callers can show it.
-   */
-  public static Result load(String source, String yamlText) {
-    Result read = read(source, yamlText);
-    if (read.meshConfig().isEmpty() || read.hasErrors()) {
-      return read;
-    }
-    MeshConfig effective = merge(defaults(), read.meshConfig().get());
-    List<Diagnostic> all = new ArrayList<>(read.diagnostics());
-    validate(effective).forEach(d -> all.add(d.withSource(source, 0, 0)));
-    return new Result(Optional.of(effective), all);
   }
 
   /** Istio 1.22.8's default MeshConfig (pkg/config/mesh DefaultMeshConfig), with {@link #defaultProxyConfig()}. */
@@ -123,14 +81,5 @@ public final class MeshConfigs {
   /** Reports the problems of an effective config below {@code problems} (e.g. {@code spec.meshConfig}). */
   public static void validate(MeshConfig effective, Problems problems) {
     MeshConfigValidator.INSTANCE.validate(effective, problems);
-  }
-
-  /** Writes a config in the ConfigMap's YAML form (keys sorted, unset fields left out). */
-  public static String writeYaml(MeshConfig meshConfig) {
-    try {
-      return MeshJackson.yaml().writeValueAsString(meshConfig);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

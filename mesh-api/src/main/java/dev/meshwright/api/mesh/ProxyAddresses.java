@@ -1,6 +1,7 @@
 package dev.meshwright.api.mesh;
 
 import dev.meshwright.api.validation.Checks;
+import dev.meshwright.api.validation.IpAddresses;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -8,7 +9,6 @@ import java.util.regex.Pattern;
 final class ProxyAddresses {
   private static final String OCTET = "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
   private static final Pattern IPV4 = Pattern.compile(OCTET + "(\\." + OCTET + "){3}");
-  private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
 
   private ProxyAddresses() {}
 
@@ -40,16 +40,7 @@ final class ProxyAddresses {
     if (IPV4.matcher(s).matches()) {
       return true;
     }
-    if (!s.contains(":") || !IPV6_CHARS.matcher(s).matches()) {
-      return false;
-    }
-    try {
-      // A literal with a colon is parsed, never resolved.
-      return java.net.InetAddress.getByName(s) instanceof java.net.Inet6Address
-          || s.startsWith("::ffff:");
-    } catch (java.net.UnknownHostException e) {
-      return false;
-    }
+    return s.contains(":") && IpAddresses.isIpv6(s);
   }
 
   private record Split(String host, String port, String error) {}

@@ -1,5 +1,6 @@
 package dev.meshwright.api.mesh;
 
+import dev.meshwright.api.yaml.MeshConfigYaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -28,7 +29,7 @@ class MeshConfigCorpusTest {
     try (Stream<Path> files = Files.list(INJECT.resolve("cases"))) {
       for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".mesh.gen.yaml")).sorted().toList()) {
         read++;
-        MeshConfigs.Result r = MeshConfigs.load(f.getFileName().toString(), Files.readString(f));
+        MeshConfigs.Result r = MeshConfigYaml.load(f.getFileName().toString(), Files.readString(f));
         r.diagnostics().forEach(d -> problems.add(d.format()));
         assertThat(r.meshConfig()).as(f.toString()).isPresent();
       }
@@ -39,7 +40,7 @@ class MeshConfigCorpusTest {
       if (mesh.isObject() && !mesh.isEmpty()) {
         read++;
         String source = "cases.yaml#" + c.path("index").asText();
-        MeshConfigs.Result r = MeshConfigs.load(source, MeshJackson.yaml().writeValueAsString(mesh));
+        MeshConfigs.Result r = MeshConfigYaml.load(source, MeshJackson.yaml().writeValueAsString(mesh));
         r.diagnostics().forEach(d -> problems.add(d.format()));
       }
     }

@@ -1,5 +1,6 @@
 package dev.meshwright.api.mesh;
 
+import dev.meshwright.api.yaml.MeshConfigYaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshwright.api.Diagnostic;
@@ -12,13 +13,13 @@ import org.junit.jupiter.api.Test;
 
 class MeshConfigsTest {
   private static MeshConfig read(String yaml) {
-    MeshConfigs.Result r = MeshConfigs.read("mesh.yaml", yaml);
+    MeshConfigs.Result r = MeshConfigYaml.read("mesh.yaml", yaml);
     assertThat(r.diagnostics()).isEmpty();
     return r.meshConfig().orElseThrow();
   }
 
   private static MeshConfig load(String yaml) {
-    MeshConfigs.Result r = MeshConfigs.load("mesh.yaml", yaml);
+    MeshConfigs.Result r = MeshConfigYaml.load("mesh.yaml", yaml);
     assertThat(r.diagnostics()).isEmpty();
     return r.meshConfig().orElseThrow();
   }
@@ -52,7 +53,7 @@ class MeshConfigsTest {
   @Test
   @DisplayName("the YAML form round-trips, durations written as Istio strings")
   void roundTrip() {
-    String yaml = MeshConfigs.writeYaml(MeshConfigs.defaults());
+    String yaml = MeshConfigYaml.writeYaml(MeshConfigs.defaults());
     assertThat(yaml).contains("drainDuration: 45s").contains("discoveryAddress: istiod.istio-system.svc:15012");
     assertThat(read(yaml)).isEqualTo(MeshConfigs.defaults());
   }
@@ -60,7 +61,7 @@ class MeshConfigsTest {
   @Test
   @DisplayName("unknown fields are errors with their field path and line")
   void unknownField() {
-    MeshConfigs.Result r = MeshConfigs.read("mesh.yaml", """
+    MeshConfigs.Result r = MeshConfigYaml.read("mesh.yaml", """
         rootNamespace: istio-system
         defaultConfig:
           drainDurations: 5s
@@ -76,10 +77,10 @@ class MeshConfigsTest {
   @Test
   @DisplayName("bad enums, durations and both members of a oneof are binding errors")
   void bindingErrors() {
-    assertThat(MeshConfigs.read("m", "outboundTrafficPolicy: {mode: OPEN}").diagnostics())
+    assertThat(MeshConfigYaml.read("m", "outboundTrafficPolicy: {mode: OPEN}").diagnostics())
         .extracting(Diagnostic::path).containsExactly("outboundTrafficPolicy.mode");
-    assertThat(MeshConfigs.read("m", "connectTimeout: 10").hasErrors()).isTrue();
-    assertThat(MeshConfigs.read("m", "defaultConfig: {serviceCluster: a, tracingServiceName: CANONICAL_NAME_ONLY}")
+    assertThat(MeshConfigYaml.read("m", "connectTimeout: 10").hasErrors()).isTrue();
+    assertThat(MeshConfigYaml.read("m", "defaultConfig: {serviceCluster: a, tracingServiceName: CANONICAL_NAME_ONLY}")
         .diagnostics()).extracting(Diagnostic::message)
         .anySatisfy(m -> assertThat(m).contains("only one of serviceCluster, tracingServiceName"));
   }
@@ -172,7 +173,7 @@ class MeshConfigsTest {
   @Test
   @DisplayName("validation reports Istio's messages at field paths")
   void validation() {
-    MeshConfigs.Result r = MeshConfigs.load("mesh.yaml", """
+    MeshConfigs.Result r = MeshConfigYaml.load("mesh.yaml", """
         proxyListenPort: 70000
         connectTimeout: 2h
         trustDomain: bad_domain
@@ -201,12 +202,12 @@ class MeshConfigsTest {
   @Test
   @DisplayName("a proxy.istio.io/config annotation reads strictly and merges over the mesh default")
   void proxyConfigAnnotation() {
-    var r = MeshConfigs.readProxyConfig("annotation", "holdApplicationUntilProxyStarts: true\nproxyMetadata: {A: b}\n");
+    var r = MeshConfigYaml.readProxyConfig("annotation", "holdApplicationUntilProxyStarts: true\nproxyMetadata: {A: b}\n");
     assertThat(r.diagnostics()).isEmpty();
     ProxyConfig merged = MeshConfigs.mergeProxyConfig(MeshConfigs.defaultProxyConfig(), r.value().orElseThrow());
     assertThat(merged.holdApplicationUntilProxyStarts()).contains(true);
     assertThat(merged.statusPort()).contains(15020);
-    assertThat(MeshConfigs.readProxyConfig("annotation", "statusPort: high").diagnostics())
+    assertThat(MeshConfigYaml.readProxyConfig("annotation", "statusPort: high").diagnostics())
         .extracting(Diagnostic::path).containsExactly("statusPort");
   }
 
