@@ -53,13 +53,41 @@ public final class IstioDurations {
     }
     boolean negative = s.startsWith("-");
     Matcher part = GO_PART.matcher(s);
-    BigDecimal nanos = BigDecimal.ZERO;
-    while (part.find()) {
-      nanos = nanos.add(new BigDecimal(part.group(1)).multiply(BigDecimal.valueOf(unitNanos(part.group(2)))));
+    Duration total = Duration.ZERO;
+    try {
+      while (part.find()) {
+        total = total.plus(partDuration(part.group(1), unitNanos(part.group(2))));
+      }
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("bad Duration: time: invalid duration \"" + original + "\"", e);
     }
-    BigDecimal[] split = nanos.divideAndRemainder(BigDecimal.valueOf(1_000_000_000L));
-    Duration d = Duration.ofSeconds(split[0].longValueExact(), split[1].longValue());
-    return negative ? d.negated() : d;
+    return negative ? total.negated() : total;
+  }
+
+  /** {@code number} (digits with an optional fraction) times {@code unit} nanoseconds, in exact long arithmetic. */
+  private static Duration partDuration(String number, long unit) {
+    int dot = number.indexOf('.');
+    String whole = dot < 0 ? number : number.substring(0, dot);
+    String frac = dot < 0 ? "" : number.substring(dot + 1);
+    Duration d = whole.isEmpty() ? Duration.ZERO : Duration.ofNanos(unit).multipliedBy(Long.parseLong(whole));
+    if (!frac.isEmpty()) {
+      // Go keeps the fraction only to nanosecond precision; so do we.
+      String digits = frac.length() > 18 ? frac.substring(0, 18) : frac;
+      long scale = 1;
+      for (int i = 0; i < digits.length(); i++) {
+        scale *= 10;
+      }
+      long fracValue = Long.parseLong(digits);
+      long nanos;
+      try {
+        nanos = Math.multiplyExact(fracValue, unit) / scale;
+      } catch (ArithmeticException overflow) {
+        nanos = java.math.BigInteger.valueOf(fracValue).multiply(java.math.BigInteger.valueOf(unit))
+            .divide(java.math.BigInteger.valueOf(scale)).longValueExact();
+      }
+      d = d.plusNanos(nanos);
+    }
+    return d;
   }
 
   private static long unitNanos(String unit) {
