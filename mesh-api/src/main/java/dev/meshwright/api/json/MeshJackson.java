@@ -95,6 +95,7 @@ public final class MeshJackson {
   private static <M extends ObjectMapper, B extends com.fasterxml.jackson.databind.cfg.MapperBuilder<M, B>> B configure(B builder) {
     return builder
         .addModule(new Jdk8Module())
+        .addModule(new com.fasterxml.jackson.module.blackbird.BlackbirdModule())
         .addModule(module())
         .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, JsonInclude.Include.USE_DEFAULTS))
         .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
