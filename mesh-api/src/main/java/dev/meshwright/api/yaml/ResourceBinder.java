@@ -35,7 +35,7 @@ import java.util.Set;
 /**
  * Binds one parsed document (a Jackson tree) to a {@link MeshResource}, collecting every problem as a
  * diagnostic with a field path. Paths are turned into positions by the caller. Not thread-safe; one per
- * document.
+ * document (the shared readers and handler are thread-safe).
  */
 final class ResourceBinder {
   private static final Set<String> TOP_LEVEL = Set.of("apiVersion", "kind", "metadata", "spec", "status");
@@ -45,7 +45,15 @@ final class ResourceBinder {
   /** A finding and the path whose position should be shown for it (the unknown field itself, say). */
   record Finding(Diagnostic diagnostic, String locatePath) {}
 
+  /** Readers per bound type, all sharing {@link UnknownFields#INSTANCE}; building one per document was measurable. */
+  private static final java.util.concurrent.ConcurrentMap<Class<?>, ObjectReader> READERS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The binder binding on this thread, for the shared unknown-field handler. */
+  private static final ThreadLocal<ResourceBinder> CURRENT = new ThreadLocal<>();
+
   private final List<Finding> diagnostics = new ArrayList<>();
+  private String currentPrefix = "";
   private int hardErrors;
   private String kind = "";
   private String namespace = "";
@@ -168,7 +176,11 @@ final class ResourceBinder {
   }
 
   private <T> T bindValue(JsonNode node, Class<T> type, String prefix) {
-    ObjectReader reader = MAPPER.readerFor(type).withHandler(new UnknownFields(prefix));
+    ObjectReader reader = READERS.computeIfAbsent(type, t -> MAPPER.readerFor(t).withHandler(UnknownFields.INSTANCE));
+    ResourceBinder outer = CURRENT.get();
+    String outerPrefix = currentPrefix;
+    CURRENT.set(this);
+    currentPrefix = prefix;
     try {
       return reader.readValue(node);
     } catch (JsonMappingException e) {
@@ -177,6 +189,13 @@ final class ResourceBinder {
     } catch (IOException | RuntimeException e) {
       error(prefix, String.valueOf(e.getMessage()));
       return null;
+    } finally {
+      currentPrefix = outerPrefix;
+      if (outer == null) {
+        CURRENT.remove();
+      } else {
+        CURRENT.set(outer);
+      }
     }
   }
 
@@ -309,30 +328,39 @@ final class ResourceBinder {
   }
 
   /** Records unknown fields (all of them, not just the first) and skips them. */
-  private final class UnknownFields extends DeserializationProblemHandler {
-    private final String prefix;
-
-    UnknownFields(String prefix) {
-      this.prefix = prefix;
+  /** Records one unknown (or removed) field met while binding under {@link #currentPrefix}. */
+  private void onUnknownField(JsonParser p, Object beanOrClass, String propertyName) {
+    // At an object or list value the parser has already entered it: step out to the field's own object.
+    com.fasterxml.jackson.core.JsonStreamContext context = p.getParsingContext();
+    if (p.currentToken() != null && p.currentToken().isStructStart()) {
+      context = context.getParent();
     }
+    String parent = FieldPath.of(currentPrefix, context.getParent());
+    Class<?> type = beanOrClass instanceof Class<?> c ? c : beanOrClass == null ? null : beanOrClass.getClass();
+    if (isRemovedField(type, propertyName)) {
+      String locate = parent.isEmpty() ? propertyName : parent + "." + propertyName;
+      diagnostics.add(new Finding(new Diagnostic(Severity.WARNING, "", 0, 0, kind, namespace, name, parent,
+          "field " + quote(propertyName) + " was removed from Istio's API and is ignored"), locate));
+    } else {
+      unknown(parent, propertyName);
+    }
+  }
+
+  /**
+   * One shared handler (so readers can be cached per type) that hands unknown fields to the binder
+   * currently binding on this thread; records all of them, not just the first, and skips them.
+   */
+  private static final class UnknownFields extends DeserializationProblemHandler {
+    static final UnknownFields INSTANCE = new UnknownFields();
 
     @Override
     public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p,
         JsonDeserializer<?> deserializer, Object beanOrClass, String propertyName) throws IOException {
-      // At an object or list value the parser has already entered it: step out to the field's own object.
-      com.fasterxml.jackson.core.JsonStreamContext context = p.getParsingContext();
-      if (p.currentToken() != null && p.currentToken().isStructStart()) {
-        context = context.getParent();
+      ResourceBinder binder = CURRENT.get();
+      if (binder == null) {
+        return false;
       }
-      String parent = FieldPath.of(prefix, context.getParent());
-      Class<?> type = beanOrClass instanceof Class<?> c ? c : beanOrClass == null ? null : beanOrClass.getClass();
-      if (isRemovedField(type, propertyName)) {
-        String locate = parent.isEmpty() ? propertyName : parent + "." + propertyName;
-        diagnostics.add(new Finding(new Diagnostic(Severity.WARNING, "", 0, 0, kind, namespace, name, parent,
-            "field " + quote(propertyName) + " was removed from Istio's API and is ignored"), locate));
-      } else {
-        unknown(parent, propertyName);
-      }
+      binder.onUnknownField(p, beanOrClass, propertyName);
       p.skipChildren();
       return true;
     }
