@@ -27,7 +27,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 /**
  * The Jackson configuration of Meshwright's typed values: proto-JSON field names, Istio durations,
  * {@code Optional} support, empty values left out, keys written in sorted order (as kubectl prints them),
- * duplicate keys rejected. The mappers are thread-safe and shared.
+ * duplicate keys rejected when a document is read into a tree (as {@code MeshYaml} always does). The mappers are thread-safe and shared.
  */
 public final class MeshJackson {
   /** Deepest nesting accepted in a document; deeper input is rejected with a clear error. */
@@ -62,7 +62,6 @@ public final class MeshJackson {
   private static com.fasterxml.jackson.core.JsonFactory jsonFactory() {
     return com.fasterxml.jackson.core.JsonFactory.builder()
         .streamReadConstraints(constraints())
-        .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .build();
   }
 
@@ -76,7 +75,6 @@ public final class MeshJackson {
         // An empty plain value ("spec:") is YAML's null, as Kubernetes and Istio read it; quoted "" stays a string.
         .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
         .streamReadConstraints(constraints())
-        .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
         .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
         .disable(YAMLGenerator.Feature.SPLIT_LINES)
@@ -104,6 +102,8 @@ public final class MeshJackson {
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+        // Duplicate keys are caught while building the tree every document is read into (cheaper than the
+        // parser's own duplicate detection, which keeps a set per object).
         .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
   }
 
