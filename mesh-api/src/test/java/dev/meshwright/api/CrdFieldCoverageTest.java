@@ -1,7 +1,7 @@
 package dev.meshwright.api;
 
+import dev.meshwright.testing.Corpus;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,15 +36,13 @@ import org.junit.jupiter.api.Test;
  * {@code crd.coverage.allowMissingKinds=true} is set (then it is only printed).
  */
 class CrdFieldCoverageTest {
-  private static final Path CORPUS = Path.of(System.getProperty("meshwright.corpus", "../../shared/conformance/istio-1.22"));
   private static final SerializationConfig CONFIG = MeshJackson.json().getSerializationConfig();
   private static final Set<String> UNCHECKED = ConcurrentHashMap.newKeySet();
 
   @Test
   @DisplayName("every field of every Istio CRD schema has a Jackson property in the kind's spec class")
   void everyCrdFieldIsModelled() throws IOException {
-    Path crds = CORPUS.resolve("crds/crd-all.gen.yaml");
-    assumeTrue(Files.isRegularFile(crds), "CRD schemas not found at " + crds.toAbsolutePath() + "; skipping");
+    Path crds = Corpus.require("crds/crd-all.gen.yaml");
     boolean allowMissingKinds = Boolean.getBoolean("crd.coverage.allowMissingKinds");
     Set<String> missing = new TreeSet<>();
     Set<String> skippedKinds = new TreeSet<>();

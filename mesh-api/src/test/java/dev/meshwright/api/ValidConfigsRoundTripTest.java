@@ -1,7 +1,7 @@
 package dev.meshwright.api;
 
+import dev.meshwright.testing.Corpus;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -32,7 +32,6 @@ import org.junit.jupiter.api.Test;
  * counted and skipped while {@code crd.coverage.allowMissingKinds=true}.
  */
 class ValidConfigsRoundTripTest {
-  private static final Path CORPUS = Path.of(System.getProperty("meshwright.corpus", "../../shared/conformance/istio-1.22"));
   private static final MeshYaml CODEC = MeshYaml.standard().withApiVersions(MeshYaml.ApiVersions.PRESERVE);
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final Pattern DURATION = Pattern.compile("(\\d+(\\.\\d+)?(ns|us|µs|ms|s|m|h))+");
@@ -45,8 +44,7 @@ class ValidConfigsRoundTripTest {
   @Test
   @DisplayName("every valid-configs document survives read and write unchanged in structure")
   void roundTrip() throws IOException {
-    Path dir = CORPUS.resolve("validation/valid-configs");
-    assumeTrue(Files.isDirectory(dir), "valid-configs not found at " + dir.toAbsolutePath() + "; skipping");
+    Path dir = Corpus.require("validation/valid-configs");
     boolean allowMissingKinds = Boolean.getBoolean("crd.coverage.allowMissingKinds");
     List<Path> files;
     try (Stream<Path> s = Files.walk(dir)) {

@@ -1,8 +1,8 @@
 package dev.meshwright.api.mesh;
 
+import dev.meshwright.testing.Corpus;
 import dev.meshwright.api.yaml.MeshConfigYaml;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshwright.api.json.MeshJackson;
@@ -17,16 +17,14 @@ import org.junit.jupiter.api.Test;
 
 /** Every mesh config of the injection corpus ({@code inject/}) loads over the defaults without a problem. */
 class MeshConfigCorpusTest {
-  private static final Path INJECT =
-      Path.of(System.getProperty("meshwright.corpus", "../../shared/conformance/istio-1.22")).resolve("inject");
 
   @Test
   @DisplayName("inject/cases/*.mesh.gen.yaml and the per-case mesh overrides load and validate cleanly")
   void corpusMeshConfigs() throws IOException {
-    assumeTrue(Files.isDirectory(INJECT.resolve("cases")), "inject corpus not found at " + INJECT.toAbsolutePath() + "; skipping");
+    Path inject = Corpus.require("inject/cases").getParent();
     List<String> problems = new ArrayList<>();
     int read = 0;
-    try (Stream<Path> files = Files.list(INJECT.resolve("cases"))) {
+    try (Stream<Path> files = Files.list(inject.resolve("cases"))) {
       for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".mesh.gen.yaml")).sorted().toList()) {
         read++;
         MeshConfigs.Result r = MeshConfigYaml.load(f.getFileName().toString(), Files.readString(f));
@@ -34,7 +32,7 @@ class MeshConfigCorpusTest {
         assertThat(r.meshConfig()).as(f.toString()).isPresent();
       }
     }
-    JsonNode cases = MeshJackson.yaml().readTree(Files.readString(INJECT.resolve("cases.yaml")));
+    JsonNode cases = MeshJackson.yaml().readTree(Files.readString(inject.resolve("cases.yaml")));
     for (JsonNode c : cases.isArray() ? cases : cases.path("cases")) {
       JsonNode mesh = c.path("mesh");
       if (mesh.isObject() && !mesh.isEmpty()) {

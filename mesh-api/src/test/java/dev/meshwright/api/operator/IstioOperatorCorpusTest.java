@@ -1,7 +1,7 @@
 package dev.meshwright.api.operator;
 
+import dev.meshwright.testing.Corpus;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.meshwright.api.Diagnostic;
 import dev.meshwright.api.MeshResource;
@@ -23,15 +23,14 @@ import org.junit.jupiter.api.Test;
  * passes validation.
  */
 class IstioOperatorCorpusTest {
-  private static final Path CORPUS = Path.of(System.getProperty("meshwright.corpus", "../../shared/conformance/istio-1.22"));
 
   @Test
   @DisplayName("every IstioOperator in install/ and inject/ reads and validates without error")
   void corpusOperators() throws IOException {
-    Path install = CORPUS.resolve("install");
-    assumeTrue(Files.isDirectory(install), "install corpus not found at " + install.toAbsolutePath() + "; skipping");
+    Path install = Corpus.require("install");
+    Path corpus = Corpus.root();
     List<Path> files = new ArrayList<>();
-    for (Path dir : List.of(install, CORPUS.resolve("inject/cases"))) {
+    for (Path dir : List.of(install, corpus.resolve("inject/cases"))) {
       if (!Files.isDirectory(dir)) {
         continue;
       }
@@ -48,7 +47,7 @@ class IstioOperatorCorpusTest {
       if (!text.contains("kind: IstioOperator")) {
         continue;
       }
-      ReadResult r = MeshYaml.read(CORPUS.relativize(f).toString(), text);
+      ReadResult r = MeshYaml.read(corpus.relativize(f).toString(), text);
       r.diagnostics().stream().filter(Diagnostic::isError).forEach(d -> problems.add(d.format()));
       for (MeshResource res : r.resources()) {
         if (res instanceof IstioOperator iop) {
