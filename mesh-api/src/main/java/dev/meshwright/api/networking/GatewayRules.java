@@ -2,11 +2,11 @@ package dev.meshwright.api.networking;
 
 import dev.meshwright.api.Problems;
 import dev.meshwright.api.validation.Checks;
+import dev.meshwright.api.validation.IpAddresses;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Rules Gateway servers and Sidecar listeners share: Istio's port protocols, {@code namespace/host} entries,
@@ -15,10 +15,6 @@ import java.util.regex.Pattern;
 final class GatewayRules {
   /** Prefix of a bind address that names a unix domain socket. */
   static final String UNIX_PREFIX = "unix://";
-
-  private static final Pattern IPV4 =
-      Pattern.compile("(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
-  private static final Pattern HEX_GROUP = Pattern.compile("[0-9a-fA-F]{1,4}");
 
   private GatewayRules() {}
 
@@ -79,61 +75,6 @@ final class GatewayRules {
     return Optional.empty();
   }
 
-  /** Istio's {@code ValidateIPAddress}. */
-  static Optional<String> ipAddress(String addr) {
-    return isIpAddress(addr) ? Optional.empty() : Optional.of(addr + " is not a valid IP");
-  }
-
-  /** Whether {@code s} is an IPv4 or IPv6 address literal (no CIDR), as Go's {@code netip.ParseAddr} reads it. */
-  static boolean isIpAddress(String s) {
-    if (IPV4.matcher(s).matches()) {
-      return true;
-    }
-    String addr = s;
-    int zone = addr.indexOf('%');
-    if (zone >= 0) {
-      if (zone == addr.length() - 1) {
-        return false;
-      }
-      addr = addr.substring(0, zone);
-    }
-    if (!addr.contains(":")) {
-      return false;
-    }
-    String rest = addr;
-    int lastColon = rest.lastIndexOf(':');
-    String tail = rest.substring(lastColon + 1);
-    if (tail.contains(".")) {
-      if (!IPV4.matcher(tail).matches()) {
-        return false;
-      }
-      rest = rest.substring(0, lastColon + 1) + "0:0";
-    }
-    int dbl = rest.indexOf("::");
-    if (dbl >= 0 && rest.indexOf("::", dbl + 1) >= 0) {
-      return false;
-    }
-    List<String> parts = new ArrayList<>();
-    if (dbl >= 0) {
-      String left = rest.substring(0, dbl);
-      String right = rest.substring(dbl + 2);
-      if (!left.isEmpty()) {
-        parts.addAll(List.of(left.split(":", -1)));
-      }
-      if (!right.isEmpty()) {
-        parts.addAll(List.of(right.split(":", -1)));
-      }
-    } else {
-      parts.addAll(List.of(rest.split(":", -1)));
-    }
-    for (String p : parts) {
-      if (!HEX_GROUP.matcher(p).matches()) {
-        return false;
-      }
-    }
-    return dbl >= 0 ? parts.size() < 8 : parts.size() == 8;
-  }
-
   /** Istio's {@code ValidatePartialWildCard}: {@code *} only alone or as {@code *.}. */
   static Optional<String> partialWildcard(String host) {
     return host.contains("*") && host.length() != 1 && !host.startsWith("*.")
@@ -178,7 +119,7 @@ final class GatewayRules {
       p.error("short names (non FQDN) are not allowed");
     }
     Optional<String> domain = Checks.wildcardDomain(hostname);
-    if (domain.isPresent() && (!gateway || !isIpAddress(hostname))) {
+    if (domain.isPresent() && (!gateway || !IpAddresses.isIp(hostname))) {
       p.error(domain.get());
     }
     partialWildcard(hostname).ifPresent(p::error);

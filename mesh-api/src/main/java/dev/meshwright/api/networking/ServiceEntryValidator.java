@@ -5,6 +5,7 @@ import dev.meshwright.api.Validator;
 import dev.meshwright.api.networking.ServiceEntrySpec.Resolution;
 import dev.meshwright.api.networking.WorkloadEntryChecks.AddressRule;
 import dev.meshwright.api.validation.Checks;
+import dev.meshwright.api.validation.IpAddresses;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -83,7 +84,7 @@ final class ServiceEntryValidator implements Validator<ServiceEntry> {
     for (int i = 0; i < spec.addresses().size(); i++) {
       String address = spec.addresses().get(i);
       cidr |= address.contains("/");
-      WorkloadEntryChecks.ipSubnet(address).ifPresent(p.at("addresses", i)::error);
+      IpAddresses.subnet(address).ifPresent(p.at("addresses", i)::error);
     }
     if (cidr && resolution != Resolution.NONE && resolution != Resolution.STATIC) {
       p.at("addresses").error("CIDR addresses are allowed only for NONE/STATIC resolution types");
@@ -110,7 +111,7 @@ final class ServiceEntryValidator implements Validator<ServiceEntry> {
       if (spec.addresses().isEmpty() && (protocol.isEmpty() || protocol.equals("TCP"))) {
         at.warning("addresses are required for ports serving TCP (or unset) protocol");
       }
-      WorkloadEntryChecks.portName(name).ifPresent(at.at("name")::error);
+      GatewayRules.portName(name).ifPresent(at.at("name")::error);
       if (!protocol.isEmpty() && Protocol.parse(protocol) == Protocol.UNSUPPORTED) {
         at.at("protocol").error("unsupported protocol: " + protocol);
       }
@@ -134,7 +135,7 @@ final class ServiceEntryValidator implements Validator<ServiceEntry> {
       WorkloadEntrySpec endpoint = spec.endpoints().get(i);
       Problems at = p.at("endpoints", i);
       String address = endpoint.address().orElse("");
-      if (!WorkloadEntryChecks.isIpAddress(address) && Checks.fqdn(address).isPresent()) {
+      if (!IpAddresses.isIp(address) && Checks.fqdn(address).isPresent()) {
         at.at("address").error("endpoint address " + Checks.quote(address) + " is not a valid FQDN or an IP address");
       }
       Checks.labels(endpoint.labels(), at.at("labels"));

@@ -6,6 +6,7 @@ import dev.meshwright.api.networking.GatewayRules.HostOwner;
 import dev.meshwright.api.networking.GatewayRules.Protocol;
 import dev.meshwright.api.networking.ServerTLSSettings.TLSmode;
 import dev.meshwright.api.validation.Checks;
+import dev.meshwright.api.validation.IpAddresses;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -62,7 +63,7 @@ final class SidecarValidator implements Validator<Sidecar> {
     GatewayRules.protocol(port.protocol().orElse("")).ifPresent(p.at("port").at("protocol")::error);
     int number = port.number().orElse(0);
     Checks.port(Integer.toUnsignedLong(number), p.at("port").at("number"));
-    listener.bind().filter(b -> !b.isEmpty()).flatMap(GatewayRules::ipAddress).ifPresent(p.at("bind")::error);
+    listener.bind().filter(b -> !b.isEmpty()).flatMap(IpAddresses::address).ifPresent(p.at("bind")::error);
     if (!ports.add(number)) {
       p.at("port").at("number").error("sidecar: ports on IP bound listeners must be unique");
     }
@@ -202,7 +203,7 @@ final class SidecarValidator implements Validator<Sidecar> {
     } else {
       Checks.port(Integer.toUnsignedLong(number), p.at("port").at("number"));
       if (!bind.isEmpty()) {
-        GatewayRules.ipAddress(bind).ifPresent(p.at("bind")::error);
+        IpAddresses.address(bind).ifPresent(p.at("bind")::error);
       }
     }
   }
