@@ -5,56 +5,17 @@ import dev.meshwright.api.validation.Checks;
 import dev.meshwright.api.validation.IpAddresses;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Rules Gateway servers and Sidecar listeners share: Istio's port protocols, {@code namespace/host} entries,
- * {@code unix://} and IP binds. Stateless.
+ * Rules Gateway servers, Sidecar listeners and workload endpoints share: port names, {@code namespace/host}
+ * entries and {@code unix://} socket paths. Stateless.
  */
 final class GatewayRules {
   /** Prefix of a bind address that names a unix domain socket. */
   static final String UNIX_PREFIX = "unix://";
 
   private GatewayRules() {}
-
-  /** Istio's port protocols ({@code pkg/config/protocol}); names are matched case-insensitively. */
-  enum Protocol {
-    TCP, UDP, GRPC, GRPC_WEB, HTTP, HTTP_PROXY, HTTP2, HTTPS, TLS, MONGO, REDIS, MYSQL, UNSUPPORTED;
-
-    static Protocol parse(String name) {
-      return switch (name.toLowerCase(Locale.ROOT)) {
-        case "tcp" -> TCP;
-        case "udp" -> UDP;
-        case "grpc" -> GRPC;
-        case "grpc-web" -> GRPC_WEB;
-        case "http" -> HTTP;
-        case "http_proxy" -> HTTP_PROXY;
-        case "http2" -> HTTP2;
-        case "https" -> HTTPS;
-        case "tls" -> TLS;
-        case "mongo" -> MONGO;
-        case "redis" -> REDIS;
-        case "mysql" -> MYSQL;
-        default -> UNSUPPORTED;
-      };
-    }
-
-    boolean isHttp() {
-      return this == HTTP || this == HTTP2 || this == HTTP_PROXY || this == GRPC || this == GRPC_WEB;
-    }
-
-    boolean isTls() {
-      return this == HTTPS || this == TLS;
-    }
-  }
-
-  /** Istio's {@code ValidateProtocol}: empty (sniffed) or a known protocol. */
-  static Optional<String> protocol(String protocol) {
-    return !protocol.isEmpty() && Protocol.parse(protocol) == Protocol.UNSUPPORTED
-        ? Optional.of("unsupported protocol: " + protocol)
-        : Optional.empty();
-  }
 
   /** Istio's {@code ValidatePortName}: a DNS-1123 label. */
   static Optional<String> portName(String name) {

@@ -6,9 +6,9 @@ import dev.meshwright.api.networking.ServiceEntrySpec.Resolution;
 import dev.meshwright.api.networking.WorkloadEntryChecks.AddressRule;
 import dev.meshwright.api.validation.Checks;
 import dev.meshwright.api.validation.IpAddresses;
+import dev.meshwright.api.validation.Protocol;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -112,9 +112,7 @@ final class ServiceEntryValidator implements Validator<ServiceEntry> {
         at.warning("addresses are required for ports serving TCP (or unset) protocol");
       }
       GatewayRules.portName(name).ifPresent(at.at("name")::error);
-      if (!protocol.isEmpty() && Protocol.parse(protocol) == Protocol.UNSUPPORTED) {
-        at.at("protocol").error("unsupported protocol: " + protocol);
-      }
+      Protocol.check(protocol).ifPresent(at.at("protocol")::error);
       Checks.port(number, at.at("number"));
     }
     return names;
@@ -161,41 +159,6 @@ final class ServiceEntryValidator implements Validator<ServiceEntry> {
         p.error("multiple hosts provided with non-HTTP, non-TLS ports");
         return;
       }
-    }
-  }
-
-  /** Istio's port protocols, parsed case-insensitively. */
-  enum Protocol {
-    TCP, UDP, GRPC, GRPC_WEB, HTTP, HTTP_PROXY, HTTP2, HTTPS, TLS, MONGO, REDIS, MYSQL, UNSUPPORTED;
-
-    static Protocol parse(String s) {
-      return switch (s.toLowerCase(Locale.ROOT)) {
-        case "tcp" -> TCP;
-        case "udp" -> UDP;
-        case "grpc" -> GRPC;
-        case "grpc-web" -> GRPC_WEB;
-        case "http" -> HTTP;
-        case "http_proxy" -> HTTP_PROXY;
-        case "http2" -> HTTP2;
-        case "https" -> HTTPS;
-        case "tls" -> TLS;
-        case "mongo" -> MONGO;
-        case "redis" -> REDIS;
-        case "mysql" -> MYSQL;
-        default -> UNSUPPORTED;
-      };
-    }
-
-    boolean isHttp() {
-      return this == HTTP || this == HTTP2 || this == HTTP_PROXY || this == GRPC || this == GRPC_WEB;
-    }
-
-    boolean isTcp() {
-      return this == TCP || this == HTTPS || this == TLS || this == MONGO || this == REDIS || this == MYSQL;
-    }
-
-    boolean isTls() {
-      return this == HTTPS || this == TLS;
     }
   }
 }

@@ -3,10 +3,10 @@ package dev.meshwright.api.networking;
 import dev.meshwright.api.Problems;
 import dev.meshwright.api.Validator;
 import dev.meshwright.api.networking.GatewayRules.HostOwner;
-import dev.meshwright.api.networking.GatewayRules.Protocol;
 import dev.meshwright.api.networking.ServerTLSSettings.TLSmode;
 import dev.meshwright.api.validation.Checks;
 import dev.meshwright.api.validation.IpAddresses;
+import dev.meshwright.api.validation.Protocol;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -60,7 +60,7 @@ final class SidecarValidator implements Validator<Sidecar> {
       p.at("port").at("targetPort").error("targetPort has no impact on Sidecars");
     }
     port.name().filter(n -> !n.isEmpty()).flatMap(GatewayRules::portName).ifPresent(p.at("port").at("name")::error);
-    GatewayRules.protocol(port.protocol().orElse("")).ifPresent(p.at("port").at("protocol")::error);
+    Protocol.check(port.protocol().orElse("")).ifPresent(p.at("port").at("protocol")::error);
     int number = port.number().orElse(0);
     Checks.port(Integer.toUnsignedLong(number), p.at("port").at("number"));
     listener.bind().filter(b -> !b.isEmpty()).flatMap(IpAddresses::address).ifPresent(p.at("bind")::error);
@@ -189,7 +189,7 @@ final class SidecarValidator implements Validator<Sidecar> {
 
   private static void egressPortBindAndCapture(Port port, String bind, CaptureMode capture, Problems p) {
     port.name().filter(n -> !n.isEmpty()).flatMap(GatewayRules::portName).ifPresent(p.at("port").at("name")::error);
-    GatewayRules.protocol(port.protocol().orElse("")).ifPresent(p.at("port").at("protocol")::error);
+    Protocol.check(port.protocol().orElse("")).ifPresent(p.at("port").at("protocol")::error);
     int number = port.number().orElse(0);
     if (number == 0) {
       if (!bind.startsWith(GatewayRules.UNIX_PREFIX)) {
