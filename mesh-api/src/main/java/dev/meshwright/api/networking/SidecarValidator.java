@@ -246,7 +246,7 @@ final class SidecarValidator implements Validator<Sidecar> {
       p.at("egressProxy").error("sidecar: egress_proxy must be set only with ALLOW_ANY outbound_traffic_policy mode");
       return;
     }
-    OutboundTrafficPolicy.EgressProxy proxy = tp.egressProxy().get();
+    Destination proxy = tp.egressProxy().get();
     Problems ep = p.at("egressProxy");
     String host = proxy.host().orElse("");
     Checks.fqdn(host).ifPresent(ep.at("host")::error);
@@ -254,14 +254,6 @@ final class SidecarValidator implements Validator<Sidecar> {
       ep.at("port").error("sidecar: egress_proxy port must be non-nil");
       return;
     }
-    // Istio's destination rules
-    if (host.equals("*")) {
-      ep.at("host").error("invalid destination host " + host);
-    } else {
-      Checks.wildcardDomain(host).ifPresent(ep.at("host")::error);
-    }
-    proxy.subset().filter(s -> !s.isEmpty()).flatMap(DestinationRuleValidator::subsetName)
-        .ifPresent(ep.at("subset")::error);
-    Checks.port(Integer.toUnsignedLong(proxy.port().get().number().orElse(0)), ep.at("port").at("number"));
+    VirtualServiceChecks.destination(proxy, ep);
   }
 }
