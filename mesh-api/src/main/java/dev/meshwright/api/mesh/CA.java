@@ -2,8 +2,8 @@ package dev.meshwright.api.mesh;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.meshwright.api.networking.ClientTLSSettings;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -15,10 +15,8 @@ public interface CA {
   /** {@code host:port} of the CA. */
   Optional<String> address();
 
-  /**
-   * TLS settings towards the server, in {@code networking.v1alpha3.ClientTLSSettings} form (kept untyped here).
-   */
-  Map<String, Object> tlsSettings();
+  /** TLS settings towards the server. */
+  Optional<ClientTLSSettings> tlsSettings();
 
   /** Timeout of one signing request. */
   Optional<Duration> requestTimeout();

@@ -2,8 +2,8 @@ package dev.meshwright.api.mesh;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.meshwright.api.networking.ClientTLSSettings;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -15,10 +15,8 @@ public interface ConfigSource {
   /** Address of the server, e.g. {@code xds://istiod:15010} or {@code k8s://}. */
   Optional<String> address();
 
-  /**
-   * TLS settings towards the server, in {@code networking.v1alpha3.ClientTLSSettings} form (kept untyped here).
-   */
-  Map<String, Object> tlsSettings();
+  /** TLS settings towards the server. */
+  Optional<ClientTLSSettings> tlsSettings();
 
   /** Resource types taken from this source. */
   List<Resource> subscribedResources();

@@ -61,27 +61,17 @@ public interface ExtensionProvider {
   /** Rejects more than one member of the provider oneof. */
   @Value.Check
   default void checkOneof() {
-    Oneofs.atMostOne(
-        "provider",
-        "envoyExtAuthzHttp", envoyExtAuthzHttp().isPresent(),
-        "envoyExtAuthzGrpc", envoyExtAuthzGrpc().isPresent(),
-        "zipkin", zipkin().isPresent(),
-        "lightstep", lightstep().isPresent(),
-        "datadog", datadog().isPresent(),
-        "stackdriver", stackdriver().isPresent(),
-        "opencensus", opencensus().isPresent(),
-        "skywalking", skywalking().isPresent(),
-        "opentelemetry", opentelemetry().isPresent(),
-        "prometheus", prometheus().isPresent(),
-        "envoyFileAccessLog", envoyFileAccessLog().isPresent(),
-        "envoyHttpAls", envoyHttpAls().isPresent(),
-        "envoyTcpAls", envoyTcpAls().isPresent(),
-        "envoyOtelAls", envoyOtelAls().isPresent());
+    Oneofs.atMostOne("provider", providerMembers());
   }
 
   /** The JSON name of the provider that is set ({@code zipkin}, {@code envoyExtAuthzHttp}, ...), or empty. */
   default String providerType() {
-    return Oneofs.firstSet(
+    return Oneofs.firstSet(providerMembers());
+  }
+
+  /** The provider oneof for {@link Oneofs}: each member's JSON name and whether it is set, in proto order. */
+  private Object[] providerMembers() {
+    return new Object[] {
         "envoyExtAuthzHttp", envoyExtAuthzHttp().isPresent(),
         "envoyExtAuthzGrpc", envoyExtAuthzGrpc().isPresent(),
         "zipkin", zipkin().isPresent(),
@@ -95,7 +85,8 @@ public interface ExtensionProvider {
         "envoyFileAccessLog", envoyFileAccessLog().isPresent(),
         "envoyHttpAls", envoyHttpAls().isPresent(),
         "envoyTcpAls", envoyTcpAls().isPresent(),
-        "envoyOtelAls", envoyOtelAls().isPresent());
+        "envoyOtelAls", envoyOtelAls().isPresent()
+    };
   }
 
   static Builder builder() {

@@ -2,6 +2,7 @@ package dev.meshwright.api.mesh;
 
 import dev.meshwright.api.Problems;
 import dev.meshwright.api.validation.Checks;
+import dev.meshwright.api.validation.IpAddresses;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -128,7 +129,7 @@ final class ExtensionProviderValidator {
     }
     int slash = service.indexOf('/');
     if (slash < 0) {
-      if (Checks.fqdn(service).isPresent() && !ProxyAddresses.isIpAddress(service)) {
+      if (Checks.fqdn(service).isPresent() && !IpAddresses.isIpWithoutZone(service)) {
         return Optional.of("invalid service fmt " + service + ": " + service + " is not a valid IP");
       }
       return Optional.empty();

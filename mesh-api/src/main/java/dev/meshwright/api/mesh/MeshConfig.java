@@ -2,6 +2,7 @@ package dev.meshwright.api.mesh;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.meshwright.api.networking.HTTPRetry;
 import dev.meshwright.api.networking.LocalityLoadBalancerSetting;
 import dev.meshwright.api.networking.TcpKeepalive;
 import java.time.Duration;
@@ -145,8 +146,8 @@ public interface MeshConfig {
   /** Path normalisation. */
   Optional<ProxyPathNormalization> pathNormalization();
 
-  /** Default retry policy, in {@code networking.v1alpha3.HTTPRetry} form (kept untyped here). */
-  Map<String, Object> defaultHttpRetryPolicy();
+  /** Default retry policy for HTTP routes that set none. */
+  Optional<HTTPRetry> defaultHttpRetryPolicy();
 
   /** TLS parameters of mesh mTLS. */
   Optional<TLSConfig> meshMTLS();

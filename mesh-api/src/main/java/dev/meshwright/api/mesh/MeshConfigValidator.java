@@ -2,6 +2,8 @@ package dev.meshwright.api.mesh;
 
 import dev.meshwright.api.Problems;
 import dev.meshwright.api.Validator;
+import dev.meshwright.api.networking.LocalityLbChecks;
+import dev.meshwright.api.networking.OutlierDetection;
 import dev.meshwright.api.validation.Checks;
 import java.time.Duration;
 import java.util.List;
@@ -37,7 +39,9 @@ final class MeshConfigValidator implements Validator<MeshConfig> {
     } else {
       ProxyConfigValidator.validate(mesh.defaultConfig().get(), p.at("defaultConfig"));
     }
-    mesh.localityLbSetting().ifPresent(lb -> LocalityChecks.validate(lb, p.at("localityLbSetting")));
+    // Istio checks the mesh-wide setting against an empty outlier detection policy, so failover never warns.
+    mesh.localityLbSetting().ifPresent(lb ->
+        LocalityLbChecks.validate(lb, Optional.of(OutlierDetection.builder().build()), p.at("localityLbSetting")));
     for (int i = 0; i < mesh.serviceSettings().size(); i++) {
       List<String> hosts = mesh.serviceSettings().get(i).hosts();
       for (int h = 0; h < hosts.size(); h++) {

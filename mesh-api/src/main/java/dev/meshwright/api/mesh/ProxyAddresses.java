@@ -3,13 +3,9 @@ package dev.meshwright.api.mesh;
 import dev.meshwright.api.validation.Checks;
 import dev.meshwright.api.validation.IpAddresses;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Istio's {@code host:port} and IP address checks for proxy-facing addresses, with Go's error wording. */
 final class ProxyAddresses {
-  private static final String OCTET = "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
-  private static final Pattern IPV4 = Pattern.compile(OCTET + "(\\." + OCTET + "){3}");
-
   private ProxyAddresses() {}
 
   /** A {@code host:port} whose host is a domain name or an IP address and whose port is in range. */
@@ -29,18 +25,10 @@ final class ProxyAddresses {
     if (bad.isPresent()) {
       return bad;
     }
-    if (Checks.fqdn(split.host).isPresent() && !isIpAddress(split.host)) {
+    if (Checks.fqdn(split.host).isPresent() && !IpAddresses.isIpWithoutZone(split.host)) {
       return Optional.of(Checks.quote(split.host) + " is not a valid hostname or an IP address");
     }
     return Optional.empty();
-  }
-
-  /** Whether {@code s} is an IPv4 or IPv6 literal (no zone, no brackets), as Go's netip accepts. */
-  static boolean isIpAddress(String s) {
-    if (IPV4.matcher(s).matches()) {
-      return true;
-    }
-    return s.contains(":") && IpAddresses.isIpv6(s);
   }
 
   private record Split(String host, String port, String error) {}

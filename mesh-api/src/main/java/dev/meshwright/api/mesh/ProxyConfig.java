@@ -2,6 +2,8 @@ package dev.meshwright.api.mesh;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.meshwright.api.networking.ProxyConfigSpec.ProxyImage;
+import dev.meshwright.api.networking.ReadinessProbe;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -103,8 +105,8 @@ public interface ProxyConfig {
   /** The mesh identifier. */
   Optional<String> meshId();
 
-  /** Readiness probe, in {@code networking.v1alpha3.ReadinessProbe} form (kept untyped here). */
-  Map<String, Object> readinessProbe();
+  /** Readiness probe of the proxy ({@code networking.v1alpha3.ReadinessProbe}). */
+  Optional<ReadinessProbe> readinessProbe();
 
   /** Extra Envoy stats to keep. */
   Optional<ProxyStatsMatcher> proxyStatsMatcher();
@@ -115,8 +117,8 @@ public interface ProxyConfig {
   /** Extra trusted CA certificates in PEM. */
   List<String> caCertificatesPem();
 
-  /** Proxy image selection, in {@code networking.v1beta1.ProxyImage} form ({@code imageType}). */
-  Map<String, Object> image();
+  /** Proxy image selection ({@code networking.v1beta1.ProxyImage}). */
+  Optional<ProxyImage> image();
 
   /** Private key offload. */
   Optional<PrivateKeyProvider> privateKeyProvider();

@@ -1,11 +1,10 @@
 package dev.meshwright.api.mesh;
 
+import dev.meshwright.api.Diagnostic;
 import dev.meshwright.api.Problems;
+import dev.meshwright.api.networking.ClientTLSSettingsValidator;
 import dev.meshwright.api.validation.Checks;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -83,48 +82,13 @@ final class ProxyConfigValidator {
         .ifPresent(e -> p.at("zipkin").at("address").error("invalid zipkin config: " + e)));
     t.datadog().ifPresent(d -> ProxyAddresses.hostPort(d.address().orElse("").replaceFirst("\\$\\(HOST_IP\\)", "127.0.0.1"))
         .ifPresent(e -> p.at("datadog").at("address").error("invalid datadog config: " + e)));
-    if (!t.tlsSettings().isEmpty()) {
-      clientTls(t.tlsSettings()).forEach(e -> p.at("tlsSettings").error("invalid tracing TLS config: " + e));
-    }
-  }
-
-  /** Istio's ValidateTLS over a ClientTLSSettings in proto-JSON form. */
-  static List<String> clientTls(Map<String, Object> tls) {
-    List<String> errors = new ArrayList<>();
-    String mode = String.valueOf(tls.getOrDefault("mode", "DISABLE"));
-    boolean simple = mode.equals("SIMPLE");
-    boolean mutual = mode.equals("MUTUAL");
-    boolean ca = !text(tls, "caCertificates").isEmpty();
-    boolean credential = !text(tls, "credentialName").isEmpty();
-    boolean sans = tls.get("subjectAltNames") instanceof List<?>;
-    if (Boolean.TRUE.equals(tls.get("insecureSkipVerify"))) {
-      if (simple && (ca || credential || sans)) {
-        errors.add("cannot specify CaCertificates or CredentialName or SubjectAltNames when InsecureSkipVerify is set true");
-      }
-      if (mutual && (ca || sans)) {
-        errors.add("cannot specify CaCertificates or SubjectAltNames when InsecureSkipVerify is set true");
-      }
-    }
-    if ((simple || mutual) && credential) {
-      if (!text(tls, "clientCertificate").isEmpty() || ca || !text(tls, "privateKey").isEmpty() || !text(tls, "caCrl").isEmpty()) {
-        errors.add("cannot specify client certificates or CA certificate or CA CRL If credentialName is set");
-      }
-      return errors;
-    }
-    if (mutual) {
-      if (text(tls, "clientCertificate").isEmpty()) {
-        errors.add("client certificate required for mutual tls");
-      }
-      if (text(tls, "privateKey").isEmpty()) {
-        errors.add("private key required for mutual tls");
-      }
-    }
-    return errors;
-  }
-
-  private static String text(Map<String, Object> map, String key) {
-    Object v = map.get(key);
-    return v == null ? "" : String.valueOf(v);
+    t.tlsSettings().ifPresent(tls -> {
+      // Istio runs the DestinationRule client TLS check and reports each error under one prefix.
+      Problems tlsProblems = Problems.root();
+      ClientTLSSettingsValidator.validate(tls, tlsProblems);
+      tlsProblems.all().stream().filter(Diagnostic::isError)
+          .forEach(d -> p.at("tlsSettings").error("invalid tracing TLS config: " + d.message()));
+    });
   }
 
   private static void privateKeyProvider(PrivateKeyProvider k, Problems p) {

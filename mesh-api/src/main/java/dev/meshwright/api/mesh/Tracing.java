@@ -2,6 +2,7 @@ package dev.meshwright.api.mesh;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.meshwright.api.networking.ClientTLSSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,10 +40,8 @@ public interface Tracing {
   /** Percentage of requests sampled, 0.0 to 100.0. */
   Optional<Double> sampling();
 
-  /**
-   * TLS settings towards the server, in {@code networking.v1alpha3.ClientTLSSettings} form (kept untyped here).
-   */
-  Map<String, Object> tlsSettings();
+  /** TLS settings towards the server. */
+  Optional<ClientTLSSettings> tlsSettings();
 
   /** Rejects more than one member of the tracer oneof. */
   @Value.Check

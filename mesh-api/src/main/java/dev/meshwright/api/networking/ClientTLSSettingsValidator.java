@@ -5,12 +5,15 @@ import dev.meshwright.api.networking.ClientTLSSettings.TLSmode;
 
 /**
  * Istio's client TLS rules ({@code ValidateTLS}): what {@code insecureSkipVerify} excludes, and inline
- * certificates versus {@code credentialName}. Stateless.
+ * certificates versus {@code credentialName}. Used for DestinationRule traffic policies and, through
+ * MeshConfig, for tracing TLS settings. Reports errors below the given view; never throws for bad input.
+ * Stateless and thread-safe.
  */
-final class ClientTLSSettingsValidator {
+public final class ClientTLSSettingsValidator {
   private ClientTLSSettingsValidator() {}
 
-  static void validate(ClientTLSSettings tls, Problems p) {
+  /** Reports Istio's {@code ValidateTLS} errors for {@code tls} at the fields of {@code p}. */
+  public static void validate(ClientTLSSettings tls, Problems p) {
     TLSmode mode = tls.mode().orElse(TLSmode.DISABLE);
     boolean ca = ServerTLSSettingsValidator.set(tls.caCertificates());
     boolean credential = ServerTLSSettingsValidator.set(tls.credentialName());

@@ -4,6 +4,7 @@ import dev.meshwright.api.Problems;
 import dev.meshwright.api.Validator;
 import dev.meshwright.api.networking.EnvoyFilterSpec.ApplyTo;
 import dev.meshwright.api.validation.Checks;
+import dev.meshwright.api.validation.Regexes;
 import java.util.Map;
 import java.util.Optional;
 
@@ -91,7 +92,7 @@ final class EnvoyFilterValidator implements Validator<EnvoyFilter> {
     Optional<String> version = match.flatMap(EnvoyFilterConfigObjectMatch::proxy)
         .flatMap(EnvoyFilterProxyMatch::proxyVersion).filter(v -> !v.isEmpty());
     if (version.isPresent()) {
-      Optional<String> regexError = EnvoyFilterRe2.compileError(version.get());
+      Optional<String> regexError = Regexes.re2Error(version.get());
       if (regexError.isPresent()) {
         p.at("match").at("proxy").at("proxyVersion")
             .error("Envoy filter: invalid regex for proxy version, [" + regexError.get() + "]");

@@ -3,9 +3,10 @@ package dev.meshwright.api.networking;
 import dev.meshwright.api.Problems;
 import dev.meshwright.api.Validator;
 import dev.meshwright.api.networking.GatewayRules.HostOwner;
-import dev.meshwright.api.networking.GatewayRules.Protocol;
 import dev.meshwright.api.networking.ServerTLSSettings.TLSmode;
 import dev.meshwright.api.validation.Checks;
+import dev.meshwright.api.validation.IpAddresses;
+import dev.meshwright.api.validation.Protocol;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -118,7 +119,7 @@ final class GatewayValidator implements Validator<Gateway> {
       server.port().filter(port -> port.number().orElse(0) != 0).ifPresent(port ->
           p.error("port number must be 0 for unix domain socket: " + GatewayRules.describe(port)));
     } else if (!bind.isEmpty()) {
-      GatewayRules.ipAddress(bind).ifPresent(p::error);
+      IpAddresses.address(bind).ifPresent(p::error);
     }
   }
 

@@ -5,9 +5,10 @@ import dev.meshwright.api.Validator;
 import dev.meshwright.api.networking.ServiceEntrySpec.Resolution;
 import dev.meshwright.api.networking.WorkloadEntryChecks.AddressRule;
 import dev.meshwright.api.validation.Checks;
+import dev.meshwright.api.validation.IpAddresses;
+import dev.meshwright.api.validation.Protocol;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -83,7 +84,7 @@ final class ServiceEntryValidator implements Validator<ServiceEntry> {
     for (int i = 0; i < spec.addresses().size(); i++) {
       String address = spec.addresses().get(i);
       cidr |= address.contains("/");
-      WorkloadEntryChecks.ipSubnet(address).ifPresent(p.at("addresses", i)::error);
+      IpAddresses.subnet(address).ifPresent(p.at("addresses", i)::error);
     }
     if (cidr && resolution != Resolution.NONE && resolution != Resolution.STATIC) {
       p.at("addresses").error("CIDR addresses are allowed only for NONE/STATIC resolution types");
@@ -110,10 +111,8 @@ final class ServiceEntryValidator implements Validator<ServiceEntry> {
       if (spec.addresses().isEmpty() && (protocol.isEmpty() || protocol.equals("TCP"))) {
         at.warning("addresses are required for ports serving TCP (or unset) protocol");
       }
-      WorkloadEntryChecks.portName(name).ifPresent(at.at("name")::error);
-      if (!protocol.isEmpty() && Protocol.parse(protocol) == Protocol.UNSUPPORTED) {
-        at.at("protocol").error("unsupported protocol: " + protocol);
-      }
+      GatewayRules.portName(name).ifPresent(at.at("name")::error);
+      Protocol.check(protocol).ifPresent(at.at("protocol")::error);
       Checks.port(number, at.at("number"));
     }
     return names;
@@ -134,7 +133,7 @@ final class ServiceEntryValidator implements Validator<ServiceEntry> {
       WorkloadEntrySpec endpoint = spec.endpoints().get(i);
       Problems at = p.at("endpoints", i);
       String address = endpoint.address().orElse("");
-      if (!WorkloadEntryChecks.isIpAddress(address) && Checks.fqdn(address).isPresent()) {
+      if (!IpAddresses.isIp(address) && Checks.fqdn(address).isPresent()) {
         at.at("address").error("endpoint address " + Checks.quote(address) + " is not a valid FQDN or an IP address");
       }
       Checks.labels(endpoint.labels(), at.at("labels"));
@@ -160,41 +159,6 @@ final class ServiceEntryValidator implements Validator<ServiceEntry> {
         p.error("multiple hosts provided with non-HTTP, non-TLS ports");
         return;
       }
-    }
-  }
-
-  /** Istio's port protocols, parsed case-insensitively. */
-  enum Protocol {
-    TCP, UDP, GRPC, GRPC_WEB, HTTP, HTTP_PROXY, HTTP2, HTTPS, TLS, MONGO, REDIS, MYSQL, UNSUPPORTED;
-
-    static Protocol parse(String s) {
-      return switch (s.toLowerCase(Locale.ROOT)) {
-        case "tcp" -> TCP;
-        case "udp" -> UDP;
-        case "grpc" -> GRPC;
-        case "grpc-web" -> GRPC_WEB;
-        case "http" -> HTTP;
-        case "http_proxy" -> HTTP_PROXY;
-        case "http2" -> HTTP2;
-        case "https" -> HTTPS;
-        case "tls" -> TLS;
-        case "mongo" -> MONGO;
-        case "redis" -> REDIS;
-        case "mysql" -> MYSQL;
-        default -> UNSUPPORTED;
-      };
-    }
-
-    boolean isHttp() {
-      return this == HTTP || this == HTTP2 || this == HTTP_PROXY || this == GRPC || this == GRPC_WEB;
-    }
-
-    boolean isTcp() {
-      return this == TCP || this == HTTPS || this == TLS || this == MONGO || this == REDIS || this == MYSQL;
-    }
-
-    boolean isTls() {
-      return this == HTTPS || this == TLS;
     }
   }
 }

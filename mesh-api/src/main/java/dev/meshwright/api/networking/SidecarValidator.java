@@ -3,9 +3,10 @@ package dev.meshwright.api.networking;
 import dev.meshwright.api.Problems;
 import dev.meshwright.api.Validator;
 import dev.meshwright.api.networking.GatewayRules.HostOwner;
-import dev.meshwright.api.networking.GatewayRules.Protocol;
 import dev.meshwright.api.networking.ServerTLSSettings.TLSmode;
 import dev.meshwright.api.validation.Checks;
+import dev.meshwright.api.validation.IpAddresses;
+import dev.meshwright.api.validation.Protocol;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -59,10 +60,10 @@ final class SidecarValidator implements Validator<Sidecar> {
       p.at("port").at("targetPort").error("targetPort has no impact on Sidecars");
     }
     port.name().filter(n -> !n.isEmpty()).flatMap(GatewayRules::portName).ifPresent(p.at("port").at("name")::error);
-    GatewayRules.protocol(port.protocol().orElse("")).ifPresent(p.at("port").at("protocol")::error);
+    Protocol.check(port.protocol().orElse("")).ifPresent(p.at("port").at("protocol")::error);
     int number = port.number().orElse(0);
     Checks.port(Integer.toUnsignedLong(number), p.at("port").at("number"));
-    listener.bind().filter(b -> !b.isEmpty()).flatMap(GatewayRules::ipAddress).ifPresent(p.at("bind")::error);
+    listener.bind().filter(b -> !b.isEmpty()).flatMap(IpAddresses::address).ifPresent(p.at("bind")::error);
     if (!ports.add(number)) {
       p.at("port").at("number").error("sidecar: ports on IP bound listeners must be unique");
     }
@@ -188,7 +189,7 @@ final class SidecarValidator implements Validator<Sidecar> {
 
   private static void egressPortBindAndCapture(Port port, String bind, CaptureMode capture, Problems p) {
     port.name().filter(n -> !n.isEmpty()).flatMap(GatewayRules::portName).ifPresent(p.at("port").at("name")::error);
-    GatewayRules.protocol(port.protocol().orElse("")).ifPresent(p.at("port").at("protocol")::error);
+    Protocol.check(port.protocol().orElse("")).ifPresent(p.at("port").at("protocol")::error);
     int number = port.number().orElse(0);
     if (number == 0) {
       if (!bind.startsWith(GatewayRules.UNIX_PREFIX)) {
@@ -202,7 +203,7 @@ final class SidecarValidator implements Validator<Sidecar> {
     } else {
       Checks.port(Integer.toUnsignedLong(number), p.at("port").at("number"));
       if (!bind.isEmpty()) {
-        GatewayRules.ipAddress(bind).ifPresent(p.at("bind")::error);
+        IpAddresses.address(bind).ifPresent(p.at("bind")::error);
       }
     }
   }
@@ -245,7 +246,7 @@ final class SidecarValidator implements Validator<Sidecar> {
       p.at("egressProxy").error("sidecar: egress_proxy must be set only with ALLOW_ANY outbound_traffic_policy mode");
       return;
     }
-    OutboundTrafficPolicy.EgressProxy proxy = tp.egressProxy().get();
+    Destination proxy = tp.egressProxy().get();
     Problems ep = p.at("egressProxy");
     String host = proxy.host().orElse("");
     Checks.fqdn(host).ifPresent(ep.at("host")::error);
@@ -253,14 +254,6 @@ final class SidecarValidator implements Validator<Sidecar> {
       ep.at("port").error("sidecar: egress_proxy port must be non-nil");
       return;
     }
-    // Istio's destination rules
-    if (host.equals("*")) {
-      ep.at("host").error("invalid destination host " + host);
-    } else {
-      Checks.wildcardDomain(host).ifPresent(ep.at("host")::error);
-    }
-    proxy.subset().filter(s -> !s.isEmpty()).flatMap(DestinationRuleValidator::subsetName)
-        .ifPresent(ep.at("subset")::error);
-    Checks.port(Integer.toUnsignedLong(proxy.port().get().number().orElse(0)), ep.at("port").at("number"));
+    VirtualServiceChecks.destination(proxy, ep);
   }
 }

@@ -4,6 +4,7 @@ import dev.meshwright.api.Problems;
 import dev.meshwright.api.networking.TrafficPolicy.PortTrafficPolicy;
 import dev.meshwright.api.networking.TrafficPolicy.TunnelSettings;
 import dev.meshwright.api.validation.Checks;
+import dev.meshwright.api.validation.IpAddresses;
 import java.util.List;
 import java.util.Optional;
 
@@ -84,7 +85,7 @@ final class TrafficPolicyValidator {
     }
     String host = tunnel.targetHost().orElse("");
     Optional<String> fqdn = Checks.fqdn(host);
-    Optional<String> ip = GatewayRules.ipAddress(host);
+    Optional<String> ip = IpAddresses.address(host);
     if (fqdn.isPresent() && ip.isPresent()) {
       p.at("targetHost").error("tunnel target host must be valid FQDN or IP address: " + fqdn.get() + "; " + ip.get());
     }

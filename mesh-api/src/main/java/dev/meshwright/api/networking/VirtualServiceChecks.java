@@ -101,7 +101,10 @@ final class VirtualServiceChecks {
     return s.substring(b, e);
   }
 
-  /** A destination: host (not {@code *}), subset name and port. */
+  /**
+   * Istio's {@code validateDestination}, for route destinations and the Sidecar egress proxy: host (not
+   * {@code *}), subset name and port (a {@code uint32}).
+   */
   static void destination(Destination d, Problems p) {
     String host = d.host().orElse("");
     if (host.equals("*")) {
@@ -109,12 +112,8 @@ final class VirtualServiceChecks {
     } else {
       Checks.wildcardDomain(host).ifPresent(p.at("host")::error);
     }
-    d.subset().filter(s -> !s.isEmpty()).ifPresent(s -> {
-      if (!Checks.isDns1123Label(s)) {
-        p.at("subset").error("subset name is invalid: " + s);
-      }
-    });
-    d.port().ifPresent(port -> Checks.port(port.number().orElse(0), p.at("port").at("number")));
+    d.subset().filter(s -> !s.isEmpty()).flatMap(DestinationRuleValidator::subsetName).ifPresent(p.at("subset")::error);
+    d.port().ifPresent(port -> Checks.port(Integer.toUnsignedLong(port.number().orElse(0)), p.at("port").at("number")));
   }
 
   /** Weights of a destination list: none negative, not all zero when there are several. */

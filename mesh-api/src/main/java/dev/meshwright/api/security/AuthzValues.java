@@ -1,6 +1,7 @@
 package dev.meshwright.api.security;
 
 import dev.meshwright.api.validation.Checks;
+import dev.meshwright.api.validation.IpAddresses;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,8 +36,8 @@ final class AuthzValues {
     List<String> out = new ArrayList<>();
     for (String v : values) {
       if (v.contains("/")) {
-        GoIp.prefixError(v).ifPresent(e -> out.add("bad CIDR range (" + v + "): " + e));
-      } else if (!GoIp.isAddr(v)) {
+        IpAddresses.prefixError(v).ifPresent(e -> out.add("bad CIDR range (" + v + "): " + e));
+      } else if (!IpAddresses.isIp(v)) {
         out.add("bad IP address (" + v + ")");
       }
     }

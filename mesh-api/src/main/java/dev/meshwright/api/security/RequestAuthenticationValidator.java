@@ -4,6 +4,7 @@ import dev.meshwright.api.Problems;
 import dev.meshwright.api.Validator;
 import dev.meshwright.api.validation.Checks;
 import dev.meshwright.api.validation.GoUrl;
+import dev.meshwright.api.validation.HeaderValues;
 import dev.meshwright.api.validation.PolicyTargets;
 
 /**
@@ -57,7 +58,7 @@ final class RequestAuthenticationValidator implements Validator<RequestAuthentic
         cp.error("outputClaimToHeaders header and claim value must be non-empty string");
         continue;
       }
-      EnvoyHeaderValue.check(header).ifPresent(cp.at("header")::error);
+      HeaderValues.check(header).ifPresent(cp.at("header")::error);
     }
   }
 

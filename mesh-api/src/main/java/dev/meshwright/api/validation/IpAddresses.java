@@ -3,16 +3,22 @@ package dev.meshwright.api.validation;
 import java.util.Optional;
 
 /**
- * IP address and CIDR syntax as Go's {@code net/netip} parses it (which Istio uses): dotted-decimal IPv4
- * without leading zeros, IPv6 with {@code ::} compression, an optional trailing dotted IPv4 part and an
- * optional {@code %zone}. Never resolves names. Stateless.
+ * IP address and CIDR syntax as Go parses it (which Istio uses), the one implementation every validator
+ * shares: dotted-decimal IPv4 without leading zeros, IPv6 with {@code ::} compression, an optional trailing
+ * dotted IPv4 part and, where Go's {@code netip.ParseAddr} allows it, a {@code %zone}. Only ASCII digits
+ * count. Never resolves names. Stateless and thread-safe; no method throws for bad input.
  */
 public final class IpAddresses {
   private IpAddresses() {}
 
-  /** Whether {@code s} is an IPv4 or IPv6 address literal (IPv6 may carry a zone). */
+  /** Whether {@code s} is what Go's {@code netip.ParseAddr} accepts: IPv4, or IPv6 that may carry a zone. */
   public static boolean isIp(String s) {
     return isIpv4(s) || isIpv6(s, true);
+  }
+
+  /** Whether {@code s} is what Go's {@code net.ParseIP} accepts: IPv4, or IPv6 without a zone or brackets. */
+  public static boolean isIpWithoutZone(String s) {
+    return isIpv4(s) || isIpv6(s, false);
   }
 
   /** Whether {@code s} is a dotted-decimal IPv4 address. */
@@ -79,30 +85,51 @@ public final class IpAddresses {
     return groups <= 7 && leadingOk && trailingOk;
   }
 
-  /** Istio's check of an address or CIDR block ({@code 10.0.0.0/8}, {@code 2001:db8::/32}, {@code 1.2.3.4}). */
+  /** Istio's {@code ValidateIPAddress}: {@code addr} must be an IP address (zones allowed), not a CIDR block. */
+  public static Optional<String> address(String addr) {
+    return isIp(addr) ? Optional.empty() : Optional.of(addr + " is not a valid IP");
+  }
+
+  /** Istio's {@code ValidateIPSubnet}: an address or CIDR block ({@code 10.0.0.0/8}, {@code 2001:db8::/32}, {@code 1.2.3.4}). */
   public static Optional<String> subnet(String subnet) {
     if (subnet.chars().filter(c -> c == '/').count() == 1) {
       return isPrefix(subnet) ? Optional.empty() : Optional.of(subnet + " is not a valid CIDR block");
     }
-    return isIp(subnet) ? Optional.empty() : Optional.of(subnet + " is not a valid IP");
+    return address(subnet);
   }
 
-  /** Whether {@code s} is {@code address/bits} with bits in range for the address family. */
+  /** Whether {@code s} is {@code address/bits} as Go's {@code netip.ParsePrefix} accepts it. */
   public static boolean isPrefix(String s) {
-    int slash = s.indexOf('/');
+    return prefixError(s).isEmpty();
+  }
+
+  /**
+   * Go's error for {@code netip.ParsePrefix(s)} (a prefix has no zone, and its bit count has no sign or
+   * leading zero and fits the address family), or empty when it parses. The address part is reported as
+   * {@code unable to parse IP} rather than with Go's detailed reason.
+   */
+  public static Optional<String> prefixError(String s) {
+    String where = "netip.ParsePrefix(" + Checks.quote(s) + "): ";
+    int slash = s.lastIndexOf('/');
     if (slash < 0) {
-      return false;
+      return Optional.of(where + "no '/'");
     }
     String addr = s.substring(0, slash);
+    if (!isIp(addr)) {
+      return Optional.of(where + "ParseAddr(" + Checks.quote(addr) + "): unable to parse IP");
+    }
+    boolean v6 = addr.indexOf(':') >= 0;
+    if (v6 && addr.indexOf('%') >= 0) {
+      return Optional.of(where + "IPv6 zones cannot be present in a prefix");
+    }
     String bits = s.substring(slash + 1);
-    if (bits.isEmpty() || bits.length() > 3 || !digits(bits) || (bits.length() > 1 && bits.charAt(0) == '0')) {
-      return false;
+    if (bits.isEmpty() || bits.length() > 4 || !digits(bits) || (bits.length() > 1 && bits.charAt(0) == '0')) {
+      return Optional.of(where + "bad bits after slash: " + Checks.quote(bits));
     }
-    int n = Integer.parseInt(bits);
-    if (isIpv4(addr)) {
-      return n <= 32;
+    if (Integer.parseInt(bits) > (v6 ? 128 : 32)) {
+      return Optional.of(where + "prefix length out of range");
     }
-    return isIpv6(addr, false) && n <= 128;
+    return Optional.empty();
   }
 
   private static boolean digits(String s) {

@@ -39,7 +39,7 @@ class SidecarTest {
             .addHost("*/mysql.foo.com").build())
         .addEgress(egress("./*", "istio-system/*"))
         .outboundTrafficPolicy(OutboundTrafficPolicy.builder().mode(OutboundTrafficPolicy.Mode.ALLOW_ANY)
-            .egressProxy(OutboundTrafficPolicy.EgressProxy.builder().host("egress.example.com")
+            .egressProxy(Destination.builder().host("egress.example.com")
                 .port(PortSelector.of(3128)).build())
             .build())
         .build());

@@ -11,7 +11,8 @@ class RegexesTest {
   @ParameterizedTest
   @ValueSource(strings = {
       "^/service/([^/]+)(/.*)$", "/api/{id}", "a{2,3}?", "(?i)abc", "(?P<name>x)", "(?<name>x)", "[[:alpha:]-]+",
-      "\\pL\\p{Greek}\\d\\.", "\\Q*+?\\E", "[a-z\\]]", "[]a]", "x{1001", "\\x{1F600}\\101", "a|b|", "^*", "a(?i)*"})
+      "\\pL\\p{Greek}\\d\\.", "\\Q*+?\\E", "[a-z\\]]", "[]a]", "x{1001", "\\x{1F600}\\101", "a|b|", "^*", "a(?i)*",
+      "a{,5}", "\\0", "\\Q*+\\E", "^1\\.22.*"})
   @DisplayName("accepts what Go's RE2 parser accepts, including a literal { that Java would reject")
   void accepts(String re) {
     assertThat(Regexes.re2Error(re)).isEmpty();
@@ -33,7 +34,10 @@ class RegexesTest {
       "[abc              | missing closing ]: `[abc`",
       "(abc              | missing closing ): `(abc`",
       "abc)              | unexpected ): `)`",
-      "\\Z               | invalid escape sequence: `\\Z`"})
+      "\\Z               | invalid escape sequence: `\\Z`",
+      "(?x)a             | invalid or unsupported Perl syntax: `(?x`",
+      "[[:foo:]]         | invalid character class range: `[:foo:]`",
+      "1\\.2++           | invalid nested repetition operator: `++`"})
   @DisplayName("rejects what RE2 rejects, in Go's words")
   void rejects(String re, String message) {
     assertThat(Regexes.re2Error(re)).contains("error parsing regexp: " + message);
