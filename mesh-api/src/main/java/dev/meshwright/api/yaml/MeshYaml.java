@@ -84,7 +84,10 @@ public final class MeshYaml {
     List<Document> docs = new ArrayList<>();
     List<Diagnostic> diags = new ArrayList<>();
     if (looksLikeJson(text)) {
-      readChunk(source, new DocumentSplitter.Chunk(text, 1), MeshJackson.json(), docs, diags);
+      DocumentSplitter.Chunk whole = new DocumentSplitter.Chunk(text, 1);
+      if (!readJsonList(source, whole, docs, diags)) {
+        readChunk(source, whole, MeshJackson.json(), docs, diags);
+      }
     } else {
       for (DocumentSplitter.Chunk chunk : DocumentSplitter.split(text)) {
         readChunk(source, chunk, MeshJackson.yaml(), docs, diags);
@@ -138,6 +141,56 @@ public final class MeshYaml {
       value = new ResourceBinder(Strictness.STRICT).bindDocument(null, type);
     }
     return new ValueResult<>(value, diags);
+  }
+
+  /**
+   * Streams a JSON {@code kind: List}: each item becomes a tree of its own, bound at once and dropped, so a
+   * large list is never held as one tree (holding it made the garbage collector copy it again and again).
+   * Returns false, having added nothing, when the text is not a well-formed List object; the caller then
+   * reads it as one tree, which also reports any syntax error with its position.
+   */
+  private boolean readJsonList(String source, DocumentSplitter.Chunk chunk, List<Document> docs,
+      List<Diagnostic> diags) {
+    ObjectMapper mapper = MeshJackson.json();
+    JsonFactory factory = mapper.getFactory();
+    List<Document> listDocs = new ArrayList<>();
+    List<Diagnostic> listDiags = new ArrayList<>();
+    String kind = null;
+    boolean sawItems = false;
+    java.util.Set<String> fields = new java.util.HashSet<>();
+    try (JsonParser p = factory.createParser(chunk.text())) {
+      if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+        return false;
+      }
+      while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        com.fasterxml.jackson.core.JsonToken value = p.nextToken();
+        if (!fields.add(field)) {
+          return false;
+        }
+        if (field.equals("items") && value == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+          sawItems = true;
+          for (int i = 0; p.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY; i++) {
+            bindRoot(source, chunk, factory, mapper.readTree(p), "items[" + i + "].", listDocs, listDiags);
+          }
+        } else if (field.equals("kind") && value == com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
+          kind = p.getText();
+        } else {
+          p.skipChildren();
+        }
+      }
+      if (p.nextToken() != null) {
+        return false;
+      }
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+    if (!sawItems || kind == null || !kind.endsWith("List")) {
+      return false;
+    }
+    docs.addAll(listDocs);
+    diags.addAll(listDiags);
+    return true;
   }
 
   private void readChunk(String source, DocumentSplitter.Chunk chunk, ObjectMapper mapper,

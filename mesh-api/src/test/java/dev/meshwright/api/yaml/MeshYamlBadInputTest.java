@@ -84,6 +84,26 @@ class MeshYamlBadInputTest {
   }
 
   @Test
+  @DisplayName("a JSON List is read item by item whatever the key order; a bad item names its position")
+  void jsonList() {
+    String item = "{\"apiVersion\":\"security.istio.io/v1\",\"kind\":\"PeerAuthentication\","
+        + "\"metadata\":{\"name\":\"pa%d\"},\"spec\":{\"mtls\":{\"mode\":\"%s\"}}}";
+    String list = "{\"apiVersion\":\"v1\",\"items\":[" + item.formatted(1, "STRICT") + ",\n"
+        + item.formatted(2, "NOPE") + "],\"kind\":\"List\",\"metadata\":{}}";
+    ReadResult r = MeshYaml.read("list.json", list);
+    assertThat(r.resources()).extracting(m -> m.name()).containsExactly("pa1");
+    assertThat(r.diagnostics()).singleElement().satisfies(d -> {
+      assertThat(d.path()).isEqualTo("spec.mtls.mode");
+      assertThat(d.line()).isEqualTo(2);
+    });
+    String notAList = "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"c\"},\"items\":[1]}";
+    assertThat(MeshYaml.read("c.json", notAList).resources()).singleElement()
+        .satisfies(g -> assertThat(((GenericResource) g).body()).containsKey("items"));
+    assertThat(MeshYaml.read("bad.json", "{\"kind\":\"List\",\"items\":[{]}").diagnostics())
+        .singleElement().satisfies(d -> assertThat(d.message()).startsWith("invalid YAML"));
+  }
+
+  @Test
   @DisplayName("an empty file or one with only comments and separators has no resources and no errors")
   void empty() {
     assertThat(MeshYaml.read("e.yaml", "").documents()).isEmpty();
