@@ -17,8 +17,6 @@ import java.util.regex.Pattern;
  */
 public final class Checks {
   private static final int DNS1123_LABEL_MAX = 63;
-  private static final String DNS1123_LABEL = "[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?";
-  private static final Pattern WILDCARD_LABEL_RE = Pattern.compile("\\*|(?:\\*|\\*-)?" + DNS1123_LABEL);
   private static final Pattern LOWER_DNS1123_LABEL_RE = Pattern.compile("[a-z0-9](?:[-a-z0-9]*[a-z0-9])?");
   private static final Pattern QUALIFIED_NAME_RE =
       Pattern.compile("(?:[A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
@@ -66,26 +64,40 @@ public final class Checks {
 
   /** Whether {@code s} is a label that may start with {@code *} or {@code *-}, or is just {@code *}. */
   public static boolean isWildcardDns1123Label(String s) {
-    return s.length() <= DNS1123_LABEL_MAX && WILDCARD_LABEL_RE.matcher(s).matches();
+    if (s.length() > DNS1123_LABEL_MAX) {
+      return false;
+    }
+    if (s.equals("*")) {
+      return true;
+    }
+    String rest = s.startsWith("*-") ? s.substring(2) : s.startsWith("*") ? s.substring(1) : s;
+    return isDns1123Label(rest);
   }
 
   /** Istio's DNS-1123 label check of every dot-separated part of {@code domain}; a trailing dot is allowed. */
   public static Optional<String> dns1123Labels(String domain) {
-    String[] parts = domain.split("\\.", -1);
-    String top = parts[parts.length - 1];
+    int lastDot = domain.lastIndexOf('.');
+    String top = domain.substring(lastDot + 1);
     if (isAllDigits(top)) {
       return Optional.of(String.format(
           "domain name %s invalid (top level domain %s cannot be all-numeric)", quote(domain), quote(top)));
     }
-    for (int i = 0; i < parts.length; i++) {
-      if (i == parts.length - 1 && parts[i].isEmpty()) {
+    int start = 0;
+    while (true) {
+      int dot = domain.indexOf('.', start);
+      int end = dot < 0 ? domain.length() : dot;
+      String label = domain.substring(start, end);
+      if (dot < 0 && label.isEmpty()) {
+        return Optional.empty(); // a trailing dot, as in "istio.io."
+      }
+      if (!isDns1123Label(label)) {
+        return Optional.of(String.format("domain name %s invalid (label %s invalid)", quote(domain), quote(label)));
+      }
+      if (dot < 0) {
         return Optional.empty();
       }
-      if (!isDns1123Label(parts[i])) {
-        return Optional.of(String.format("domain name %s invalid (label %s invalid)", quote(domain), quote(parts[i])));
-      }
+      start = dot + 1;
     }
-    return Optional.empty();
   }
 
   private static Optional<String> domainPreconditions(String name) {
@@ -147,6 +159,13 @@ public final class Checks {
 
   /** Workload selector labels: no empty keys, no wildcards. */
   public static void workloadSelector(Map<String, String> matchLabels, Problems p) {
+    boolean clean = true;
+    for (Map.Entry<String, String> e : matchLabels.entrySet()) {
+      clean &= !e.getKey().isEmpty() && !e.getKey().contains("*") && !e.getValue().contains("*");
+    }
+    if (clean) {
+      return; // sort (for a stable report order) only when there is something to report
+    }
     new TreeMap<>(matchLabels).forEach((k, v) -> {
       String pair = quote(k + "=" + v);
       if (k.isEmpty()) {
@@ -160,12 +179,25 @@ public final class Checks {
 
   /** Kubernetes label syntax: keys are {@code [prefix/]name}, values at most 63 characters of a safe set. */
   public static void labels(Map<String, String> labels, Problems p) {
+    if (labels.size() > 1) {
+      boolean clean = true;
+      for (Map.Entry<String, String> e : labels.entrySet()) {
+        clean &= labelKey(e.getKey()).isEmpty() && isLabelValue(e.getValue());
+      }
+      if (clean) {
+        return; // sort (for a stable report order) only when there is something to report
+      }
+    }
     new TreeMap<>(labels).forEach((k, v) -> {
       labelKey(k).ifPresent(p::error);
-      if (v.length() > 63 || !LABEL_VALUE_RE.matcher(v).matches()) {
+      if (!isLabelValue(v)) {
         p.error("invalid tag value: " + quote(v));
       }
     });
+  }
+
+  private static boolean isLabelValue(String v) {
+    return v.length() <= 63 && LABEL_VALUE_RE.matcher(v).matches();
   }
 
   private static Optional<String> labelKey(String key) {
