@@ -62,6 +62,22 @@ public final class InjectionPolicy {
     return decide(pod, Optional.empty(), options);
   }
 
+  /**
+   * The warning {@code istioctl kube-inject} prints when it leaves {@code pod} alone (it always uses the
+   * enabled policy and no selectors), without Istio's {@code ===> } prefix; empty when it would inject.
+   */
+  public static Optional<String> kubeInjectWarning(PodView pod) {
+    String quoted = "\"" + pod.fullName() + "\"";
+    String subject = pod.kind().isEmpty() ? quoted : pod.kind() + " " + quoted;
+    if (pod.hostNetwork()) {
+      return Optional.of("Skipping injection because " + subject + " has host networking enabled");
+    }
+    if (!decide(pod, InjectionOptions.defaults()).inject()) {
+      return Optional.of("Skipping injection because " + subject + " has sidecar injection disabled");
+    }
+    return Optional.empty();
+  }
+
   /** Istio's per-pod rule once the webhook was called: pod opt-in/out, selectors, default policy. */
   static InjectionDecision injectRequired(PodView pod, InjectionOptions options) {
     String source = "annotation";

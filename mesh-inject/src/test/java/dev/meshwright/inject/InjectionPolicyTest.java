@@ -83,6 +83,17 @@ class InjectionPolicyTest {
     assertThat(d.reason()).contains(reason);
   }
 
+  @org.junit.jupiter.api.Test
+  void kubeInjectWarnings() {
+    PodView host = new PodView("Deployment", "hello", "sample", NONE, NONE, true);
+    assertThat(InjectionPolicy.kubeInjectWarning(host))
+        .contains("Skipping injection because Deployment \"sample/hello\" has host networking enabled");
+    PodView off = new PodView("Pod", "p", "", NONE, Map.of("sidecar.istio.io/inject", "false"), false);
+    assertThat(InjectionPolicy.kubeInjectWarning(off))
+        .contains("Skipping injection because Pod \"p\" has sidecar injection disabled");
+    assertThat(InjectionPolicy.kubeInjectWarning(pod(NONE, NONE))).isEmpty();
+  }
+
   static Stream<Arguments> webhookView() {
     InjectionOptions canary = ENABLED.withRevision("canary");
     return Stream.of(
