@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionInfo.Provider.class,
     description = "Meshwright: Istio-compatible mesh tooling for the JVM.",
-    subcommands = {VersionCommand.class, ValidateCommand.class, DemoCommand.class})
+    subcommands = {VersionCommand.class, ValidateCommand.class, DemoCommand.class, ExperimentalCommand.class})
 public final class Meshctl implements Runnable {
   /** Exit code for an unexpected failure inside a command. */
   public static final int EXIT_FAILURE = 3;
@@ -51,6 +51,9 @@ public final class Meshctl implements Runnable {
     public <K> K create(Class<K> cls) throws Exception {
       if (cls == ValidateCommand.class) {
         return cls.cast(new ValidateCommand(stdin));
+      }
+      if (cls == CheckInjectCommand.class) {
+        return cls.cast(new CheckInjectCommand(stdin));
       }
       return CommandLine.defaultFactory().create(cls);
     }

@@ -1,0 +1,106 @@
+package dev.meshwright.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.meshwright.api.Diagnostic;
+import dev.meshwright.api.GenericResource;
+import dev.meshwright.api.yaml.Document;
+import dev.meshwright.api.yaml.MeshYaml;
+import dev.meshwright.api.yaml.ReadResult;
+import dev.meshwright.inject.InjectionDecision;
+import dev.meshwright.inject.InjectionOptions;
+import dev.meshwright.inject.InjectionPolicy;
+import dev.meshwright.inject.PodView;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@code inject/} corpus (Istio's {@code TestInjection} cases), as far as Meshwright implements injection:
+ * the policy. A case whose golden carries no {@code sidecar.istio.io/status} annotation expects kube-inject to
+ * leave every workload alone; it passes when {@link InjectionPolicy} decides not to inject every pod of the
+ * input (kube-inject's view: enabled policy, no selectors, no namespace object) and, when the case expects a
+ * log line, one of kube-inject's skip warnings contains it. Every other case needs the sidecar mutation, which
+ * is not implemented yet, and counts as failing. Stateless.
+ */
+final class InjectCorpus implements Corpus {
+  private static final ObjectMapper YAML = new YAMLMapper();
+  private static final String STATUS = "sidecar.istio.io/status";
+
+  private final String name;
+
+  InjectCorpus(String name) {
+    this.name = name;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public CorpusResult run(Path dir) throws IOException {
+    JsonNode root = YAML.readTree(Files.readString(dir.resolve(NotImplementedCorpus.CASES_FILE)));
+    JsonNode cases = root == null ? null : root.get("cases");
+    if (cases == null || !cases.isArray()) {
+      throw new IOException(dir.resolve(NotImplementedCorpus.CASES_FILE) + ": no 'cases' list");
+    }
+    int passed = 0;
+    List<String> failing = new ArrayList<>();
+    Map<String, String> reasons = new LinkedHashMap<>();
+    for (JsonNode c : cases) {
+      String caseName = c.path("name").asText("case " + c.path("index").asText());
+      Optional<String> failure = check(dir.resolve("cases"), c);
+      if (failure.isEmpty()) {
+        passed++;
+      } else {
+        failing.add(caseName);
+        reasons.put(caseName, failure.get());
+      }
+    }
+    return CorpusResult.ran(name, passed, cases.size(), failing, reasons);
+  }
+
+  /** Why the case fails, or empty when it passes. */
+  private static Optional<String> check(Path casesDir, JsonNode c) throws IOException {
+    String want = c.path("want").asText("");
+    if (want.isEmpty() || !c.path("expectedError").asText("").isEmpty()) {
+      return Optional.of("expects an injection error: traffic annotation checks of the mutation are not implemented");
+    }
+    if (c.path("skipInjection").asBoolean(false)) {
+      return Optional.of("webhook-only case: sidecar mutation is not implemented");
+    }
+    if (Files.readString(casesDir.resolve(want)).contains(STATUS)) {
+      return Optional.of("expects an injected sidecar: sidecar mutation is not implemented");
+    }
+    String in = c.path("in").asText("");
+    ReadResult read = MeshYaml.read(in, Files.readString(casesDir.resolve(in)));
+    List<String> errors = read.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::format).toList();
+    if (!errors.isEmpty()) {
+      return Optional.of("input not readable: " + String.join("|", errors));
+    }
+    List<String> warnings = new ArrayList<>();
+    for (Document doc : read.documents()) {
+      if (doc.resource() instanceof GenericResource g) {
+        for (PodView pod : PodView.of(g)) {
+          InjectionDecision d = InjectionPolicy.decide(pod, InjectionOptions.defaults());
+          if (d.inject()) {
+            return Optional.of(pod.kind() + " " + pod.fullName() + " would be injected: " + d.reason());
+          }
+          InjectionPolicy.kubeInjectWarning(pod).ifPresent(warnings::add);
+        }
+      }
+    }
+    String log = c.path("expectedLog").asText("");
+    if (!log.isEmpty() && warnings.stream().noneMatch(w -> w.contains(log))) {
+      return Optional.of("no warning contains '" + log + "'; got " + warnings);
+    }
+    return Optional.empty();
+  }
+}
