@@ -25,7 +25,8 @@ import java.util.Optional;
  * The {@code inject/} corpus (Istio's {@code TestInjection} cases), as far as Meshwright implements injection:
  * the policy. A case whose golden carries no {@code sidecar.istio.io/status} annotation expects kube-inject to
  * leave every workload alone; it passes when {@link InjectionPolicy} decides not to inject every pod of the
- * input (kube-inject's view: enabled policy, no selectors, no namespace object) and, when the case expects a
+ * input (kube-inject's view: enabled policy, no selectors, no namespace object), the objects equal the golden's
+ * (kube-inject writes them back unchanged; nulls and empty values are normalised away) and, when the case expects a
  * log line, one of kube-inject's skip warnings contains it. Every other case needs the sidecar mutation, which
  * is not implemented yet, and counts as failing. Stateless.
  */
@@ -101,6 +102,57 @@ final class InjectCorpus implements Corpus {
     if (!log.isEmpty() && warnings.stream().noneMatch(w -> w.contains(log))) {
       return Optional.of("no warning contains '" + log + "'; got " + warnings);
     }
+    // Not injecting means kube-inject writes the objects back unchanged: compare them with the golden.
+    List<JsonNode> got = normalizedDocuments(Files.readString(casesDir.resolve(in)));
+    List<JsonNode> golden = normalizedDocuments(Files.readString(casesDir.resolve(want)));
+    if (!got.equals(golden)) {
+      return Optional.of("output differs from the golden " + want);
+    }
     return Optional.empty();
+  }
+
+  /**
+   * The documents of a YAML text as trees, with what Go's serializer adds or drops on the way through left
+   * out on both sides: nulls ({@code creationTimestamp: null}) and empty maps and lists ({@code strategy: {}}).
+   */
+  private static List<JsonNode> normalizedDocuments(String text) throws IOException {
+    List<JsonNode> out = new ArrayList<>();
+    try (com.fasterxml.jackson.databind.MappingIterator<JsonNode> it =
+        dev.meshwright.api.json.MeshJackson.yaml().readerFor(JsonNode.class).readValues(text)) {
+      while (it.hasNext()) {
+        JsonNode n = prune(it.next());
+        if (n != null) {
+          out.add(n);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static JsonNode prune(JsonNode node) {
+    if (node == null || node.isNull() || node.isMissingNode()) {
+      return null;
+    }
+    if (node.isObject()) {
+      com.fasterxml.jackson.databind.node.ObjectNode copy = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
+        JsonNode v = prune(e.getValue());
+        if (v != null) {
+          copy.set(e.getKey(), v);
+        }
+      }
+      return copy.isEmpty() ? null : copy;
+    }
+    if (node.isArray()) {
+      com.fasterxml.jackson.databind.node.ArrayNode copy = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+      node.forEach(v -> {
+        JsonNode pruned = prune(v);
+        if (pruned != null) {
+          copy.add(pruned);
+        }
+      });
+      return copy.isEmpty() ? null : copy;
+    }
+    return node;
   }
 }
