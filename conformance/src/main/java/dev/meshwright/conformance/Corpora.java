@@ -23,7 +23,8 @@ import java.util.stream.Stream;
 public final class Corpora {
   /** Implemented corpus kinds by folder name; add a line here when Meshwright learns a new corpus. */
   static final Map<String, Function<String, Corpus>> IMPLEMENTED = Map.of(
-      "validation", ValidationCorpus::new);
+      "validation", ValidationCorpus::new,
+      "install", InstallCorpus::new);
 
   private Corpora() {}
 
