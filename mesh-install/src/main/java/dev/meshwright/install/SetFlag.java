@@ -100,7 +100,7 @@ public record SetFlag(String text, TreePath path, JsonNode value) {
         } else if (index < 0 && step instanceof TreePath.Index x) {
           index = arr.size();
         } else if (index < 0) {
-          return problem("no list element matches " + step);
+          return problem("no list element matches " + new TreePath(List.of(step)));
         }
         if (last) {
           if (index >= arr.size()) {
