@@ -44,12 +44,13 @@ final class ProfileCommand implements Runnable {
     boolean dryRun;
 
     InstallInputs inputs() {
-      InstallInputs in = InstallInputs.of();
-      return manifests == null ? in : in.withManifests(manifests);
+      InstallInputs in = InstallInputs.of().withResolver(InstallFiles.INSTANCE);
+      return manifests == null ? in : in.withManifests(manifests.toString());
     }
 
-    ProfileSource source() {
-      return manifests == null ? ProfileSource.builtin() : ProfileSource.directory(manifests);
+    Optional<ProfileSource> source() {
+      return manifests == null ? Optional.of(ProfileSource.builtin())
+          : InstallFiles.INSTANCE.manifests(manifests.toString());
     }
   }
 
@@ -61,9 +62,14 @@ final class ProfileCommand implements Runnable {
 
     @Override
     public Integer call() {
+      Optional<ProfileSource> source = manifests.source();
+      if (source.isEmpty()) {
+        spec.commandLine().getErr().println("error: cannot read profiles from " + manifests.manifests);
+        return 1;
+      }
       PrintWriter out = spec.commandLine().getOut();
       out.println("Istio configuration profiles:");
-      manifests.source().names().forEach(n -> out.println("    " + n));
+      source.get().names().forEach(n -> out.println("    " + n));
       return 0;
     }
   }
@@ -102,7 +108,7 @@ final class ProfileCommand implements Runnable {
       }
       InstallInputs in = manifests.inputs();
       for (Path f : files) {
-        in = in.withFile(f);
+        in = InstallFiles.withFile(in, f);
       }
       if (profile != null) {
         in = in.withSet("profile=" + profile);

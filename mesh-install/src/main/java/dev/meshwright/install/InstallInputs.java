@@ -10,8 +10,6 @@ import dev.meshwright.api.operator.IstioOperator;
 import dev.meshwright.api.yaml.MeshYaml;
 import dev.meshwright.api.yaml.ReadResult;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,14 +17,17 @@ import java.util.Optional;
 /**
  * The inputs of an install, assembled with istioctl's precedence: the default profile, then the named
  * profile, then the {@code -f} files in order, then the {@code --set} flags (last wins). Bad input never
- * throws: {@link #assemble()} returns diagnostics naming the file or flag and the spec path. Immutable.
+ * throws: {@link #assemble()} returns diagnostics naming the file or flag and the spec path. Immutable;
+ * files and directories are read by the {@link Resolver} the edge supplies (this package does no I/O).
  *
  * @param profiles where profiles come from when no manifests directory is named
  * @param files the {@code -f} files, as (name, YAML text) pairs, in order
  * @param sets the {@code --set} flags, in order
- * @param manifests the {@code --manifests} directory, if any (its {@code profiles/} replace the built-in ones)
+ * @param manifests the {@code --manifests} directory, if any (its profiles replace the built-in ones)
+ * @param resolver reads manifests directories and profile files named by path
  */
-public record InstallInputs(ProfileSource profiles, List<NamedText> files, List<String> sets, Optional<Path> manifests) {
+public record InstallInputs(ProfileSource profiles, List<NamedText> files, List<String> sets,
+    Optional<String> manifests, Resolver resolver) {
   private static final YAMLMapper YAML = new YAMLMapper();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -35,37 +36,58 @@ public record InstallInputs(ProfileSource profiles, List<NamedText> files, List<
     sets = List.copyOf(sets);
   }
 
-  /** A file's name (for messages) and text. @param name the name @param text the YAML text */
+  /** A file's name (for messages) and text ({@code null} when it could not be read). @param name the name @param text the YAML text */
   public record NamedText(String name, String text) {}
+
+  /** Reads what the inputs name by path; supplied by an edge such as the CLI. */
+  public interface Resolver {
+    /** The profiles of the manifests directory {@code path}, if it can be read. */
+    Optional<ProfileSource> manifests(String path);
+
+    /** The text of the file {@code path} (a profile given as a file), if it can be read. */
+    Optional<String> readFile(String path);
+  }
+
+  /** A resolver that can read nothing: only built-in profiles and texts given directly work. */
+  public static final Resolver NO_FILES = new Resolver() {
+    @Override
+    public Optional<ProfileSource> manifests(String path) {
+      return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> readFile(String path) {
+      return Optional.empty();
+    }
+  };
 
   /** Inputs with the built-in profiles and nothing else (the default profile). */
   public static InstallInputs of() {
-    return new InstallInputs(ProfileSource.builtin(), List.of(), List.of(), Optional.empty());
+    return new InstallInputs(ProfileSource.builtin(), List.of(), List.of(), Optional.empty(), NO_FILES);
   }
 
-  /** These inputs plus a file read from disk (an unreadable file becomes a diagnostic at assembly). */
-  public InstallInputs withFile(Path file) {
-    String text;
-    try {
-      text = Files.readString(file);
-    } catch (IOException e) {
-      text = null;
-    }
+  /** These inputs plus a file's text ({@code null} text: unreadable, a diagnostic at assembly). */
+  public InstallInputs withFile(String name, String text) {
     List<NamedText> more = new ArrayList<>(files);
-    more.add(new NamedText(file.toString(), text));
-    return new InstallInputs(profiles, more, sets, manifests);
+    more.add(new NamedText(name, text));
+    return new InstallInputs(profiles, more, sets, manifests, resolver);
   }
 
   /** These inputs plus one {@code --set} flag. */
   public InstallInputs withSet(String flag) {
     List<String> more = new ArrayList<>(sets);
     more.add(flag);
-    return new InstallInputs(profiles, files, more, manifests);
+    return new InstallInputs(profiles, files, more, manifests, resolver);
   }
 
   /** These inputs with a manifests directory (alias of {@code --set installPackagePath=DIR}). */
-  public InstallInputs withManifests(Path dir) {
-    return new InstallInputs(profiles, files, sets, Optional.of(dir));
+  public InstallInputs withManifests(String dir) {
+    return new InstallInputs(profiles, files, sets, Optional.of(dir), resolver);
+  }
+
+  /** These inputs reading paths with {@code value}. */
+  public InstallInputs withResolver(Resolver value) {
+    return new InstallInputs(profiles, files, sets, manifests, value);
   }
 
   /** The outcome: the spec when there was no error, and every diagnostic. */
@@ -89,20 +111,28 @@ public record InstallInputs(ProfileSource profiles, List<NamedText> files, List<
       r.problem().ifPresent(problems::add);
     }
     String profile = user.path("profile").asText("");
-    Optional<Path> packagePath = manifests.or(() -> user.hasNonNull("installPackagePath")
-        ? Optional.of(Path.of(user.get("installPackagePath").asText())) : Optional.empty());
+    Optional<String> packagePath = manifests.or(() -> user.hasNonNull("installPackagePath")
+        ? Optional.of(user.get("installPackagePath").asText()) : Optional.empty());
     for (SetFlag f : flags) {
       if (f.path().keysOnly().equals("profile")) {
         profile = f.value().asText();
       } else if (f.path().keysOnly().equals("installPackagePath")) {
-        packagePath = Optional.of(Path.of(f.value().asText()));
+        packagePath = Optional.of(f.value().asText());
       }
     }
     if (profile.equals("external")) {
       problems.add(new Diagnostic("--set", "profile",
           "the external profile has been removed, use the remote profile instead"));
     }
-    ProfileSource source = packagePath.map(ProfileSource::directory).orElse(profiles);
+    ProfileSource source = profiles;
+    if (packagePath.isPresent()) {
+      Optional<ProfileSource> dir = resolver.manifests(packagePath.get());
+      if (dir.isEmpty()) {
+        problems.add(new Diagnostic("installPackagePath", "installPackagePath",
+            "cannot read profiles from " + packagePath.get()));
+      }
+      source = dir.orElse(profiles);
+    }
     ObjectNode base = loadProfile(source, "default", problems).orElse(NODES.objectNode());
     String name = profile.isEmpty() ? "default" : profile;
     if (!name.equals("default") && !name.endsWith("/default.yaml")) {
@@ -113,7 +143,7 @@ public record InstallInputs(ProfileSource profiles, List<NamedText> files, List<
     }
     copyGatewayEnablement(user);
     ObjectNode merged = IopMerge.merge(base, user);
-    packagePath.ifPresent(p -> merged.put("installPackagePath", p.toString()));
+    packagePath.ifPresent(p -> merged.put("installPackagePath", p));
     if (merged.path("profile").asText("").isEmpty()) {
       merged.put("profile", "default");
     }
@@ -147,11 +177,7 @@ public record InstallInputs(ProfileSource profiles, List<NamedText> files, List<
     Optional<String> text;
     String label = "profile " + name;
     if (name.contains("/") || name.endsWith(".yaml")) {
-      try {
-        text = Optional.of(Files.readString(Path.of(name)));
-      } catch (IOException e) {
-        text = Optional.empty();
-      }
+      text = resolver.readFile(name);
     } else {
       text = source.read(name);
     }

@@ -4,108 +4,65 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.TreeMap;
 
 /**
- * Where IstioOperator profiles come from: the Istio 1.22.8 profiles built into this jar, or the
- * {@code profiles/} folder of a manifests directory ({@code --manifests DIR}). Immutable.
+ * Where IstioOperator profiles come from: the Istio 1.22.8 profiles built into this jar, or profiles an
+ * edge (the CLI) read from a manifests directory ({@code --manifests DIR}) and handed over as text.
+ * Immutable.
  */
-public abstract sealed class ProfileSource {
+public final class ProfileSource {
   private static final String RESOURCES = "/dev/meshwright/install/profiles/";
+  private static final ProfileSource BUILTIN = loadBuiltin();
 
-  private ProfileSource() {}
+  private final Map<String, String> profiles;
+  private final String description;
+
+  private ProfileSource(Map<String, String> profiles, String description) {
+    this.profiles = new TreeMap<>(profiles);
+    this.description = description;
+  }
 
   /** The built-in Istio 1.22.8 profiles. */
   public static ProfileSource builtin() {
-    return Builtin.INSTANCE;
+    return BUILTIN;
   }
 
-  /**
-   * The profiles of a manifests directory: {@code DIR/profiles/*.yaml}, or {@code DIR/*.yaml} when
-   * {@code DIR} has no {@code profiles} folder.
-   */
-  public static ProfileSource directory(Path dir) {
-    Path profiles = dir.resolve("profiles");
-    return new Directory(Files.isDirectory(profiles) ? profiles : dir);
+  /** Profiles given as (name, YAML text); {@code description} names their origin in messages. */
+  public static ProfileSource of(Map<String, String> profiles, String description) {
+    return new ProfileSource(profiles, description);
+  }
+
+  private static ProfileSource loadBuiltin() {
+    Map<String, String> found = new TreeMap<>();
+    resource("index.txt").orElse("").lines().map(String::strip).filter(l -> !l.isEmpty())
+        .forEach(n -> resource(n + ".yaml").ifPresent(text -> found.put(n, text)));
+    return new ProfileSource(found, "built-in profiles");
+  }
+
+  private static Optional<String> resource(String file) {
+    try (InputStream in = ProfileSource.class.getResourceAsStream(RESOURCES + file)) {
+      return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The profile names, sorted. */
-  public abstract List<String> names();
-
-  /** The YAML text of the named profile, if there is one. */
-  public abstract Optional<String> read(String name);
-
-  /** A short description for messages. */
-  public abstract String describe();
-
-  private static final class Builtin extends ProfileSource {
-    static final Builtin INSTANCE = new Builtin();
-
-    @Override
-    public List<String> names() {
-      return resource("index.txt").map(s -> s.lines().map(String::strip).filter(l -> !l.isEmpty())
-          .sorted().toList()).orElse(List.of());
-    }
-
-    @Override
-    public Optional<String> read(String name) {
-      return names().contains(name) ? resource(name + ".yaml") : Optional.empty();
-    }
-
-    private static Optional<String> resource(String file) {
-      try (InputStream in = ProfileSource.class.getResourceAsStream(RESOURCES + file)) {
-        return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    @Override
-    public String describe() {
-      return "built-in profiles";
-    }
+  public List<String> names() {
+    return List.copyOf(profiles.keySet());
   }
 
-  private static final class Directory extends ProfileSource {
-    private final Path dir;
+  /** The YAML text of the named profile, if there is one. */
+  public Optional<String> read(String name) {
+    return Optional.ofNullable(profiles.get(name));
+  }
 
-    Directory(Path dir) {
-      this.dir = dir;
-    }
-
-    @Override
-    public List<String> names() {
-      if (!Files.isDirectory(dir)) {
-        return List.of();
-      }
-      try (Stream<Path> files = Files.list(dir)) {
-        return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
-            .map(n -> n.substring(0, n.length() - ".yaml".length())).sorted().toList();
-      } catch (IOException e) {
-        return List.of();
-      }
-    }
-
-    @Override
-    public Optional<String> read(String name) {
-      Path file = dir.resolve(name + ".yaml");
-      if (name.contains("/") || !Files.isRegularFile(file)) {
-        return Optional.empty();
-      }
-      try {
-        return Optional.of(Files.readString(file));
-      } catch (IOException e) {
-        return Optional.empty();
-      }
-    }
-
-    @Override
-    public String describe() {
-      return dir.toString();
-    }
+  /** A short description of the origin, for messages. */
+  public String describe() {
+    return description;
   }
 }

@@ -16,7 +16,7 @@ class InstallInputsTest {
     for (int i = 0; i < specs.length; i++) {
       texts.add(new InstallInputs.NamedText("f" + i + ".yaml", HEAD + specs[i]));
     }
-    return new InstallInputs(ProfileSource.builtin(), texts, List.of(), Optional.empty());
+    return new InstallInputs(ProfileSource.builtin(), texts, List.of(), Optional.empty(), InstallInputs.NO_FILES);
   }
 
   private static JsonNode spec(InstallInputs in) {
@@ -84,12 +84,12 @@ class InstallInputsTest {
   void badInput() {
     InstallInputs two = new InstallInputs(ProfileSource.builtin(),
         List.of(new InstallInputs.NamedText("two.yaml", HEAD + "  hub: a\n---\n" + HEAD + "  hub: b\n")),
-        List.of(), Optional.empty());
+        List.of(), Optional.empty(), InstallInputs.NO_FILES);
     assertThat(two.assemble().diagnostics()).singleElement().asString()
         .contains("two.yaml", "contains multiple IstioOperator CRs, only one per file is supported");
 
     InstallInputs broken = new InstallInputs(ProfileSource.builtin(),
-        List.of(new InstallInputs.NamedText("broken.yaml", "spec: [unclosed\n")), List.of(), Optional.empty());
+        List.of(new InstallInputs.NamedText("broken.yaml", "spec: [unclosed\n")), List.of(), Optional.empty(), InstallInputs.NO_FILES);
     assertThat(broken.assemble().diagnostics()).singleElement().asString().startsWith("broken.yaml: not valid YAML");
 
     assertThat(files("  profile: nope\n").assemble().diagnostics()).singleElement().asString()
@@ -104,7 +104,7 @@ class InstallInputsTest {
     InstallInputs in = new InstallInputs(ProfileSource.builtin(),
         List.of(new InstallInputs.NamedText("bare.yaml", "apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n"),
             new InstallInputs.NamedText("bare-values.yaml", HEAD + "  values:\n")),
-        List.of(), Optional.empty());
+        List.of(), Optional.empty(), InstallInputs.NO_FILES);
 
     assertThat(spec(in).get("profile").asText()).isEqualTo("default");
   }
