@@ -109,7 +109,7 @@ class ConformanceCommandTest {
 
     assertThat(Baseline.read(baseline).minimums()).containsOnly(
         Map.entry("validation", 2), Map.entry("validation-verdicts", 4), Map.entry("validation-warnings", 1),
-        Map.entry("validation-valid-configs", 1), Map.entry("other", 7));
+        Map.entry("validation-valid-configs", 1), Map.entry("install", 0), Map.entry("other", 7));
   }
 
   @Test
