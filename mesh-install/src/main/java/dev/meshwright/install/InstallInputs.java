@@ -141,6 +141,7 @@ public record InstallInputs(ProfileSource profiles, List<NamedText> files, List<
     for (SetFlag f : flags) {
       f.apply(user, base).ifPresent(problems::add);
     }
+    LegacyValues.copyPilot(user);
     copyGatewayEnablement(user);
     ObjectNode merged = IopMerge.merge(base, user);
     packagePath.ifPresent(p -> merged.put("installPackagePath", p));

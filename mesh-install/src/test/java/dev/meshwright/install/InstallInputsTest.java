@@ -80,6 +80,20 @@ class InstallInputsTest {
   }
 
   @Test
+  @DisplayName("legacy values.pilot settings are copied to components.pilot.k8s and win over k8s of the same overlay")
+  void legacyPilotValues() {
+    JsonNode spec = spec(files("  components:\n    pilot:\n      k8s:\n        replicaCount: 5\n"
+        + "  values:\n    pilot:\n      replicaCount: 2\n      priorityClassName: \"\"\n"
+        + "      env: {A: x}\n      rollingMaxSurge: 100%\n"));
+
+    assertThat(spec.at("/components/pilot/k8s/replicaCount").asInt()).isEqualTo(2);
+    assertThat(spec.at("/components/pilot/k8s").has("priorityClassName")).isFalse();
+    assertThat(spec.at("/components/pilot/k8s/env/0/name").asText()).isEqualTo("A");
+    assertThat(spec.at("/components/pilot/k8s/strategy/rollingUpdate/maxSurge").asText()).isEqualTo("100%");
+    assertThat(spec.at("/values/pilot/replicaCount").asInt()).isEqualTo(2);
+  }
+
+  @Test
   @DisplayName("bad input gives diagnostics naming the file, never an exception")
   void badInput() {
     InstallInputs two = new InstallInputs(ProfileSource.builtin(),
