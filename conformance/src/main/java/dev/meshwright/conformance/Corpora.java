@@ -24,7 +24,8 @@ public final class Corpora {
   /** Implemented corpus kinds by folder name; add a line here when Meshwright learns a new corpus. */
   static final Map<String, Function<String, Corpus>> IMPLEMENTED = Map.of(
       "validation", ValidationCorpus::new,
-      "inject", InjectCorpus::new);
+      "inject", InjectCorpus::new,
+      "install", InstallCorpus::new);
 
   private Corpora() {}
 

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionInfo.Provider.class,
     description = "Meshwright: Istio-compatible mesh tooling for the JVM.",
-    subcommands = {VersionCommand.class, ValidateCommand.class, DemoCommand.class, ExperimentalCommand.class})
+    subcommands = {VersionCommand.class, ValidateCommand.class, DemoCommand.class, ProfileCommand.class,
+        ExperimentalCommand.class})
 public final class Meshctl implements Runnable {
   /** Exit code for an unexpected failure inside a command. */
   public static final int EXIT_FAILURE = 3;
