@@ -30,24 +30,16 @@ import java.util.Optional;
  * log line, one of kube-inject's skip warnings contains it. Every other case needs the sidecar mutation, which
  * is not implemented yet, and counts as failing. Stateless.
  */
-final class InjectCorpus implements Corpus {
-  private static final ObjectMapper YAML = new YAMLMapper();
+final class InjectCorpus extends NamedCorpus {
   private static final String STATUS = "sidecar.istio.io/status";
 
-  private final String name;
-
   InjectCorpus(String name) {
-    this.name = name;
-  }
-
-  @Override
-  public String name() {
-    return name;
+    super(name);
   }
 
   @Override
   public CorpusResult run(Path dir) throws IOException {
-    JsonNode root = YAML.readTree(Files.readString(dir.resolve(NotImplementedCorpus.CASES_FILE)));
+    JsonNode root = caseTable(dir);
     JsonNode cases = root == null ? null : root.get("cases");
     if (cases == null || !cases.isArray()) {
       throw new IOException(dir.resolve(NotImplementedCorpus.CASES_FILE) + ": no 'cases' list");
@@ -65,7 +57,7 @@ final class InjectCorpus implements Corpus {
         reasons.put(caseName, failure.get());
       }
     }
-    return CorpusResult.ran(name, passed, cases.size(), failing, reasons);
+    return CorpusResult.ran(name(), passed, cases.size(), failing, reasons);
   }
 
   /** Why the case fails, or empty when it passes. */

@@ -20,23 +20,15 @@ import java.util.Map;
  * cases through {@code meshctl}; every other case ({@code manifest generate} goldens and assertions) is
  * counted as failing until Meshwright renders manifests. Stateless.
  */
-final class InstallCorpus implements Corpus {
-  private static final ObjectMapper YAML = new YAMLMapper();
-
-  private final String name;
+final class InstallCorpus extends NamedCorpus {
 
   InstallCorpus(String name) {
-    this.name = name;
-  }
-
-  @Override
-  public String name() {
-    return name;
+    super(name);
   }
 
   @Override
   public CorpusResult run(Path dir) throws IOException {
-    JsonNode root = YAML.readTree(Files.readString(dir.resolve(NotImplementedCorpus.CASES_FILE)));
+    JsonNode root = caseTable(dir);
     int total = NotImplementedCorpus.countCases(dir.resolve(NotImplementedCorpus.CASES_FILE));
     List<String> failing = new ArrayList<>();
     Map<String, String> reasons = new LinkedHashMap<>();
@@ -56,7 +48,7 @@ final class InstallCorpus implements Corpus {
         }
       }
     }
-    return CorpusResult.ran(name, passed, total, failing, reasons);
+    return CorpusResult.ran(name(), passed, total, failing, reasons);
   }
 
   /** Empty when the case passes, else why it failed. */

@@ -13,26 +13,18 @@ import java.util.Map;
  * malformed one shows up as an error line, and reports how many cases it holds; nothing counts as passed.
  * Stateless.
  */
-final class NotImplementedCorpus implements Corpus {
+final class NotImplementedCorpus extends NamedCorpus {
   /** The case table every non-validation corpus folder carries. */
   static final String CASES_FILE = "cases.yaml";
 
-  private static final ObjectMapper YAML = new YAMLMapper();
-
-  private final String name;
 
   NotImplementedCorpus(String name) {
-    this.name = name;
-  }
-
-  @Override
-  public String name() {
-    return name;
+    super(name);
   }
 
   @Override
   public CorpusResult run(Path dir) throws IOException {
-    return CorpusResult.notImplemented(name, countCases(dir.resolve(CASES_FILE)));
+    return CorpusResult.notImplemented(name(), countCases(dir.resolve(CASES_FILE)));
   }
 
   /**

@@ -19,16 +19,9 @@ import java.util.stream.Stream;
  * match; reported only, they do not fail a case) and {@code validation-valid-configs} (files without
  * errors). Stateless.
  */
-final class ValidationCorpus implements Corpus {
-  private final String name;
-
+final class ValidationCorpus extends NamedCorpus {
   ValidationCorpus(String name) {
-    this.name = name;
-  }
-
-  @Override
-  public String name() {
-    return name;
+    super(name);
   }
 
   @Override
@@ -57,10 +50,10 @@ final class ValidationCorpus implements Corpus {
         configs.add(fileName, errors.isEmpty(), String.join("|", errors));
       }
     }
-    return strict.result(name).withExtraLines(List.of(
-        verdicts.result(name + "-verdicts"),
-        warnings.result(name + "-warnings"),
-        configs.result(name + "-valid-configs")));
+    return strict.result(name()).withExtraLines(List.of(
+        verdicts.result(name() + "-verdicts"),
+        warnings.result(name() + "-warnings"),
+        configs.result(name() + "-valid-configs")));
   }
 
   private static List<Path> yamlFiles(Path dir) throws IOException {
