@@ -1,8 +1,6 @@
 package dev.meshwright.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.meshwright.api.Diagnostic;
 import dev.meshwright.api.GenericResource;
 import dev.meshwright.api.yaml.Document;
