@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "meshctl",
     mixinStandardHelpOptions = true,
+    scope = CommandLine.ScopeType.INHERIT, // every subcommand gets -h/--help and -V/--version
     versionProvider = VersionInfo.Provider.class,
     description = "Meshwright: Istio-compatible mesh tooling for the JVM.",
     subcommands = {VersionCommand.class, ValidateCommand.class, DemoCommand.class, ProfileCommand.class,

@@ -132,6 +132,17 @@ class MeshctlValidateTest {
   }
 
   @Test
+  @DisplayName("every command answers --help with its usage and exit 0")
+  void help() {
+    for (String[] args : new String[][] {{"validate", "--help"}, {"x", "check-inject", "--help"}, {"profile", "dump", "-h"}}) {
+      Run r = meshctl("", args);
+      assertThat(r.code()).as(String.join(" ", args)).isZero();
+      assertThat(r.out()).startsWith("Usage: meshctl");
+      assertThat(r.err()).isEmpty();
+    }
+  }
+
+  @Test
   @DisplayName("usage errors exit 2")
   void usage() {
     assertThat(meshctl("", "validate").code()).isEqualTo(2);
