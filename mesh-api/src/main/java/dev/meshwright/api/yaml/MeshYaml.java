@@ -102,9 +102,10 @@ public final class MeshYaml {
    * Never throws for bad input.
    */
   public static <T> ValueResult<T> readValue(String source, String text, Class<T> type) {
-    List<DocumentSplitter.Chunk> chunks = looksLikeJson(text)
+    boolean json = looksLikeJson(text);
+    List<DocumentSplitter.Chunk> chunks = json
         ? List.of(new DocumentSplitter.Chunk(text, 1)) : DocumentSplitter.split(text);
-    ObjectMapper mapper = looksLikeJson(text) ? MeshJackson.json() : MeshJackson.yaml();
+    ObjectMapper mapper = json ? MeshJackson.json() : MeshJackson.yaml();
     List<Diagnostic> diags = new ArrayList<>();
     Optional<T> value = Optional.empty();
     boolean seen = false;
@@ -132,9 +133,7 @@ public final class MeshYaml {
       ResourceBinder binder = new ResourceBinder(Strictness.STRICT);
       value = binder.bindDocument(root, type);
       for (ResourceBinder.Finding f : binder.findings()) {
-        Locator.Position pos = Locator.find(mapper.getFactory(), chunk.text(), f.locatePath());
-        int line = pos.line() > 0 ? chunk.firstLine() - 1 + pos.line() : chunk.firstLine();
-        diags.add(f.diagnostic().withSource(source, line, pos.column()));
+        diags.add(placed(source, chunk, mapper.getFactory(), f, ""));
       }
     }
     if (!seen) {
@@ -234,13 +233,20 @@ public final class MeshYaml {
     ResourceBinder binder = new ResourceBinder(strictness);
     Optional<MeshResource> resource = binder.bind(root);
     for (ResourceBinder.Finding f : binder.findings()) {
-      Diagnostic d = f.diagnostic();
-      String full = pathPrefix + f.locatePath();
-      Locator.Position pos = Locator.find(factory, chunk.text(), full);
-      int line = pos.line() > 0 ? chunk.firstLine() - 1 + pos.line() : chunk.firstLine();
-      diags.add(d.withSource(source, line, pos.column()));
+      diags.add(placed(source, chunk, factory, f, pathPrefix));
     }
     resource.ifPresent(r -> docs.add(new Document(r, source, chunk.firstLine(), docs.size())));
+  }
+
+  /**
+   * A binder finding with its source and position: the line and column of its field in the chunk's text
+   * (located only now, on the error path), or the chunk's first line when the field cannot be found.
+   */
+  private static Diagnostic placed(String source, DocumentSplitter.Chunk chunk, JsonFactory factory,
+      ResourceBinder.Finding f, String pathPrefix) {
+    Locator.Position pos = Locator.find(factory, chunk.text(), pathPrefix + f.locatePath());
+    int line = pos.line() > 0 ? chunk.firstLine() - 1 + pos.line() : chunk.firstLine();
+    return f.diagnostic().withSource(source, line, pos.column());
   }
 
   private static boolean isList(JsonNode root) {
