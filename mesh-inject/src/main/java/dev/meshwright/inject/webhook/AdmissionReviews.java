@@ -69,7 +69,7 @@ public final class AdmissionReviews {
       return failure(apiVersion, uid, "could not read request.object as a Pod: metadata is not an object");
     }
     String namespace = request.path("namespace").asText("");
-    ObjectNode pod = ((ObjectNode) object).deepCopy();
+    ObjectNode pod = (ObjectNode) object; // parsed from this body only: the mutator's own copy
     ObjectNode metadata = pod.has("metadata") ? (ObjectNode) pod.get("metadata") : pod.putObject("metadata");
     metadata.remove("managedFields");
     if (metadata.path("namespace").asText("").isEmpty()) {
