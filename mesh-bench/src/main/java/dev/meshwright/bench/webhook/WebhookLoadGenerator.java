@@ -7,6 +7,7 @@ import dev.meshwright.inject.webhook.SelfSignedCertificate;
 import dev.meshwright.inject.webhook.WebhookOptions;
 import dev.meshwright.inject.webhook.WebhookServer;
 import java.io.ByteArrayInputStream;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,6 +26,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,22 +38,28 @@ import javax.net.ssl.TrustManagerFactory;
  * ({@code --rate} per second) whether or not earlier ones have returned, and each latency is measured from its
  * scheduled start, so a stall shows up in the tail instead of slowing the load (no coordinated omission). Three
  * pods: typical, 1,500 env vars, 64 KB. The mutator is {@link PolicyGate} in front of {@link SidecarLikeMutator}.
+ * At most {@code --connections} requests are in flight (the JDK client opens one HTTP/1.1 connection per
+ * concurrent request; unbounded, a slow moment turns into a storm of TLS handshakes); a request waiting for a
+ * connection is still timed from its scheduled start. The CPU column is this process's CPU time (client and
+ * server together) per request, which does not depend on what else the machine runs.
  *
  * <p>Run: {@code java -cp mesh-bench/target/benchmarks.jar dev.meshwright.bench.webhook.WebhookLoadGenerator
- * [--rate 200] [--warmup 20] [--seconds 30]}. Prints one Markdown table row per pod.
+ * [--rate 200] [--warmup 20] [--seconds 30] [--connections 16]}. Prints one Markdown table row per pod.
  */
 public final class WebhookLoadGenerator {
   private WebhookLoadGenerator() {}
 
   /** Entry point; see the class comment for the arguments. */
   public static void main(String[] args) throws Exception {
-    Map<String, String> opts = new java.util.HashMap<>(Map.of("--rate", "200", "--warmup", "20", "--seconds", "30"));
+    Map<String, String> opts = new java.util.HashMap<>(Map.of("--rate", "200", "--warmup", "20", "--seconds", "30",
+        "--connections", "16"));
     for (int i = 0; i + 1 < args.length; i += 2) {
       opts.put(args[i], args[i + 1]);
     }
     int rate = Integer.parseInt(opts.get("--rate"));
     int warmup = Integer.parseInt(opts.get("--warmup"));
     int seconds = Integer.parseInt(opts.get("--seconds"));
+    int connections = Integer.parseInt(opts.get("--connections"));
 
     Path dir = Files.createTempDirectory("webhook-bench");
     SelfSignedCertificate.Pem pem = SelfSignedCertificate.generate(List.of("localhost", "127.0.0.1"),
@@ -64,24 +72,27 @@ public final class WebhookLoadGenerator {
       HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
           .sslContext(trusting(pem.certificatePem())).build();
       URI uri = URI.create("https://localhost:" + server.port() + "/inject");
-      System.out.printf("| pod | request bytes | requests | errors | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms |%n");
-      System.out.printf("|---|---|---|---|---|---|---|---|---|%n");
+      System.out.printf("| pod | request bytes | requests | errors | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms"
+          + " | CPU ms/req |%n");
+      System.out.printf("|---|---|---|---|---|---|---|---|---|---|%n");
       for (Map.Entry<String, ObjectNode> pod : List.of(Map.entry("typical", BenchPods.typical()),
           Map.entry("1,500 env vars", BenchPods.manyEnv()), Map.entry("64 KB", BenchPods.ofSize(64 * 1024)))) {
         byte[] body = BenchPods.review(pod.getValue(), "bench");
-        run(client, uri, body, rate, warmup);
-        report(pod.getKey(), body.length, run(client, uri, body, rate, seconds));
+        run(client, uri, body, rate, warmup, connections);
+        report(pod.getKey(), body.length, run(client, uri, body, rate, seconds, connections));
       }
     }
   }
 
   /** The latencies of one run in microseconds, and how many requests failed. */
-  private record Run(long[] micros, int errors) {}
+  private record Run(long[] micros, int errors, long cpuNanos) {}
 
   /** Sends {@code rate} requests per second for {@code seconds}. */
-  private static Run run(HttpClient client, URI uri, byte[] body, int rate, int seconds)
+  private static Run run(HttpClient client, URI uri, byte[] body, int rate, int seconds, int connections)
       throws InterruptedException {
     AtomicInteger errors = new AtomicInteger();
+    Semaphore inFlight = new Semaphore(connections);
+    long cpuStart = processCpuNanos();
     int total = rate * seconds;
     long[] latencies = new long[total];
     AtomicInteger next = new AtomicInteger();
@@ -95,6 +106,7 @@ public final class WebhookLoadGenerator {
       // issue every request whose scheduled time has come (catches up after a late tick)
       while (issued.get() < total && start + issued.get() * periodNanos <= now) {
         long scheduled = start + issued.getAndIncrement() * periodNanos;
+        inFlight.acquireUninterruptibly();
         HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
             .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
@@ -105,6 +117,7 @@ public final class WebhookLoadGenerator {
             }
           }
           latencies[next.getAndIncrement()] = micros;
+          inFlight.release();
           done.countDown();
         });
       }
@@ -112,14 +125,15 @@ public final class WebhookLoadGenerator {
     done.await(seconds + 60L, TimeUnit.SECONDS);
     task.cancel(false);
     ticker.shutdownNow();
-    return new Run(Arrays.copyOf(latencies, next.get()), errors.get());
+    return new Run(Arrays.copyOf(latencies, next.get()), errors.get(), processCpuNanos() - cpuStart);
   }
 
   private static void report(String name, int bytes, Run run) {
     long[] sorted = run.micros().clone();
     Arrays.sort(sorted);
-    System.out.printf("| %s | %,d | %,d | %d | %s | %s | %s | %s | %s |%n", name, bytes, sorted.length, run.errors(),
-        ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99), ms(sorted, 0.999), ms(sorted, 1.0));
+    System.out.printf("| %s | %,d | %,d | %d | %s | %s | %s | %s | %s | %.2f |%n", name, bytes, sorted.length,
+        run.errors(), ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99), ms(sorted, 0.999), ms(sorted, 1.0),
+        sorted.length == 0 ? 0.0 : run.cpuNanos() / 1e6 / sorted.length);
   }
 
   private static String ms(long[] sorted, double quantile) {
@@ -128,6 +142,11 @@ public final class WebhookLoadGenerator {
     }
     int index = (int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1);
     return String.format("%.2f", sorted[Math.max(0, index)] / 1000.0);
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static SSLContext trusting(String certificatePem) throws Exception {

@@ -12,8 +12,8 @@ import java.util.Objects;
  * Re-reads the webhook's certificate and key files and hands changed, valid material to the
  * {@link ReloadingKeyManager}. Contents are compared, not modification times, so a secret volume's symlink swap
  * and a same-second rewrite are both seen. A half-written or mismatched pair is logged and skipped: the
- * previous certificate keeps serving until the files parse and match again. {@link #poll} is called from one
- * scheduler thread; not for concurrent use.
+ * previous certificate keeps serving until the files parse and match again; a broken pair is reported once, not
+ * at every poll. Thread-safe ({@link #poll} is synchronized).
  */
 final class CertificateWatcher {
   private static final System.Logger LOG = System.getLogger(CertificateWatcher.class.getName());
@@ -54,7 +54,7 @@ final class CertificateWatcher {
   }
 
   /** Re-reads both files; returns true when new material was installed. Never throws. */
-  boolean poll() {
+  synchronized boolean poll() {
     try {
       byte[] cert = Files.readAllBytes(certFile);
       byte[] key = Files.readAllBytes(keyFile);

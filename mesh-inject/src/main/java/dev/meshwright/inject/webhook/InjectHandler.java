@@ -53,6 +53,8 @@ final class InjectHandler implements HttpHandler {
     }
     byte[] body = readBody(exchange);
     if (body == null) {
+      // the rest of the body stays unread, so this connection cannot carry another request
+      exchange.getResponseHeaders().set("Connection", "close");
       reply(exchange, 400, "text/plain", "request entity too large: limit is " + maxRequestBytes + "\n");
       return;
     }

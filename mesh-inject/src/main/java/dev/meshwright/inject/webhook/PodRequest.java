@@ -25,9 +25,13 @@ public record PodRequest(ObjectNode pod, String namespace, String uid, boolean d
     proxyEnvs = Map.copyOf(proxyEnvs);
   }
 
-  /** The pod's name, or its {@code generateName} followed by {@code ***} when it has none yet (as Istio logs it). */
+  /**
+   * The pod's name, or its {@code generateName} followed by {@code ***} when it has none yet (as Istio logs it),
+   * or empty.
+   */
   public String podName() {
     String name = pod.path("metadata").path("name").asText("");
-    return name.isEmpty() ? pod.path("metadata").path("generateName").asText("") + "***" : name;
+    String generated = pod.path("metadata").path("generateName").asText("");
+    return !name.isEmpty() || generated.isEmpty() ? name : generated + "***";
   }
 }

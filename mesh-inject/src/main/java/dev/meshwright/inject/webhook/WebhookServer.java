@@ -116,9 +116,7 @@ public final class WebhookServer implements AutoCloseable {
 
   /** Re-reads the certificate files now instead of at the next interval; true when new material was installed. */
   public boolean reloadCertificate() {
-    synchronized (watcher) {
-      return watcher.poll();
-    }
+    return watcher.poll();
   }
 
   /** Stops accepting, gives requests in flight a second to finish, and stops the threads. */

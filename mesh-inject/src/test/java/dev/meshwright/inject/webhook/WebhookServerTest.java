@@ -139,6 +139,12 @@ class WebhookServerTest {
     HttpResponse<String> over = post(atLimit + " ");
     assertThat(over.statusCode()).isEqualTo(400);
     assertThat(over.body()).contains("limit is 65536");
+    // the same without a Content-Length (chunked): the limit holds while reading
+    HttpResponse<String> chunked = client.send(HttpRequest.newBuilder(uri("/inject"))
+        .header("Content-Type", "application/json").timeout(Duration.ofSeconds(20))
+        .POST(BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+            (atLimit + " ").getBytes(StandardCharsets.UTF_8)))).build(), BodyHandlers.ofString());
+    assertThat(chunked.statusCode()).isEqualTo(400);
     assertThat(post(review).statusCode()).isEqualTo(200);
   }
 
