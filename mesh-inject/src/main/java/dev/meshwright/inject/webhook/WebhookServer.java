@@ -94,11 +94,11 @@ public final class WebhookServer implements AutoCloseable {
     server.createContext("/ready", WebhookServer::health);
     server.createContext("/healthz", WebhookServer::health);
     server.createContext("/", WebhookServer::notFound);
+    server.start();
     ScheduledExecutorService reloader = Executors.newSingleThreadScheduledExecutor(
         daemon("meshwright-webhook-cert-reload-"));
     long every = options.reloadInterval().toMillis();
     reloader.scheduleWithFixedDelay(watcher::poll, every, every, TimeUnit.MILLISECONDS);
-    server.start();
     LOG.log(Level.INFO, "sidecar injection webhook listening on https://{0}:{1}", options.host(),
         Integer.toString(server.getAddress().getPort()));
     return new WebhookServer(server, workers, reloader, watcher);
