@@ -32,7 +32,9 @@ import javax.net.ssl.SSLParameters;
  * logged and ignored). Requests run on a bounded pool; when its queue is full new connections are closed.
  * A request must arrive within {@value #REQUEST_SECONDS_DEFAULT} s and a response leave within as long (the JDK
  * server's {@code sun.net.httpserver.maxReqTime}/{@code maxRspTime}, JVM-wide, set here when absent and read when
- * the JVM starts its first HTTP server), so a stalled client never holds a worker for good. TCP_NODELAY is switched
+ * the JVM starts its first HTTP server), so a stalled client never holds a worker for good. The clock starts when
+ * the connection has data, so a request that waited that long for a worker is dropped too; 10 s is also the API
+ * server's default webhook timeout, after which it no longer waits for the answer. TCP_NODELAY is switched
  * on the same way ({@code sun.net.httpserver.nodelay}).
  *
  * <p>Thread-safe; {@link #close} stops it (idempotent).

@@ -105,6 +105,26 @@ class WebhookServerTest {
   }
 
   @Test
+  @DisplayName("concurrent requests each get their own uid back")
+  void concurrent() throws Exception {
+    // one worker per connection: this test JVM cuts off a connection whose request takes over 2 s, queueing included
+    try (WebhookServer wide = WebhookServer.start(options().withThreads(8), request -> AdmissionOutcome.patch(PATCH))) {
+      List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> futures = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        futures.add(client.sendAsync(HttpRequest.newBuilder(URI.create("https://localhost:" + wide.port() + "/inject"))
+            .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+            .POST(BodyPublishers.ofString(Reviews.review(Reviews.V1, "uid-" + i, Reviews.POD))).build(),
+            BodyHandlers.ofString()));
+      }
+      for (int i = 0; i < futures.size(); i++) {
+        JsonNode answer = Reviews.read(futures.get(i).get().body());
+        assertThat(answer.path("response").path("uid").asText()).isEqualTo("uid-" + i);
+        assertThat(Reviews.patch(answer)).isEqualTo(Reviews.read(PATCH));
+      }
+    }
+  }
+
+  @Test
   @DisplayName("any Content-Type but exactly application/json is 415, an empty body 400, a foreign path 404")
   void httpErrors() throws Exception {
     String review = Reviews.review(Reviews.V1, "u", Reviews.POD);
