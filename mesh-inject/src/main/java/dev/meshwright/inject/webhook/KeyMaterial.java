@@ -1,6 +1,7 @@
 package dev.meshwright.inject.webhook;
 
 import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -11,6 +12,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
@@ -88,10 +90,10 @@ public record KeyMaterial(List<X509Certificate> chain, PrivateKey key) {
           case "PRIVATE KEY":
             return pkcs8(b.der);
           case "RSA PRIVATE KEY":
-            return pkcs8(Der.sequence(Der.integer(java.math.BigInteger.ZERO),
+            return pkcs8(Der.sequence(Der.integer(BigInteger.ZERO),
                 Der.sequence(Der.oid(RSA_OID), Der.nul()), Der.octets(b.der)));
           case "EC PRIVATE KEY":
-            return pkcs8(Der.sequence(Der.integer(java.math.BigInteger.ZERO),
+            return pkcs8(Der.sequence(Der.integer(BigInteger.ZERO),
                 Der.sequence(Der.oid(EC_OID), curve(source, b.der)), Der.octets(b.der)));
           case "ENCRYPTED PRIVATE KEY":
             throw new IllegalArgumentException(source + ": encrypted private keys are not supported");
@@ -127,8 +129,8 @@ public record KeyMaterial(List<X509Certificate> chain, PrivateKey key) {
       throw new IllegalArgumentException("not a PKCS#8 PrivateKeyInfo");
     }
     byte[] algorithm = parts.get(1).children().get(0).content();
-    String name = java.util.Arrays.equals(algorithm, oidContent(EC_OID)) ? "EC"
-        : java.util.Arrays.equals(algorithm, oidContent(RSA_OID)) ? "RSA" : null;
+    String name = Arrays.equals(algorithm, oidContent(EC_OID)) ? "EC"
+        : Arrays.equals(algorithm, oidContent(RSA_OID)) ? "RSA" : null;
     if (name == null) {
       throw new IllegalArgumentException("unsupported key algorithm (only RSA and EC keys serve TLS here)");
     }
