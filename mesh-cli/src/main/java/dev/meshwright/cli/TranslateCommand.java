@@ -97,7 +97,7 @@ final class TranslateCommand implements Callable<Integer> {
       err.println("error: " + config + ": no such file or directory");
       return 1;
     }
-    InputSources.Result inputs = InputSources.read(List.of(config.toString()), System.in);
+    InputSources.Result inputs = InputSources.read(List.of(config.toString()), java.io.InputStream.nullInputStream());
     GatewayApiReader reader = new GatewayApiReader();
     inputs.sources().forEach(s -> reader.add(s.name(), s.text()));
     List<Diagnostic> problems = new java.util.ArrayList<>(inputs.problems());
