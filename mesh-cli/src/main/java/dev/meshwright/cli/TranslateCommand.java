@@ -106,8 +106,15 @@ final class TranslateCommand implements Callable<Integer> {
       problems.forEach(d -> err.println(d.format()));
       return 1;
     }
-    GatewayApiResult result = new GatewayApiTranslator(
-        ClusterFacts.environment(reader, domainSuffix, Clock.systemUTC())).translate(reader.resources());
+    GatewayApiResult result;
+    try {
+      result = new GatewayApiTranslator(
+          ClusterFacts.environment(reader, domainSuffix, Clock.systemUTC())).translate(reader.resources());
+    } catch (RuntimeException e) {
+      err.println("error: " + config + ": cannot translate: " + e);
+      return 1;
+    }
+    StatusWarnings.of(result).forEach(err::println);
     out.print(MeshYaml.standard().withApiVersions(MeshYaml.ApiVersions.PRESERVE).writeYaml(result.config()));
     out.flush();
     return 0;

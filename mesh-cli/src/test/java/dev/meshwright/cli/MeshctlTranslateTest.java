@@ -86,6 +86,17 @@ class MeshctlTranslateTest {
   }
 
   @Test
+  @DisplayName("status problems (a route no listener accepts) are warnings on stderr; the config is still printed")
+  void statusWarnings() throws IOException {
+    Files.writeString(dir.resolve("config.yaml"), CONFIG.replace("hostnames: [shop.example.com]", "hostnames: [other.org]"));
+    Run run = meshctl("", "x", "translate", "--from", "gateway-api", "--to", "istio", "--config", dir.toString());
+    assertThat(run.code()).isZero();
+    assertThat(run.err()).isEqualTo("warning: HTTPRoute shop/shop: parent ingress: Accepted=False NoMatchingListenerHostname: "
+        + "no hostnames matched parent hostname \"shop.example.com\"" + System.lineSeparator());
+    assertThat(run.out()).contains("kind: Gateway").doesNotContain("kind: VirtualService");
+  }
+
+  @Test
   @DisplayName("a field of the wrong type is reported with file, resource and field path, exit 1")
   void badInput() throws IOException {
     Files.writeString(dir.resolve("bad.yaml"), """

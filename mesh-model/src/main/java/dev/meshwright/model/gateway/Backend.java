@@ -32,6 +32,11 @@ record Backend(String group, String kind, String name, String namespace, Integer
    */
   record Filter(String type, HTTPHeaderFilter headers) {}
 
+  Backend {
+    name = name == null ? "" : name;
+    filters = List.copyOf(filters);
+  }
+
   static Backend of(BackendRef r) {
     return new Backend(r.getGroup(), r.getKind(), r.getName(), r.getNamespace(), r.getPort(), weight(r.getWeight()), List.of());
   }

@@ -37,6 +37,10 @@ public final class GatewayApiReader {
       namespaces.add(ns);
       if (r instanceof ServiceEntry se) {
         resources.addServiceEntry(se);
+      } else if (r instanceof GenericResource g && GatewayApiObjects.isGatewayApiKind(g.apiVersion(), g.kind())
+          && g.name().isEmpty()) {
+        diagnostics.add(new Diagnostic(Severity.ERROR, source, doc.line(), 0, g.kind(), ns, "", "metadata.name",
+            "name is required"));
       } else if (r instanceof GenericResource g && GatewayApiObjects.isGatewayApiKind(g.apiVersion(), g.kind())) {
         Map<String, Object> tree = new LinkedHashMap<>(g.body());
         tree.put("apiVersion", g.apiVersion());

@@ -36,8 +36,9 @@ final class GrpcRules {
       }
       if (match.getHeaders() != null) {
         for (GRPCHeaderMatch h : match.getHeaders()) {
-          m.putHeader(h.getName(), "RegularExpression".equals(h.getType())
-              ? StringMatch.regex(h.getValue()) : StringMatch.exact(h.getValue()));
+          if (h.getName() != null) {
+            m.putHeader(h.getName(), HttpRules.stringMatch(h.getType(), h.getValue()));
+          }
         }
       }
       vs.addMatch(m.build());

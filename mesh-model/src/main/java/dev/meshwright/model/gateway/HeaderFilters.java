@@ -26,6 +26,9 @@ final class HeaderFilters {
     Map<String, String> out = new LinkedHashMap<>();
     if (headers != null) {
       for (HTTPHeader h : headers) {
+        if (h.getName() == null) {
+          continue;
+        }
         out.putIfAbsent(h.getName().toLowerCase(Locale.ROOT), h.getValue() == null ? "" : h.getValue());
       }
     }

@@ -130,7 +130,9 @@ final class HttpRules {
     Map<String, StringMatch> qp = new LinkedHashMap<>();
     if (m.getQueryParams() != null) {
       for (HTTPQueryParamMatch q : m.getQueryParams()) {
-        qp.put(q.getName(), "RegularExpression".equals(q.getType()) ? StringMatch.regex(q.getValue()) : StringMatch.exact(q.getValue()));
+        if (q.getName() != null) {
+          qp.put(q.getName(), stringMatch(q.getType(), q.getValue()));
+        }
       }
     }
     b.putAllQueryParams(qp);
@@ -144,10 +146,18 @@ final class HttpRules {
     Map<String, StringMatch> out = new LinkedHashMap<>();
     if (headers != null) {
       for (HTTPHeaderMatch h : headers) {
-        out.put(h.getName(), "RegularExpression".equals(h.getType()) ? StringMatch.regex(h.getValue()) : StringMatch.exact(h.getValue()));
+        if (h.getName() != null) {
+          out.put(h.getName(), stringMatch(h.getType(), h.getValue()));
+        }
       }
     }
     return out;
+  }
+
+  /** An exact match unless {@code type} is {@code RegularExpression}; a missing value matches the empty string. */
+  static StringMatch stringMatch(String type, String value) {
+    String v = value == null ? "" : value;
+    return "RegularExpression".equals(type) ? StringMatch.regex(v) : StringMatch.exact(v);
   }
 
   private static HTTPRedirect redirect(HTTPRequestRedirectFilter f) {

@@ -27,6 +27,9 @@ final class ParentResolver {
     List<RouteParent> out = new ArrayList<>();
     for (int i = 0; i < refs.size(); i++) {
       ParentReference ref = refs.get(i);
+      if (ref == null || ref.getName() == null) {
+        continue;
+      }
       String kind = ref.getKind() == null ? "Gateway" : ref.getKind();
       String group = ref.getGroup() == null ? GatewayApiObjects.GROUP : ref.getGroup();
       String internalKind;
