@@ -127,7 +127,7 @@ public final class GatewayApiTranslator {
   }
 
   private static HttpVirtualServices.Rules httpRules(ConversionContext ctx, HTTPRoute r, RouteSource src, boolean mesh) {
-    List<dev.meshwright.api.networking.HTTPRoute> routes = new ArrayList<>();
+    SharedRoutes<dev.meshwright.api.networking.HTTPRoute> routes = SharedRoutes.empty();
     ConfigError error = null;
     List<HTTPRouteRule> rules = r.getSpec().getRules() == null ? List.of() : r.getSpec().getRules();
     for (int n = 0; n < rules.size(); n++) {
@@ -137,19 +137,19 @@ public final class GatewayApiTranslator {
       for (HTTPRouteMatch m : matches) {
         HttpRules.Converted c = HttpRules.convert(ctx, rule, m, src.namespace(), src.name(), n, !mesh);
         if (c.route() == null) {
-          return new HttpVirtualServices.Rules(List.of(), c.error());
+          return new HttpVirtualServices.Rules(SharedRoutes.empty(), c.error());
         }
         if (c.error() != null) {
           error = c.error();
         }
-        routes.add(c.route());
+        routes = routes.append(c.route());
       }
     }
     return new HttpVirtualServices.Rules(routes, error);
   }
 
   private static HttpVirtualServices.Rules grpcRules(ConversionContext ctx, GRPCRoute r, RouteSource src, boolean mesh) {
-    List<dev.meshwright.api.networking.HTTPRoute> routes = new ArrayList<>();
+    SharedRoutes<dev.meshwright.api.networking.HTTPRoute> routes = SharedRoutes.empty();
     ConfigError error = null;
     List<GRPCRouteRule> rules = r.getSpec().getRules() == null ? List.of() : r.getSpec().getRules();
     for (int n = 0; n < rules.size(); n++) {
@@ -159,12 +159,12 @@ public final class GatewayApiTranslator {
       for (GRPCRouteMatch m : matches) {
         HttpRules.Converted c = GrpcRules.convert(ctx, rule, m, src.namespace(), src.name(), n, !mesh);
         if (c.route() == null) {
-          return new HttpVirtualServices.Rules(List.of(), c.error());
+          return new HttpVirtualServices.Rules(SharedRoutes.empty(), c.error());
         }
         if (c.error() != null) {
           error = c.error();
         }
-        routes.add(c.route());
+        routes = routes.append(c.route());
       }
     }
     return new HttpVirtualServices.Rules(routes, error);

@@ -26,7 +26,7 @@ final class HttpVirtualServices {
    * @param routes the generated routes
    * @param error the last problem met, or null
    */
-  record Rules(List<HTTPRoute> routes, ConfigError error) {}
+  record Rules(SharedRoutes<HTTPRoute> routes, ConfigError error) {}
 
   HttpVirtualServices(ConversionContext ctx, Map<String, List<ParentInfo>> parents) {
     this.ctx = ctx;
@@ -38,8 +38,8 @@ final class HttpVirtualServices {
     List<RouteParent> refs = ParentResolver.resolve(parents, src.parentRefs(), src.hostnames(), src.gvk(), src.namespace());
     boolean needMesh = refs.stream().anyMatch(RouteParent::isMesh);
     boolean needGw = refs.stream().anyMatch(r -> !r.isMesh());
-    Rules mesh = needMesh ? convert.apply(true) : new Rules(List.of(), null);
-    Rules gw = needGw ? convert.apply(false) : new Rules(List.of(), null);
+    Rules mesh = needMesh ? convert.apply(true) : new Rules(SharedRoutes.empty(), null);
+    Rules gw = needGw ? convert.apply(false) : new Rules(SharedRoutes.empty(), null);
     List<RouteStatusBuilder.Result> results = new ArrayList<>();
     for (RouteParent r : refs) {
       results.add(new RouteStatusBuilder.Result(r, r.isMesh() ? mesh.error() : gw.error()));
@@ -50,7 +50,7 @@ final class HttpVirtualServices {
       Map<String, Map<String, VsDraft>> routeMap = gatewayRoutes;
       String routeKey = parent.internalName();
       List<String> hosts = src.hostnames().isEmpty() ? List.of("*") : src.hostnames();
-      List<HTTPRoute> routes = gw.routes();
+      SharedRoutes<HTTPRoute> routes = gw.routes();
       if (parent.isMesh()) {
         routes = mesh.routes();
         routeMap = meshRoutes;
@@ -72,16 +72,19 @@ final class HttpVirtualServices {
         }
         VsDraft existing = byHost.get(h);
         if (existing != null) {
-          existing.http.addAll(routes);
+          existing.http = existing.http.appendAll(routes);
           existing.addParent(src);
         } else {
           String name = src.name() + "-" + count + "-" + GatewayConverter.INTERNAL_SUFFIX;
           VsDraft d = new VsDraft(src, name, h, parent.internalName());
-          d.http.addAll(routes);
+          d.http = routes;
           byHost.put(h, d);
           count++;
         }
       }
+    }
+    for (VsDraft d : drafts()) {
+      d.http.sortInPlace(HttpRouteOrder.INSTANCE);
     }
     return status;
   }
@@ -94,9 +97,9 @@ final class HttpVirtualServices {
     return out;
   }
 
-  private static List<HTTPRoute> withPort(List<HTTPRoute> routes, int port) {
-    List<HTTPRoute> out = new ArrayList<>();
-    for (HTTPRoute r : routes) {
+  private static SharedRoutes<HTTPRoute> withPort(SharedRoutes<HTTPRoute> routes, int port) {
+    SharedRoutes<HTTPRoute> out = SharedRoutes.withCapacity(routes.size());
+    for (HTTPRoute r : routes.toList()) {
       List<HTTPMatchRequest> matches = new ArrayList<>();
       for (HTTPMatchRequest m : r.match()) {
         matches.add(HTTPMatchRequest.builder().from(m).port(port).build());
@@ -104,7 +107,7 @@ final class HttpVirtualServices {
       if (matches.isEmpty()) {
         matches.add(HTTPMatchRequest.builder().port(port).build());
       }
-      out.add(HTTPRoute.builder().from(r).match(matches).build());
+      out = out.append(HTTPRoute.builder().from(r).match(matches).build());
     }
     return out;
   }

@@ -20,7 +20,8 @@ final class VsDraft {
   private final String host;
   private final String gateway;
   private String parents;
-  final List<HTTPRoute> http = new ArrayList<>();
+  /** The HTTP routes; may share its backing array with other drafts (see {@link SharedRoutes}). */
+  SharedRoutes<HTTPRoute> http = SharedRoutes.empty();
   final List<TCPRoute> tcp = new ArrayList<>();
   final List<TLSRoute> tls = new ArrayList<>();
 
@@ -45,8 +46,6 @@ final class VsDraft {
     Map<String, String> annotations = new LinkedHashMap<>();
     annotations.put("internal.istio.io/parents", parents);
     annotations.put("internal.istio.io/route-semantics", "gateway");
-    List<HTTPRoute> sorted = new ArrayList<>(http);
-    sorted.sort(HttpRouteOrder.INSTANCE);
     return VirtualService.builder()
         .apiVersion("networking.istio.io/v1alpha3")
         .metadata(ObjectMeta.builder().name(name).namespace(namespace).annotations(annotations)
@@ -55,7 +54,7 @@ final class VsDraft {
         .spec(VirtualServiceSpec.builder()
             .addHost(host)
             .addGateway(gateway)
-            .http(sorted)
+            .http(http.toList())
             .tcp(tcp)
             .tls(tls)
             .build())
