@@ -47,7 +47,8 @@ final class GatewayApiFixture {
     for (JsonNode s : fixtures.path("services")) {
       List<String> external = new ArrayList<>();
       s.path("cluster_external_addresses").forEach(list -> list.forEach(a -> external.add(a.asText())));
-      services.add(new ServiceInfo(s.path("hostname").asText(), s.path("namespace").asText(), ports, List.of(),
+      // The upstream services have no VIP; Istio then reports their default address, the empty string.
+      services.add(new ServiceInfo(s.path("hostname").asText(), s.path("namespace").asText(), ports, List.of(""),
           external, ServiceLookup.ServiceType.CLUSTER_IP));
     }
     Map<String, SecretLookup.SecretCheck> secrets = new HashMap<>();

@@ -87,6 +87,21 @@ public final class GatewayApiObjects {
     return out.toString();
   }
 
+  /**
+   * {@code obj} as its {@code v1} class: itself when it already is one, a converted copy for a fabric8 object
+   * of an older version ({@code v1beta1.HTTPRoute}, {@code v1alpha2.TCPRoute}...), empty for other kinds.
+   */
+  @SuppressWarnings("unchecked")
+  public static Optional<HasMetadata> toV1(HasMetadata obj) {
+    if (obj == null || KINDS.get(obj.getKind()) == null) {
+      return Optional.empty();
+    }
+    if (KINDS.get(obj.getKind()).isInstance(obj)) {
+      return Optional.of(obj);
+    }
+    return bind(MAPPER.convertValue(obj, Map.class)).object();
+  }
+
   private static String firstLine(String s) {
     if (s == null) {
       return "cannot bind";

@@ -60,11 +60,13 @@ public record GatewayApiResources(
     private Builder() {}
 
     /**
-     * Adds one {@code v1} Gateway API object; other objects are ignored.
+     * Adds one Gateway API object; objects of older versions are converted to their {@code v1} class
+     * first, other objects are ignored.
      *
      * @return whether the object is one of the kinds the conversion reads
      */
-    public boolean add(HasMetadata obj) {
+    public boolean add(HasMetadata input) {
+      HasMetadata obj = GatewayApiObjects.toV1(input).orElse(null);
       if (obj instanceof GatewayClass c) {
         classes.add(c);
       } else if (obj instanceof Gateway g) {

@@ -28,6 +28,22 @@ class GatewayApiReaderTest {
   }
 
   @Test
+  @DisplayName("fabric8 objects of older versions added directly are converted to their v1 class")
+  void convertsTypedOlderVersions() {
+    var route = new io.fabric8.kubernetes.api.model.gatewayapi.v1alpha2.TCPRouteBuilder()
+        .withNewMetadata().withName("t").withNamespace("ns").endMetadata()
+        .withNewSpec().addNewParentRef().withName("gw").endParentRef().endSpec()
+        .build();
+    GatewayApiResources.Builder b = GatewayApiResources.builder();
+    assertThat(b.add(route)).isTrue();
+    assertThat(b.add(new io.fabric8.kubernetes.api.model.ConfigMap())).isFalse();
+    assertThat(b.build().tcpRoutes()).singleElement().satisfies(t -> {
+      assertThat(t.getApiVersion()).isEqualTo("gateway.networking.k8s.io/v1alpha2");
+      assertThat(t.getSpec().getParentRefs().get(0).getName()).isEqualTo("gw");
+    });
+  }
+
+  @Test
   @DisplayName("a field of the wrong type is an error naming file, line, resource and field path")
   void bindingErrorNamesTheField() {
     GatewayApiReader r = new GatewayApiReader().add("bad.yaml", """
