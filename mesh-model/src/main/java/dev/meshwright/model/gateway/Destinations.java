@@ -30,13 +30,13 @@ final class Destinations {
           to.name(), to.namespace(), routeKind, ns)));
     }
     String namespace = to.namespace() == null ? ns : to.namespace();
-    if (Objects2.nullOrEqual(to.group(), "") && Objects2.nullOrEqual(to.kind(), "Service")) {
+    if (Fabric8Meta.nullOrEqual(to.group(), "") && Fabric8Meta.nullOrEqual(to.kind(), "Service")) {
       return service(ctx, to, namespace, to.name() + "." + namespace + ".svc." + ctx.domain());
     }
-    if (Objects2.nullOrEqual(to.group(), "multicluster.x-k8s.io") && Objects2.nullOrEqual(to.kind(), "ServiceImport")) {
+    if (Fabric8Meta.nullOrEqual(to.group(), "multicluster.x-k8s.io") && Fabric8Meta.nullOrEqual(to.kind(), "ServiceImport")) {
       return service(ctx, to, namespace, to.name() + "." + namespace + ".svc." + ctx.domain());
     }
-    if (Objects2.nullOrEqual(to.group(), "networking.istio.io") && Objects2.nullOrEqual(to.kind(), "Hostname")) {
+    if (Fabric8Meta.nullOrEqual(to.group(), "networking.istio.io") && Fabric8Meta.nullOrEqual(to.kind(), "Hostname")) {
       if (to.port() == null) {
         return hard(ConfigError.INVALID_DESTINATION, "port is required in backendRef");
       }

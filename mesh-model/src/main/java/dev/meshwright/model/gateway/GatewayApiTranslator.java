@@ -2,6 +2,7 @@ package dev.meshwright.model.gateway;
 
 import dev.meshwright.api.networking.VirtualService;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.BackendRef;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRouteMatch;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRouteRule;
@@ -23,6 +24,7 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.TLSRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.TLSRouteRule;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.TLSRouteStatus;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -70,7 +72,7 @@ public final class GatewayApiTranslator {
     L4VirtualServices l4 = new L4VirtualServices(ctx, gateways.parents);
     Map<Object, List<RouteParentStatus>> routeStatus = new IdentityHashMap<>();
     for (TCPRoute r : resources.tcpRoutes()) {
-      List<List<io.fabric8.kubernetes.api.model.gatewayapi.v1.BackendRef>> rules = new ArrayList<>();
+      List<List<BackendRef>> rules = new ArrayList<>();
       for (TCPRouteRule rule : r.getSpec() == null ? List.<TCPRouteRule>of() : r.getSpec().getRules()) {
         rules.add(rule.getBackendRefs() == null ? List.of() : rule.getBackendRefs());
       }
@@ -78,7 +80,7 @@ public final class GatewayApiTranslator {
           List.of()), rules));
     }
     for (TLSRoute r : resources.tlsRoutes()) {
-      List<List<io.fabric8.kubernetes.api.model.gatewayapi.v1.BackendRef>> rules = new ArrayList<>();
+      List<List<BackendRef>> rules = new ArrayList<>();
       for (TLSRouteRule rule : r.getSpec() == null ? List.<TLSRouteRule>of() : r.getSpec().getRules()) {
         rules.add(rule.getBackendRefs() == null ? List.of() : rule.getBackendRefs());
       }
@@ -122,8 +124,8 @@ public final class GatewayApiTranslator {
   }
 
   private static ObjectStatus status(HasMetadata obj, Object status) {
-    return new ObjectStatus(obj.getApiVersion(), obj.getKind(), Objects2.namespace(obj.getMetadata()),
-        Objects2.name(obj.getMetadata()), status);
+    return new ObjectStatus(obj.getApiVersion(), obj.getKind(), Fabric8Meta.namespace(obj.getMetadata()),
+        Fabric8Meta.name(obj.getMetadata()), status);
   }
 
   private static HttpVirtualServices.Rules httpRules(ConversionContext ctx, HTTPRoute r, RouteSource src, boolean mesh) {
@@ -133,7 +135,7 @@ public final class GatewayApiTranslator {
     for (int n = 0; n < rules.size(); n++) {
       HTTPRouteRule rule = rules.get(n);
       List<HTTPRouteMatch> matches = rule.getMatches() == null || rule.getMatches().isEmpty()
-          ? java.util.Collections.singletonList(null) : rule.getMatches();
+          ? Collections.singletonList(null) : rule.getMatches();
       for (HTTPRouteMatch m : matches) {
         HttpRules.Converted c = HttpRules.convert(ctx, rule, m, src.namespace(), src.name(), n, !mesh);
         if (c.route() == null) {
@@ -155,7 +157,7 @@ public final class GatewayApiTranslator {
     for (int n = 0; n < rules.size(); n++) {
       GRPCRouteRule rule = rules.get(n);
       List<GRPCRouteMatch> matches = rule.getMatches() == null || rule.getMatches().isEmpty()
-          ? java.util.Collections.singletonList(null) : rule.getMatches();
+          ? Collections.singletonList(null) : rule.getMatches();
       for (GRPCRouteMatch m : matches) {
         HttpRules.Converted c = GrpcRules.convert(ctx, rule, m, src.namespace(), src.name(), n, !mesh);
         if (c.route() == null) {
@@ -172,16 +174,16 @@ public final class GatewayApiTranslator {
 
   private static RouteSource source(HasMetadata obj, String kind, String gvk, List<ParentReference> parentRefs,
       List<String> hostnames) {
-    return new RouteSource(kind, gvk, Objects2.namespace(obj.getMetadata()), Objects2.name(obj.getMetadata()),
-        Objects2.creationTimestamp(obj.getMetadata()), Objects2.generation(obj.getMetadata()),
+    return new RouteSource(kind, gvk, Fabric8Meta.namespace(obj.getMetadata()), Fabric8Meta.name(obj.getMetadata()),
+        Fabric8Meta.creationTimestamp(obj.getMetadata()), Fabric8Meta.generation(obj.getMetadata()),
         parentRefs == null ? List.of() : parentRefs, hostnames == null ? List.of() : hostnames);
   }
 
   /** Routes by creation time, then {@code namespace/name}, as the controller processes them. */
   private static <T extends HasMetadata> List<T> sorted(List<T> routes) {
-    Function<T, String> key = r -> Objects2.namespace(r.getMetadata()) + "/" + Objects2.name(r.getMetadata());
+    Function<T, String> key = r -> Fabric8Meta.namespace(r.getMetadata()) + "/" + Fabric8Meta.name(r.getMetadata());
     List<T> out = new ArrayList<>(routes);
-    out.sort(Comparator.comparing((T r) -> Objects2.creationTimestamp(r.getMetadata())).thenComparing(key));
+    out.sort(Comparator.comparing((T r) -> Fabric8Meta.creationTimestamp(r.getMetadata())).thenComparing(key));
     return out;
   }
 }

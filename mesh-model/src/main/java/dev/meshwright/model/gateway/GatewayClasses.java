@@ -43,11 +43,11 @@ final class GatewayClasses {
       if (controller == null || !INFOS.containsKey(controller)) {
         continue;
       }
-      res.put(Objects2.name(gc.getMetadata()), controller);
+      res.put(Fabric8Meta.name(gc.getMetadata()), controller);
       GatewayClassStatus st = new GatewayClassStatus();
       st.setConditions(new Conditions()
           .put("Accepted", "Accepted", "Handled by Istio controller")
-          .build(Objects2.generation(gc.getMetadata()), ctx.env().clock()));
+          .build(Fabric8Meta.generation(gc.getMetadata()), ctx.env().clock()));
       statuses.put(gc, st);
     }
     return res;

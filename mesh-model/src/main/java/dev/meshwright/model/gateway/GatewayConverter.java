@@ -15,6 +15,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Converts Kubernetes Gateways: one Istio Gateway per listener (named
@@ -55,8 +56,8 @@ final class GatewayConverter {
   }
 
   private void convertOne(Gateway gw, GatewayClasses.ClassInfo info) {
-    String ns = Objects2.namespace(gw.getMetadata());
-    String name = Objects2.name(gw.getMetadata());
+    String ns = Fabric8Meta.namespace(gw.getMetadata());
+    String name = Fabric8Meta.name(gw.getMetadata());
     GatewayStatus status = new GatewayStatus();
     statuses.put(gw, status);
     List<String> services = new ArrayList<>();
@@ -75,7 +76,7 @@ final class GatewayConverter {
           .put("Programmed", "Programmed", "No errors found")
           .putNegative("Conflicted", "NoConflicts", "No errors found")
           .put("ResolvedRefs", "ResolvedRefs", "No errors found");
-      ListenerTls.Result tls = ListenerTls.build(ctx, l, ns, Objects2.labels(gw.getMetadata()));
+      ListenerTls.Result tls = ListenerTls.build(ctx, l, ns, Fabric8Meta.labels(gw.getMetadata()));
       boolean programmed = tls.error() == null;
       if (!programmed) {
         conds.fail("ResolvedRefs", tls.error());
@@ -105,7 +106,7 @@ final class GatewayConverter {
       ls.setName(l.getName());
       ls.setAttachedRoutes(0);
       ls.setSupportedKinds(new ArrayList<>(kinds.kinds()));
-      ls.setConditions(conds.build(Objects2.generation(gw.getMetadata()), ctx.env().clock()));
+      ls.setConditions(conds.build(Fabric8Meta.generation(gw.getMetadata()), ctx.env().clock()));
       listenerStatuses.add(ls);
       if (mesh) {
         continue;
@@ -123,16 +124,14 @@ final class GatewayConverter {
         istioGateways.add(dev.meshwright.api.networking.Gateway.builder()
             .apiVersion("networking.istio.io/v1alpha3")
             .metadata(ObjectMeta.builder().name(istioName).namespace(ns).annotations(annotations)
-                .creationTimestamp(Objects2.creationTimestamp(gw.getMetadata()).isEmpty()
-                    ? java.util.Optional.empty()
-                    : java.util.Optional.of(Objects2.creationTimestamp(gw.getMetadata())))
+                .creationTimestamp(Optional.of(Fabric8Meta.creationTimestamp(gw.getMetadata())).filter(t -> !t.isEmpty()))
                 .build())
             .spec(GatewaySpec.builder().addServer(built).build())
             .build());
       }
     }
     status.setListeners(listenerStatuses);
-    String aliasFor = Objects2.annotations(gw.getMetadata()).get(ALIAS_FOR);
+    String aliasFor = Fabric8Meta.annotations(gw.getMetadata()).get(ALIAS_FOR);
     if (aliasFor != null && !aliasFor.isEmpty()) {
       parents.put(gatewayKey(ns, aliasFor), parents.getOrDefault(key, List.of()));
     }
@@ -141,10 +140,10 @@ final class GatewayConverter {
 
   /** Fills {@code out} with the gateway's Service hostnames; returns the (soft) error, if any. */
   private ConfigError gatewayServices(Gateway gw, GatewayClasses.ClassInfo info, List<String> out) {
-    String ns = Objects2.namespace(gw.getMetadata());
-    String name = Objects2.name(gw.getMetadata());
+    String ns = Fabric8Meta.namespace(gw.getMetadata());
+    String name = Fabric8Meta.name(gw.getMetadata());
     List<GatewaySpecAddress> addresses = gw.getSpec().getAddresses() == null ? List.of() : gw.getSpec().getAddresses();
-    Map<String, String> annotations = Objects2.annotations(gw.getMetadata());
+    Map<String, String> annotations = Fabric8Meta.annotations(gw.getMetadata());
     if (isManaged(addresses)) {
       String svc = annotations.getOrDefault(NAME_OVERRIDE,
           info.disableNameSuffix() ? name : name + "-" + gw.getSpec().getGatewayClassName());

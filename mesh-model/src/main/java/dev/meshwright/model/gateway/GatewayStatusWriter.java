@@ -21,7 +21,7 @@ final class GatewayStatusWriter {
     Set<Integer> ports = new LinkedHashSet<>();
     servers.forEach(s -> s.port().flatMap(p -> p.number()).ifPresent(ports::add));
     GatewayAddresses.Resolved r = GatewayAddresses.resolve(ctx.env().services(),
-        Objects2.namespace(gw.getMetadata()), services, ports);
+        Fabric8Meta.namespace(gw.getMetadata()), services, ports);
     Conditions conds = new Conditions()
         .put("Accepted", "Accepted", "Resource accepted")
         .put("Programmed", "Programmed", r.internal().isEmpty() ? "Resource programmed"
@@ -38,7 +38,7 @@ final class GatewayStatusWriter {
     }
     List<String> report = new ArrayList<>(r.external());
     if (report.isEmpty()) {
-      String want = Objects2.annotations(gw.getMetadata()).get(ADDRESS_TYPE_OVERRIDE);
+      String want = Fabric8Meta.annotations(gw.getMetadata()).get(ADDRESS_TYPE_OVERRIDE);
       boolean ip = want == null ? info.ipAddressType() : want.equals("IPAddress");
       if (ip) {
         report.addAll(r.internalIps());
@@ -58,6 +58,6 @@ final class GatewayStatusWriter {
       }
       status.setAddresses(addrs);
     }
-    status.setConditions(conds.build(Objects2.generation(gw.getMetadata()), ctx.env().clock()));
+    status.setConditions(conds.build(Fabric8Meta.generation(gw.getMetadata()), ctx.env().clock()));
   }
 }

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.BackendRef;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.RouteParentStatus;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds VirtualServices from TCPRoutes ({@code <route>-tcp-<n>-...}) and TLSRoutes ({@code <route>-tls-<n>-...}):
@@ -18,10 +19,10 @@ import java.util.List;
  */
 final class L4VirtualServices {
   private final ConversionContext ctx;
-  private final java.util.Map<String, List<ParentInfo>> parents;
+  private final Map<String, List<ParentInfo>> parents;
   final List<VsDraft> drafts = new ArrayList<>();
 
-  L4VirtualServices(ConversionContext ctx, java.util.Map<String, List<ParentInfo>> parents) {
+  L4VirtualServices(ConversionContext ctx, Map<String, List<ParentInfo>> parents) {
     this.ctx = ctx;
     this.parents = parents;
   }

@@ -60,7 +60,7 @@ final class ListenerTls {
     SecretObjectReference ref = tls.getCertificateRefs().get(0);
     String refString = orEmpty(ref.getGroup()) + "/" + orEmpty(ref.getKind()) + "/" + ref.getName() + "."
         + orEmpty(ref.getNamespace());
-    if (!Objects2.nullOrEqual(ref.getGroup(), "") || !Objects2.nullOrEqual(ref.getKind(), "Secret")) {
+    if (!Fabric8Meta.nullOrEqual(ref.getGroup(), "") || !Fabric8Meta.nullOrEqual(ref.getKind(), "Secret")) {
       return new Result(out.build(), new ConfigError(ConfigError.INVALID_CERTIFICATE_REF,
           "invalid certificate reference " + refString + ", only secret is allowed"));
     }

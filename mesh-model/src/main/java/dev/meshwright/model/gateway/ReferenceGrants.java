@@ -22,7 +22,7 @@ final class ReferenceGrants {
       if (rg.getSpec() == null) {
         continue;
       }
-      String toNamespace = Objects2.namespace(rg.getMetadata());
+      String toNamespace = Fabric8Meta.namespace(rg.getMetadata());
       for (ReferenceGrantFrom from : rg.getSpec().getFrom()) {
         String fromKind = fromKind(from);
         if (fromKind == null) {

@@ -3,9 +3,9 @@ package dev.meshwright.model.gateway;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.Map;
 
-/** Null-safe reads of fabric8 metadata with Kubernetes' defaults. Stateless. */
-final class Objects2 {
-  private Objects2() {}
+/** Null-safe reads of fabric8 object metadata, with Kubernetes defaults (namespace {@code default}). Stateless. */
+final class Fabric8Meta {
+  private Fabric8Meta() {}
 
   /** The namespace, {@code default} when unset. */
   static String namespace(ObjectMeta meta) {
