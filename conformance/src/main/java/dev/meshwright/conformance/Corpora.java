@@ -25,7 +25,8 @@ public final class Corpora {
   static final Map<String, Function<String, Corpus>> IMPLEMENTED = Map.of(
       "validation", ValidationCorpus::new,
       "inject", InjectCorpus::new,
-      "install", InstallCorpus::new);
+      "install", InstallCorpus::new,
+      "analyze", AnalyzeCorpus::new);
 
   private Corpora() {}
 

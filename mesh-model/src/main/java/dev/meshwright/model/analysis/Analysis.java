@@ -1,0 +1,82 @@
+package dev.meshwright.model.analysis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs analyzers over an input the way {@code istioctl analyze} does: every analyzer reports into its own
+ * context; then messages outside the selected namespace, messages suppressed by a resource's
+ * {@code galley.istio.io/analyze-suppress} annotation or by an {@link Suppression} are dropped, and the rest
+ * are sorted (level, code, origin, text) and de-duplicated by their printed form and field. Stateless.
+ */
+public final class Analysis {
+  /** The per-resource suppression annotation: a comma-separated list of codes, or {@code *}. */
+  public static final String SUPPRESS_ANNOTATION = "galley.istio.io/analyze-suppress";
+
+  private static final Comparator<AnalysisMessage> ORDER = Comparator
+      .comparing((AnalysisMessage m) -> -m.level().ordinal())
+      .thenComparing(AnalysisMessage::code)
+      .thenComparing((AnalysisMessage m) -> m.origin().isPresent())
+      .thenComparing(m -> m.origin().map(o -> o.kind() + "/" + o.name() + "/" + o.namespace()).orElse(""))
+      .thenComparing(AnalysisMessage::format)
+      .thenComparing(AnalysisMessage::path);
+
+  private Analysis() {}
+
+  /** Runs {@code analyzers} over {@code input} and returns the filtered, sorted, de-duplicated messages. */
+  public static List<AnalysisMessage> run(AnalysisInput input, List<Analyzer> analyzers, AnalysisOptions options) {
+    List<AnalysisMessage> all = new ArrayList<>();
+    for (Analyzer a : analyzers) {
+      AnalysisContext ctx = new AnalysisContext(input, options.clock());
+      a.analyze(ctx);
+      all.addAll(ctx.reported());
+    }
+    Map<String, Map<String, String>> annotations = new HashMap<>();
+    for (AnalysisResource r : input.resources()) {
+      if (r.annotations().containsKey(SUPPRESS_ANNOTATION)) {
+        annotations.put(r.ref().friendlyName(), r.annotations());
+      }
+    }
+    List<AnalysisMessage> kept = new ArrayList<>();
+    for (AnalysisMessage m : all) {
+      if (!filteredOut(m, annotations, options)) {
+        kept.add(m);
+      }
+    }
+    kept.sort(ORDER);
+    List<AnalysisMessage> deduped = new ArrayList<>();
+    String previous = null;
+    for (AnalysisMessage m : kept) {
+      String key = m.format() + "\u0000" + m.path();
+      if (!key.equals(previous)) {
+        deduped.add(m);
+      }
+      previous = key;
+    }
+    return List.copyOf(deduped);
+  }
+
+  private static boolean filteredOut(AnalysisMessage m, Map<String, Map<String, String>> annotations,
+      AnalysisOptions options) {
+    if (m.origin().isEmpty()) {
+      return false;
+    }
+    ResourceRef o = m.origin().get();
+    String ns = o.kind().equals(Kinds.NAMESPACE) ? o.name() : o.namespace();
+    if (options.namespace().isPresent() && !ns.isEmpty() && !options.namespace().get().equals(ns)) {
+      return true;
+    }
+    Map<String, String> annos = annotations.get(o.friendlyName());
+    if (annos != null) {
+      for (String code : annos.get(SUPPRESS_ANNOTATION).split(",")) {
+        if (code.equals("*") || code.equals(m.code())) {
+          return true;
+        }
+      }
+    }
+    return options.suppressions().stream().anyMatch(s -> s.matches(m));
+  }
+}
