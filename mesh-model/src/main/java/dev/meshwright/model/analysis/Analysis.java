@@ -1,5 +1,6 @@
 package dev.meshwright.model.analysis;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -10,7 +11,7 @@ import java.util.Map;
  * Runs analyzers over an input the way {@code istioctl analyze} does: every analyzer reports into its own
  * context; then messages outside the selected namespace, messages suppressed by a resource's
  * {@code galley.istio.io/analyze-suppress} annotation or by an {@link Suppression} are dropped, and the rest
- * are sorted (level, code, origin, text) and de-duplicated by their printed form and field. Stateless.
+ * are sorted (level, code, origin, text) and de-duplicated by their printed form and the scalar field they point at. Stateless.
  */
 public final class Analysis {
   /** The per-resource suppression annotation: a comma-separated list of codes, or {@code *}. */
@@ -35,7 +36,11 @@ public final class Analysis {
       all.addAll(ctx.reported());
     }
     Map<String, Map<String, String>> annotations = new HashMap<>();
+    Map<String, JsonNode> trees = new HashMap<>();
+    trees.put(ResourceRef.of(Kinds.MESH_NETWORKS, input.istioNamespace(), "meshnetworks").friendlyName(),
+        input.meshNetworks());
     for (AnalysisResource r : input.resources()) {
+      trees.putIfAbsent(r.ref().friendlyName(), r.tree());
       if (r.annotations().containsKey(SUPPRESS_ANNOTATION)) {
         annotations.put(r.ref().friendlyName(), r.annotations());
       }
@@ -50,13 +55,25 @@ public final class Analysis {
     List<AnalysisMessage> deduped = new ArrayList<>();
     String previous = null;
     for (AnalysisMessage m : kept) {
-      String key = m.format() + "\u0000" + m.path();
+      String key = m.format() + "\u0000" + lineKey(m, trees);
       if (!key.equals(previous)) {
         deduped.add(m);
       }
       previous = key;
     }
     return List.copyOf(deduped);
+  }
+
+  /**
+   * What stands in for the line number in Istio's printed form: the field path when it names a scalar of the
+   * resource (Istio's field map has lines for scalars only), else nothing (the document's line).
+   */
+  private static String lineKey(AnalysisMessage m, Map<String, JsonNode> trees) {
+    if (m.path().isEmpty() || m.origin().isEmpty()) {
+      return "";
+    }
+    JsonNode tree = trees.get(m.originName());
+    return tree != null && FieldPaths.isScalar(tree, m.path()) ? m.path() : "";
   }
 
   private static boolean filteredOut(AnalysisMessage m, Map<String, Map<String, String>> annotations,

@@ -35,7 +35,7 @@ public final class ConflictingGatewayAnalyzer extends Base {
       boolean exists = byKey.keySet().stream().anyMatch(k -> k.contains(selector));
       if (!selector.isEmpty() && !exists) {
         ctx.report(AnalysisMessage.of(Messages.REFERENCED_RESOURCE_NOT_FOUND, gw.ref(), "selector", selector)
-            .at("spec.selector"));
+            .at(Selector.of(gw.spec().path("selector")).firstLabelPath("spec.selector.")));
         continue;
       }
       for (JsonNode server : Json.list(gw.spec(), "servers")) {

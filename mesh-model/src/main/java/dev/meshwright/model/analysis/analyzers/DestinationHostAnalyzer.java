@@ -98,7 +98,7 @@ public final class DestinationHostAnalyzer extends Base {
           for (JsonNode other : e.getValue()) {
             if (Json.text(other, "host").equals(Json.text(dest, "host"))) {
               ctx.report(AnalysisMessage.of(Messages.INGRESS_ROUTE_RULES_NOT_AFFECTED, r.ref(), e.getKey(),
-                  r.fullName()).at("spec.http[" + i + "].route[" + j + "].destination.host"));
+                  r.fullName()).at("spec." + Json.text(http.get(i), "name") + "[" + i + "].route[" + j + "].destination.host"));
             }
           }
         }

@@ -44,7 +44,7 @@ final class Destinations {
       }
       List<JsonNode> mirrors = Json.list(r, "mirrors");
       for (int j = 0; j < mirrors.size(); j++) {
-        out.add(new Annotated("http.mirrors", "spec.http[" + i + "].mirrors[" + j + "].destination.host",
+        out.add(new Annotated("http.mirrors", "spec.http[" + i + "].mirrors[" + j + "].host",
             mirrors.get(j).path("destination")));
       }
     }

@@ -38,7 +38,7 @@ public final class EnvoyPatchAnalyzer extends Base {
         String instance = instanceName(cp);
         String op = Json.text(patch, "operation");
         String applyTo = Json.text(cp, "applyTo");
-        String path = "spec.configPatches[" + i + "]";
+        String path = "spec.configPatches[" + i + "].patch.value";
         switch (op) {
           case "ADD" -> {
             if (ROUTE_TARGETS.contains(applyTo)) {

@@ -37,7 +37,7 @@ public final class GatewaySecretAnalyzer extends Base {
           .filter(p -> selector.matches(p.labels())).map(AnalysisResource::namespace).findFirst();
       if (podNs.isEmpty() || podNs.get().isEmpty()) {
         ctx.report(AnalysisMessage.of(Messages.REFERENCED_RESOURCE_NOT_FOUND, gw.ref(), "selector", selector.toString())
-            .at("spec.selector"));
+            .at(selector.firstLabelPath("spec.selector.")));
         continue;
       }
       List<JsonNode> servers = Json.list(gw.spec(), "servers");

@@ -59,7 +59,7 @@ public final class IngressGatewayPortAnalyzer implements Analyzer {
       }
       if (matches == 0) {
         ctx.report(AnalysisMessage.of(Messages.REFERENCED_RESOURCE_NOT_FOUND, gw.ref(), "selector", selector.toString())
-            .at("spec.selector"));
+            .at(selector.firstLabelPath("spec.selector.")));
         continue;
       }
       for (JsonNode server : Json.list(gw.spec(), "servers")) {
@@ -69,7 +69,7 @@ public final class IngressGatewayPortAnalyzer implements Analyzer {
         long number = Json.number(server.path("port"), "number");
         if (!servicePorts.contains(number) && !portMapping.containsKey(number)) {
           ctx.report(AnalysisMessage.of(Messages.GATEWAY_PORT_NOT_DEFINED_ON_SERVICE, gw.ref(), number,
-              selector.toString()).at("spec.selector"));
+              selector.toString()).at(selector.firstLabelPath("spec.selector.")));
         }
       }
     }

@@ -43,7 +43,7 @@ public final class PortNameAnalyzer extends Base {
               ? AnalysisMessage.of(Messages.EXTERNAL_NAME_SERVICE_TYPE_INVALID_PORT_NAME, r.ref())
               : AnalysisMessage.of(Messages.PORT_NAME_IS_NOT_UNDER_NAMING_CONVENTION, r.ref(), name,
                   Json.number(p, "port"), targetPort(p));
-          ctx.report(m.at("spec.ports[" + i + "]"));
+          ctx.report(m.at("spec.ports[" + i + "].port"));
         }
       }
     }

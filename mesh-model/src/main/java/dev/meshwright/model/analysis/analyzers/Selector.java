@@ -36,6 +36,11 @@ record Selector(Map<String, String> labels) {
     return true;
   }
 
+  /** {@code prefix} plus the first label key in sorted order (where Istio looks up a selector's line), or empty. */
+  String firstLabelPath(String prefix) {
+    return labels.isEmpty() ? "" : prefix + new TreeMap<>(labels).firstKey();
+  }
+
   @Override
   public String toString() {
     StringBuilder b = new StringBuilder();

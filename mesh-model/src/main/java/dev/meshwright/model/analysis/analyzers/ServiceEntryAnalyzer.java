@@ -33,7 +33,7 @@ public final class ServiceEntryAnalyzer extends Base {
       for (int i = 0; i < ports.size(); i++) {
         String protocol = Json.text(ports.get(i), "protocol");
         if (protocol.isEmpty() || protocol.equals("TCP")) {
-          ctx.report(AnalysisMessage.of(Messages.SERVICE_ENTRY_ADDRESSES_REQUIRED, se.ref()).at("spec.ports[" + i + "]"));
+          ctx.report(AnalysisMessage.of(Messages.SERVICE_ENTRY_ADDRESSES_REQUIRED, se.ref()).at("spec.ports[" + i + "].name"));
         }
       }
     }

@@ -43,7 +43,7 @@ public final class SidecarSelectorAnalyzer extends Base {
       }
       if (!found) {
         ctx.report(AnalysisMessage.of(Messages.REFERENCED_RESOURCE_NOT_FOUND, sc.ref(), "selector", sel.toString())
-            .at("spec.workloadSelector"));
+            .at(sel.firstLabelPath("spec.workloadSelector.labels.")));
       }
     }
     Set<String> reported = new HashSet<>();

@@ -38,7 +38,7 @@ public final class TelemetrySelectorAnalyzer extends Base {
       }
       if (!found) {
         ctx.report(AnalysisMessage.of(Messages.REFERENCED_RESOURCE_NOT_FOUND, t.ref(), "selector", sel.toString())
-            .at("spec.selector"));
+            .at(sel.firstLabelPath("spec.selector.matchLabels.")));
       }
     }
     for (Map.Entry<AnalysisResource, List<AnalysisResource>> e : podsToTelemetries.entrySet()) {
