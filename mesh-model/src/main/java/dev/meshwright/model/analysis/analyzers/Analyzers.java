@@ -1,5 +1,7 @@
 package dev.meshwright.model.analysis.analyzers;
 
+import dev.meshwright.api.ResourceKind;
+import dev.meshwright.api.kinds.IstioKinds;
 import dev.meshwright.model.analysis.Analyzer;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +18,10 @@ public final class Analyzers {
   /** Every analyzer {@code istioctl analyze} runs by default, schema validation last. */
   public static List<Analyzer> all() {
     List<Analyzer> out = new ArrayList<>(List.of(
-        new ApplicationUidAnalyzer(),
+        new AuthorizationPoliciesAnalyzer(),
         new MultiServiceAnalyzer(),
+        new ApplicationUidAnalyzer(),
+        new DeprecationAnalyzer(),
         new ExternalControlPlaneAnalyzer(),
         new IngressGatewayPortAnalyzer(),
         new CertificateAnalyzer(),
@@ -25,6 +29,7 @@ public final class Analyzers {
         new ConflictingGatewayAnalyzer(),
         new InjectionAnalyzer(),
         new ImageAnalyzer(),
+        new ImageAutoAnalyzer(),
         new K8sGatewaySelectorAnalyzer(),
         new MeshNetworksAnalyzer(),
         new PortNameAnalyzer(),
@@ -37,12 +42,18 @@ public final class Analyzers {
         new RegexAnalyzer(),
         new CaCertificateAnalyzer(),
         new ServiceEntryAnalyzer(),
+        new WebhookAnalyzer(),
         new EnvoyPatchAnalyzer(),
         new TelemetryProviderAnalyzer(),
         new TelemetrySelectorAnalyzer(),
         new TelemetryDefaultSelectorAnalyzer(),
         new LightstepAnalyzer(),
         new MultiClusterServiceAnalyzer()));
+    for (ResourceKind<?, ?> kind : IstioKinds.ALL) {
+      if (!kind.group().equals("install.istio.io")) {
+        out.add(new SchemaValidationAnalyzer(kind));
+      }
+    }
     return List.copyOf(out);
   }
 
