@@ -18,6 +18,7 @@ public final class Analyzers {
   /** Every analyzer {@code istioctl analyze} runs by default, schema validation last. */
   public static List<Analyzer> all() {
     List<Analyzer> out = new ArrayList<>(List.of(
+        new K8sAnnotationAnalyzer(),
         new AuthorizationPoliciesAnalyzer(),
         new MultiServiceAnalyzer(),
         new ApplicationUidAnalyzer(),
@@ -59,7 +60,9 @@ public final class Analyzers {
 
   /** The analyzer with that metadata name, whether or not it is in the default set. */
   public static Optional<Analyzer> byName(String name) {
-    for (Analyzer a : all()) {
+    List<Analyzer> every = new ArrayList<>(all());
+    every.add(new AlphaAnnotationAnalyzer());
+    for (Analyzer a : every) {
       if (a.metadata().name().equals(name)) {
         return Optional.of(a);
       }
