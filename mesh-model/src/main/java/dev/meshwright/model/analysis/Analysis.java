@@ -22,8 +22,7 @@ public final class Analysis {
       .thenComparing(AnalysisMessage::code)
       .thenComparing((AnalysisMessage m) -> m.origin().isPresent())
       .thenComparing(m -> m.origin().map(o -> o.kind() + "/" + o.name() + "/" + o.namespace()).orElse(""))
-      .thenComparing(AnalysisMessage::format)
-      .thenComparing(AnalysisMessage::path);
+      .thenComparing(AnalysisMessage::format);
 
   private Analysis() {}
 
@@ -51,15 +50,19 @@ public final class Analysis {
         kept.add(m);
       }
     }
-    kept.sort(ORDER);
+    // Istio's printed form carries the line of the field a message points at; the line key stands in for it.
+    record Keyed(AnalysisMessage message, String line) {}
+    List<Keyed> keyed = new ArrayList<>();
+    kept.forEach(m -> keyed.add(new Keyed(m, lineKey(m, trees))));
+    keyed.sort(Comparator.comparing(Keyed::message, ORDER).thenComparing(Keyed::line));
     List<AnalysisMessage> deduped = new ArrayList<>();
-    String previous = null;
-    for (AnalysisMessage m : kept) {
-      String key = m.format() + "\u0000" + lineKey(m, trees);
-      if (!key.equals(previous)) {
-        deduped.add(m);
+    Keyed previous = null;
+    for (Keyed k : keyed) {
+      if (previous == null || !previous.line().equals(k.line())
+          || !previous.message().format().equals(k.message().format())) {
+        deduped.add(k.message());
       }
-      previous = key;
+      previous = k;
     }
     return List.copyOf(deduped);
   }

@@ -41,6 +41,6 @@ public record ResourceRef(String kind, String namespace, String name, String sou
       return "";
     }
     int l = lineOverride > 0 ? lineOverride : line;
-    return l > 0 ? source + ":" + l : source;
+    return l > 0 && !source.endsWith(".json") ? source + ":" + l : source;
   }
 }

@@ -41,7 +41,7 @@ public final class SchemaValidationAnalyzer extends Base {
   }
 
   private static AnalysisMessage message(AnalysisResource r, Diagnostic d) {
-    String text = d.path().isEmpty() ? d.message() : d.path() + ": " + d.message();
+    String text = d.message();
     if (!d.isError()) {
       Matcher ineffective = INEFFECTIVE.matcher(d.message());
       if (ineffective.matches()) {
