@@ -5,8 +5,9 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.meshwright.api.Diagnostic;
-import dev.meshwright.api.json.MeshJackson;
 import dev.meshwright.api.mesh.MeshConfigs;
 import dev.meshwright.model.analysis.Analysis;
 import dev.meshwright.model.analysis.AnalysisInput;
@@ -217,6 +218,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       pretty.indentObjectsWith(new DefaultIndenter("\t", "\n"));
       return new ObjectMapper().writer(pretty).writeValueAsString(list);
     }
-    return MeshJackson.yaml().writeValueAsString(list).stripTrailing();
+    return new YAMLMapper().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+        .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).writeValueAsString(list).stripTrailing();
   }
 }
