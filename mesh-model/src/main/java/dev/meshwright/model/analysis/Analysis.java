@@ -3,9 +3,7 @@ package dev.meshwright.model.analysis;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Runs analyzers over an input the way {@code istioctl analyze} does: every analyzer reports into its own
@@ -34,26 +32,16 @@ public final class Analysis {
       a.analyze(ctx);
       all.addAll(ctx.reported());
     }
-    Map<String, Map<String, String>> annotations = new HashMap<>();
-    Map<String, JsonNode> trees = new HashMap<>();
-    trees.put(ResourceRef.of(Kinds.MESH_NETWORKS, input.istioNamespace(), "meshnetworks").friendlyName(),
-        input.meshNetworks());
-    for (AnalysisResource r : input.resources()) {
-      trees.putIfAbsent(r.ref().friendlyName(), r.tree());
-      if (r.annotations().containsKey(SUPPRESS_ANNOTATION)) {
-        annotations.put(r.ref().friendlyName(), r.annotations());
-      }
-    }
     List<AnalysisMessage> kept = new ArrayList<>();
     for (AnalysisMessage m : all) {
-      if (!filteredOut(m, annotations, options)) {
+      if (!filteredOut(m, input, options)) {
         kept.add(m);
       }
     }
     // Istio's printed form carries the line of the field a message points at; the line key stands in for it.
     record Keyed(AnalysisMessage message, String line) {}
     List<Keyed> keyed = new ArrayList<>();
-    kept.forEach(m -> keyed.add(new Keyed(m, lineKey(m, trees))));
+    kept.forEach(m -> keyed.add(new Keyed(m, lineKey(m, input))));
     keyed.sort(Comparator.comparing(Keyed::message, ORDER).thenComparing(Keyed::line));
     List<AnalysisMessage> deduped = new ArrayList<>();
     Keyed previous = null;
@@ -71,16 +59,17 @@ public final class Analysis {
    * What stands in for the line number in Istio's printed form: the field path when it names a scalar of the
    * resource (Istio's field map has lines for scalars only), else nothing (the document's line).
    */
-  private static String lineKey(AnalysisMessage m, Map<String, JsonNode> trees) {
+  private static String lineKey(AnalysisMessage m, AnalysisInput input) {
     if (m.path().isEmpty() || m.origin().isEmpty()) {
       return "";
     }
-    JsonNode tree = trees.get(m.originName());
+    ResourceRef o = m.origin().get();
+    JsonNode tree = o.kind().equals(Kinds.MESH_NETWORKS) ? input.meshNetworks()
+        : input.resourceOf(o).map(AnalysisResource::tree).orElse(null);
     return tree != null && FieldPaths.isScalar(tree, m.path()) ? m.path() : "";
   }
 
-  private static boolean filteredOut(AnalysisMessage m, Map<String, Map<String, String>> annotations,
-      AnalysisOptions options) {
+  private static boolean filteredOut(AnalysisMessage m, AnalysisInput input, AnalysisOptions options) {
     if (m.origin().isEmpty()) {
       return false;
     }
@@ -89,9 +78,9 @@ public final class Analysis {
     if (options.namespace().isPresent() && !ns.isEmpty() && !options.namespace().get().equals(ns)) {
       return true;
     }
-    Map<String, String> annos = annotations.get(o.friendlyName());
-    if (annos != null) {
-      for (String code : annos.get(SUPPRESS_ANNOTATION).split(",")) {
+    String suppressed = input.resourceOf(o).map(r -> r.annotations().get(SUPPRESS_ANNOTATION)).orElse(null);
+    if (suppressed != null && !suppressed.isEmpty()) {
+      for (String code : suppressed.split(",")) {
         if (code.equals("*") || code.equals(m.code())) {
           return true;
         }

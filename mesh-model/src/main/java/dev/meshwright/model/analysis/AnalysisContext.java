@@ -5,6 +5,7 @@ import dev.meshwright.api.mesh.MeshConfig;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,6 +25,11 @@ public final class AnalysisContext {
   /** The resources of one kind key ({@link Kinds}), sorted by namespace and name. */
   public List<AnalysisResource> resources(String kindKey) {
     return input.resources(kindKey);
+  }
+
+  /** The resources of one kind whose labels include all of {@code selector} (every one when it is empty). */
+  public List<AnalysisResource> selectedBy(String kindKey, Map<String, String> selector) {
+    return input.selectedBy(kindKey, selector);
   }
 
   /** The resource of that kind with that namespace and name. */

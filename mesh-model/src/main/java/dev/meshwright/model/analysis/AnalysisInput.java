@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,8 @@ public final class AnalysisInput {
   private final List<AnalysisResource> resources;
   private final Map<String, List<AnalysisResource>> byKind;
   private final Map<String, Map<String, AnalysisResource>> byKindAndName;
+  private final Map<String, Map<String, List<AnalysisResource>>> byKindAndLabel;
+  private final Map<ResourceRef, AnalysisResource> byRef;
   private final MeshConfig meshConfig;
   private final JsonNode meshConfigTree;
   private final JsonNode meshNetworks;
@@ -44,10 +47,17 @@ public final class AnalysisInput {
     this.resources = List.copyOf(sorted);
     Map<String, List<AnalysisResource>> kinds = new HashMap<>();
     Map<String, Map<String, AnalysisResource>> names = new HashMap<>();
+    Map<String, Map<String, List<AnalysisResource>>> labelled = new HashMap<>();
+    Map<ResourceRef, AnalysisResource> refs = new IdentityHashMap<>();
     for (AnalysisResource r : resources) {
       kinds.computeIfAbsent(r.kindKey(), k -> new ArrayList<>()).add(r);
       names.computeIfAbsent(r.kindKey(), k -> new HashMap<>()).putIfAbsent(r.fullName(), r);
+      Map<String, List<AnalysisResource>> byLabel = labelled.computeIfAbsent(r.kindKey(), k -> new HashMap<>());
+      r.labels().forEach((k, v) -> byLabel.computeIfAbsent(k + "=" + v, x -> new ArrayList<>()).add(r));
+      refs.put(r.ref(), r);
     }
+    this.byKindAndLabel = labelled;
+    this.byRef = Collections.unmodifiableMap(refs);
     kinds.replaceAll((k, v) -> List.copyOf(v));
     this.byKind = Collections.unmodifiableMap(kinds);
     this.byKindAndName = Collections.unmodifiableMap(names);
@@ -78,6 +88,36 @@ public final class AnalysisInput {
       return Optional.empty();
     }
     return Optional.ofNullable(m.get(namespace.isEmpty() ? name : namespace + "/" + name));
+  }
+
+  /**
+   * The resources of one kind whose labels include every entry of {@code selector} (all of them when it is
+   * empty), in {@link #resources()} order; served from a label index.
+   */
+  public List<AnalysisResource> selectedBy(String kindKey, Map<String, String> selector) {
+    if (selector.isEmpty()) {
+      return resources(kindKey);
+    }
+    Map<String, List<AnalysisResource>> index = byKindAndLabel.getOrDefault(kindKey, Map.of());
+    List<AnalysisResource> smallest = null;
+    for (Map.Entry<String, String> e : selector.entrySet()) {
+      List<AnalysisResource> candidates = index.getOrDefault(e.getKey() + "=" + e.getValue(), List.of());
+      if (smallest == null || candidates.size() < smallest.size()) {
+        smallest = candidates;
+      }
+    }
+    List<AnalysisResource> out = new ArrayList<>();
+    for (AnalysisResource r : smallest) {
+      if (r.labels().entrySet().containsAll(selector.entrySet())) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  /** The resource a message origin was taken from ({@link AnalysisResource#ref()}), if it is one of these. */
+  public Optional<AnalysisResource> resourceOf(ResourceRef ref) {
+    return Optional.ofNullable(byRef.get(ref));
   }
 
   /** The effective mesh config (defaults plus any overlay). */

@@ -33,8 +33,8 @@ public final class GatewaySecretAnalyzer extends Base {
   public void analyze(AnalysisContext ctx) {
     for (AnalysisResource gw : ctx.resources(Kinds.GATEWAY)) {
       Selector selector = Selector.of(gw.spec().path("selector"));
-      Optional<String> podNs = ctx.resources(Kinds.POD).stream()
-          .filter(p -> selector.matches(p.labels())).map(AnalysisResource::namespace).findFirst();
+      Optional<String> podNs = ctx.selectedBy(Kinds.POD, selector.labels()).stream()
+          .map(AnalysisResource::namespace).findFirst();
       if (podNs.isEmpty() || podNs.get().isEmpty()) {
         ctx.report(AnalysisMessage.of(Messages.REFERENCED_RESOURCE_NOT_FOUND, gw.ref(), "selector", selector.toString())
             .at(selector.firstLabelPath("spec.selector.")));

@@ -32,10 +32,7 @@ public final class IngressGatewayPortAnalyzer implements Analyzer {
       Set<Long> servicePorts = new HashSet<>();
       Map<Long, Long> portMapping = new HashMap<>();
       int matches = 0;
-      for (AnalysisResource pod : ctx.resources(Kinds.POD)) {
-        if (!selector.matches(pod.labels())) {
-          continue;
-        }
+      for (AnalysisResource pod : ctx.selectedBy(Kinds.POD, selector.labels())) {
         matches++;
         for (AnalysisResource svc : ctx.resources(Kinds.SERVICE)) {
           if (!svc.namespace().equals(pod.namespace())

@@ -48,10 +48,7 @@ public final class JwtClaimRouteAnalyzer extends Base {
           continue;
         }
         Selector gwSelector = Selector.of(gw.get().spec().path("selector"));
-        for (AnalysisResource pod : ctx.resources(Kinds.POD)) {
-          if (!gwSelector.matches(pod.labels())) {
-            continue;
-          }
+        for (AnalysisResource pod : ctx.selectedBy(Kinds.POD, gwSelector.labels())) {
           List<Selector> selectors = new ArrayList<>(byNamespace.getOrDefault("istio-system", List.of()));
           selectors.addAll(byNamespace.getOrDefault(pod.namespace(), List.of()));
           if (selectors.stream().noneMatch(s -> s.matches(pod.labels()))) {

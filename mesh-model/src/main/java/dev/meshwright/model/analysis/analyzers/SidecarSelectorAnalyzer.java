@@ -35,8 +35,8 @@ public final class SidecarSelectorAnalyzer extends Base {
         continue;
       }
       boolean found = false;
-      for (AnalysisResource pod : ctx.resources(Kinds.POD)) {
-        if (pod.namespace().equals(sc.namespace()) && sel.matches(pod.labels())) {
+      for (AnalysisResource pod : ctx.selectedBy(Kinds.POD, sel.labels())) {
+        if (pod.namespace().equals(sc.namespace())) {
           found = true;
           podsToSidecars.computeIfAbsent(pod, k -> new ArrayList<>()).add(sc);
         }

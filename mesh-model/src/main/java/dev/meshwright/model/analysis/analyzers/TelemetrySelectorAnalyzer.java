@@ -30,8 +30,8 @@ public final class TelemetrySelectorAnalyzer extends Base {
         continue;
       }
       boolean found = false;
-      for (AnalysisResource pod : ctx.resources(Kinds.POD)) {
-        if (pod.namespace().equals(t.namespace()) && sel.matches(pod.labels())) {
+      for (AnalysisResource pod : ctx.selectedBy(Kinds.POD, sel.labels())) {
+        if (pod.namespace().equals(t.namespace())) {
           found = true;
           podsToTelemetries.computeIfAbsent(pod, k -> new ArrayList<>()).add(t);
         }
