@@ -15,7 +15,8 @@ class AnalyzeCorpusTest {
   @Test
   @DisplayName("a case passes when the (code, resource) multiset matches; counts, unknown analyzers and clusters matter")
   void comparesMultisets() throws IOException {
-    Path inputs = Files.createDirectories(root.resolve("analyze/inputs/multicluster"));
+    Path inputs = root.resolve("analyze/inputs");
+    Files.createDirectories(inputs.resolve("multicluster"));
     Files.writeString(inputs.resolve("svc.yaml"), """
         apiVersion: v1
         kind: Service
