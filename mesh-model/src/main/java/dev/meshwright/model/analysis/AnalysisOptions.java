@@ -1,6 +1,7 @@
 package dev.meshwright.model.analysis;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,7 +33,7 @@ public record AnalysisOptions(Optional<String> namespace, List<Suppression> supp
 
   /** These options with {@code more} suppressions added. */
   public AnalysisOptions withSuppressions(List<Suppression> more) {
-    List<Suppression> all = new java.util.ArrayList<>(suppressions);
+    List<Suppression> all = new ArrayList<>(suppressions);
     all.addAll(more);
     return new AnalysisOptions(namespace, all, clock);
   }

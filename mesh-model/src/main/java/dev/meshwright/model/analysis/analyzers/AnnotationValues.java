@@ -1,5 +1,6 @@
 package dev.meshwright.model.analysis.analyzers;
 
+import dev.meshwright.api.validation.Checks;
 import dev.meshwright.api.validation.IpAddresses;
 import dev.meshwright.api.yaml.MeshConfigYaml;
 import java.util.Map;
@@ -42,11 +43,11 @@ final class AnnotationValues {
 
   private static Optional<String> bool(String v) {
     return BOOLEANS.contains(v) ? Optional.empty()
-        : Optional.of("strconv.ParseBool: parsing " + GoQuote.quote(v) + ": invalid syntax");
+        : Optional.of("strconv.ParseBool: parsing " + Checks.quote(v) + ": invalid syntax");
   }
 
   private static Optional<String> uint32(String v) {
-    return unsigned(v, 0xFFFFFFFFL).map(e -> "strconv.ParseUint: parsing " + GoQuote.quote(v) + ": " + e);
+    return unsigned(v, 0xFFFFFFFFL).map(e -> "strconv.ParseUint: parsing " + Checks.quote(v) + ": " + e);
   }
 
   private static Optional<String> unsigned(String v, long max) {
@@ -63,7 +64,7 @@ final class AnnotationValues {
   private static Optional<String> port(String v) {
     String t = v.trim();
     return unsigned(t, 0xFFFF).map(e -> "failed parsing port " + "'" + v + "': strconv.ParseUint: parsing "
-        + GoQuote.quote(t) + ": " + e);
+        + Checks.quote(t) + ": " + e);
   }
 
   private static Optional<String> ports(String v) {
@@ -98,12 +99,5 @@ final class AnnotationValues {
     return read.hasErrors()
         ? Optional.of("failed to convert to apply proxy config: " + read.diagnostics().get(0).message())
         : Optional.empty();
-  }
-
-  /** Go's {@code %q}. */
-  private static final class GoQuote {
-    static String quote(String s) {
-      return dev.meshwright.api.validation.Checks.quote(s);
-    }
   }
 }

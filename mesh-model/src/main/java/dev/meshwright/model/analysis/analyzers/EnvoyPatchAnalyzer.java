@@ -1,6 +1,7 @@
 package dev.meshwright.model.analysis.analyzers;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.meshwright.api.validation.Checks;
 import dev.meshwright.model.analysis.AnalysisContext;
 import dev.meshwright.model.analysis.AnalysisMessage;
 import dev.meshwright.model.analysis.AnalysisResource;
@@ -90,15 +91,9 @@ public final class EnvoyPatchAnalyzer extends Base {
     }
     JsonNode name = value.get("name");
     if (name != null) {
-      return name.isTextual() ? "string_value:" + GoQuote.quote(name.asText()) : name.toString();
+      // Istio keys these by the protobuf Value's text form, so they never equal a bare filter-chain name.
+      return name.isTextual() ? "string_value:" + Checks.quote(name.asText()) : name.toString();
     }
     return Json.text(cp.path("match").path("listener").path("filterChain").path("filter"), "name");
-  }
-
-  /** Go's {@code %q}. */
-  private static final class GoQuote {
-    static String quote(String s) {
-      return dev.meshwright.api.validation.Checks.quote(s);
-    }
   }
 }

@@ -3,6 +3,7 @@ package dev.meshwright.model.analysis.analyzers;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshwright.api.json.MeshJackson;
 import dev.meshwright.model.analysis.AnalysisContext;
+import dev.meshwright.model.analysis.AnalysisMessage;
 import dev.meshwright.model.analysis.AnalysisResource;
 import dev.meshwright.model.analysis.Kinds;
 import dev.meshwright.model.analysis.Messages;
@@ -73,8 +74,7 @@ public final class ImageAnalyzer extends Base {
       if (ns != null) {
         ctx.report(Messages.PODS_ISTIO_PROXY_IMAGE_MISMATCH_IN_NAMESPACE, ns, e.getValue());
       } else {
-        ctx.report(dev.meshwright.model.analysis.AnalysisMessage.of(
-            Messages.PODS_ISTIO_PROXY_IMAGE_MISMATCH_IN_NAMESPACE, null, e.getValue()));
+        ctx.report(AnalysisMessage.of(Messages.PODS_ISTIO_PROXY_IMAGE_MISMATCH_IN_NAMESPACE, null, e.getValue()));
       }
     }
   }
