@@ -63,6 +63,11 @@ public record AnalysisMessage(MessageType type, Optional<ResourceRef> origin, Li
     return origin.map(ResourceRef::friendlyName).orElse("");
   }
 
+  /** The 1-based line of the origin's document in its source, 0 when unknown or without origin. */
+  public int line() {
+    return origin.map(ResourceRef::line).orElse(0);
+  }
+
   /** The file reference ({@code file.yaml:12}), or empty. */
   public String reference() {
     return origin.map(o -> o.reference(0)).orElse("");

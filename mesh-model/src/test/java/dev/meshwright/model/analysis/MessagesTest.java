@@ -28,6 +28,8 @@ class MessagesTest {
     AnalysisMessage located = AnalysisMessage.of(Messages.NAMESPACE_NOT_INJECTED,
         new ResourceRef("Namespace", "", "bar", "ns.yaml", 3), "bar", "bar");
     assertThat(located.format()).startsWith("Info [IST0102] (Namespace bar ns.yaml:3) The namespace is not enabled");
+    assertThat(located.line()).isEqualTo(3);
+    assertThat(m.line()).isZero();
     AnalysisMessage json = AnalysisMessage.of(Messages.INVALID_APPLICATION_UID,
         new ResourceRef("Pod", "ns", "p", "pods.json", 7));
     assertThat(json.reference()).isEqualTo("pods.json");
