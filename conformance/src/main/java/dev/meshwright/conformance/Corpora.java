@@ -26,7 +26,8 @@ public final class Corpora {
       "validation", ValidationCorpus::new,
       "inject", InjectCorpus::new,
       "install", InstallCorpus::new,
-      "gateway-api", GatewayApiCorpus::new);
+      "gateway-api", GatewayApiCorpus::new,
+      "analyze", AnalyzeCorpus::new);
 
   private Corpora() {}
 

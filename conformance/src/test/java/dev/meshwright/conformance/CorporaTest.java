@@ -31,7 +31,7 @@ class CorporaTest {
   @DisplayName("every folder with a case table or a cases/ folder is a corpus, in name order; other folders are not")
   void discovery() throws IOException {
     assertThat(Corpora.discover(root, List.of())).extracting(Corpus::name)
-        .containsExactly("analyze", "broken", "install", "validation");
+        .containsExactly("broken", "future", "install", "validation");
     assertThat(Corpora.discover(root, List.of("install", "validation"))).extracting(Corpus::name)
         .containsExactly("install", "validation");
   }
@@ -67,7 +67,7 @@ class CorporaTest {
   void notImplementedAndErrors() throws IOException {
     Map<String, CorpusResult> lines = linesByName(List.of());
 
-    assertThat(lines.get("analyze").summary()).isEqualTo("analyze: not implemented (2 cases)");
+    assertThat(lines.get("future").summary()).isEqualTo("future: not implemented (2 cases)");
     assertThat(lines.get("install")).extracting(CorpusResult::status, CorpusResult::passed, CorpusResult::total)
         .containsExactly(Status.RAN, 0, 3);
     assertThat(lines.get("broken").status()).isEqualTo(Status.ERROR);
@@ -77,7 +77,7 @@ class CorporaTest {
   @Test
   @DisplayName("a validation folder without cases/ is an error line, not an exception")
   void validationWithoutCases() {
-    CorpusResult r = Corpora.run(new ValidationCorpus("validation"), root.resolve("analyze"));
+    CorpusResult r = Corpora.run(new ValidationCorpus("validation"), root.resolve("future"));
     assertThat(r.status()).isEqualTo(Status.ERROR);
     assertThat(r.message()).contains("no cases/ folder");
   }

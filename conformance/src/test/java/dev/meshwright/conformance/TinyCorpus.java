@@ -19,7 +19,7 @@ final class TinyCorpus {
 
   /**
    * validation/: 4 cases (2 pass fully, 1 right verdict with wrong substring, 1 wrong verdict; 2 warning
-   * headers of which 1 matches) and 2 valid-configs (1 clean); analyze/ and install/ with case tables;
+   * headers of which 1 matches) and 2 valid-configs (1 clean); future/ (a corpus nobody implements) and install/ with case tables;
    * broken/ with an unreadable table; crds/ which is not a corpus.
    */
   static Path write(Path root) throws IOException {
@@ -36,7 +36,7 @@ final class TinyCorpus {
     Path configs = Files.createDirectories(root.resolve("validation/valid-configs/sub"));
     write(configs.resolve("clean.yaml"), PEER_AUTH + "  mtls:\n    mode: PERMISSIVE\n---\n" + PEER_AUTH + "  mtls: {}\n");
     write(configs.resolve("dirty.yaml"), PEER_AUTH + "  notAField: 1\n");
-    write(Files.createDirectories(root.resolve("analyze")).resolve("cases.yaml"),
+    write(Files.createDirectories(root.resolve("future")).resolve("cases.yaml"),
         "harness: {}\ncases:\n- name: a\n- name: b\n");
     write(Files.createDirectories(root.resolve("install")).resolve("cases.yaml"),
         "golden_cases:\n- id: g1\nassertion_cases:\n- id: a1\n- id: a2\n");

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
     scope = CommandLine.ScopeType.INHERIT, // every subcommand gets -h/--help and -V/--version
     versionProvider = VersionInfo.Provider.class,
     description = "Meshwright: Istio-compatible mesh tooling for the JVM.",
-    subcommands = {VersionCommand.class, ValidateCommand.class, DemoCommand.class, ProfileCommand.class,
+    subcommands = {VersionCommand.class, ValidateCommand.class, AnalyzeCommand.class, DemoCommand.class, ProfileCommand.class,
         ExperimentalCommand.class})
 public final class Meshctl implements Runnable {
   /** Exit code for an unexpected failure inside a command. */
@@ -53,6 +53,9 @@ public final class Meshctl implements Runnable {
     public <K> K create(Class<K> cls) throws Exception {
       if (cls == ValidateCommand.class) {
         return cls.cast(new ValidateCommand(stdin));
+      }
+      if (cls == AnalyzeCommand.class) {
+        return cls.cast(new AnalyzeCommand(stdin));
       }
       if (cls == CheckInjectCommand.class) {
         return cls.cast(new CheckInjectCommand(stdin));
