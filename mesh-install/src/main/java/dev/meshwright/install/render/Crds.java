@@ -24,7 +24,7 @@ final class Crds {
       "WorkloadEntry", "we", "WorkloadGroup", "wg", "PeerAuthentication", "pa", "RequestAuthentication", "ra",
       "Telemetry", "telemetry");
 
-  private static final Map<String, List<String[]>> COLUMNS = Map.of(
+  private static final Map<String, List<Column>> COLUMNS = Map.of(
       "DestinationRule", List.of(col("Host", "string", ".spec.host"), age()),
       "ServiceEntry", List.of(col("Hosts", "string", ".spec.hosts"), col("Location", "string", ".spec.location"),
           col("Resolution", "string", ".spec.resolution"), age()),
@@ -38,11 +38,13 @@ final class Crds {
 
   private Crds() {}
 
-  private static String[] col(String name, String type, String jsonPath) {
-    return new String[] {name, type, jsonPath};
+  private record Column(String name, String type, String jsonPath) {}
+
+  private static Column col(String name, String type, String jsonPath) {
+    return new Column(name, type, jsonPath);
   }
 
-  private static String[] age() {
+  private static Column age() {
     return col("Age", "date", ".metadata.creationTimestamp");
   }
 
@@ -81,8 +83,8 @@ final class Crds {
       ObjectNode version = obj();
       if (COLUMNS.containsKey(k.kind())) {
         ArrayNode columns = version.putArray("additionalPrinterColumns");
-        for (String[] c : COLUMNS.get(k.kind())) {
-          columns.add(obj("jsonPath", c[2], "name", c[0], "type", c[1]));
+        for (Column c : COLUMNS.get(k.kind())) {
+          columns.add(obj("jsonPath", c.jsonPath(), "name", c.name(), "type", c.type()));
         }
       }
       versions.add(Tree.with(version, obj("name", vs.get(i), "schema", obj("openAPIV3Schema", schema), "served", true,
