@@ -24,10 +24,38 @@ final class BaseComponent {
     }
     out.add(Tree.object("v1", "ServiceAccount", "istio-reader-service-account", ns,
         obj("app", "istio-reader", "release", Charts.RELEASE)));
+    String remote = Tree.text(values, "global.remotePilotAddress", "");
+    if (!remote.isEmpty()) {
+      out.addAll(remotePilot(values, remote, ns));
+    }
     String defaultRevision = Tree.text(values, "defaultRevision", "");
     if (!defaultRevision.isEmpty() && Tree.truthy(values, "global.configValidation")) {
       out.add(defaultValidator(values, defaultRevision, ns));
     }
+    return out;
+  }
+
+  /** The Service (and, for an IP address, Endpoints) through which this cluster reaches a remote istiod. */
+  private static List<ObjectNode> remotePilot(JsonNode values, String address, String ns) {
+    String name = Charts.revisioned("istiod", values) + (Tree.truthy(values, "pilot.enabled") ? "-remote" : "");
+    boolean ip = address.matches("^([0-9]*\\.){3}[0-9]*$");
+    List<ObjectNode> out = new ArrayList<>();
+    if (ip) {
+      ObjectNode ep = Tree.object("v1", "Endpoints", name, ns, null);
+      ep.set("subsets", arr(obj("addresses", arr(obj("ip", address)), "ports", arr(
+          obj("name", "tcp-istiod", "port", 15012, "protocol", "TCP"),
+          obj("name", "tcp-webhook", "port", 15017, "protocol", "TCP")))));
+      out.add(ep);
+    }
+    ObjectNode svc = Tree.object("v1", "Service", name, ns, null);
+    ObjectNode spec = obj("ports", arr(obj("name", "tcp-istiod", "port", 15012, "protocol", "TCP"),
+        obj("name", "tcp-webhook", "port", 443, "protocol", "TCP", "targetPort", 15017)));
+    if (!ip) {
+      spec.put("externalName", address);
+      spec.put("type", "ExternalName");
+    }
+    svc.set("spec", spec);
+    out.add(svc);
     return out;
   }
 

@@ -26,7 +26,7 @@ final class GatewayComponent {
     Tree.mergeValues(gw, values.path("gateways").path(key));
     gw.put("name", Tree.text(instance, "name", key));
     if (Tree.truthy(instance.path("label"))) {
-      gw.set("labels", instance.get("label").deepCopy());
+      Tree.mergeValues(RenderValues.child(gw, "labels"), instance.get("label"));
     }
     JsonNode ports = instance.path("k8s").path("service").path("ports");
     if (ports.isArray() && ports.size() > 0) {

@@ -4,7 +4,11 @@ import static dev.meshwright.install.render.Tree.obj;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
@@ -23,8 +27,9 @@ final class PilotConfigMaps {
       .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
       .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT).enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+  private static final ObjectWriter JSON = new ObjectMapper().writer(new DefaultPrettyPrinter()
+      .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+      .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE));
 
   private PilotConfigMaps() {}
 
@@ -103,7 +108,7 @@ final class PilotConfigMaps {
 
   private static String json(JsonNode n) {
     try {
-      return JSON.writeValueAsString(n);
+      return JSON.writeValueAsString(ManifestYaml.sorted(n));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
