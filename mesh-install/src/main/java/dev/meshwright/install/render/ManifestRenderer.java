@@ -96,6 +96,7 @@ public final class ManifestRenderer {
     out.addAll(PilotWebhooks.render(values, ns));
     out.addAll(PilotConfigMaps.render(values, ns));
     out.addAll(PilotWorkload.render(values, ns));
+    out.addAll(StablePolicy.render(values));
     return out;
   }
 
