@@ -30,6 +30,9 @@ final class InstallAssertions {
     if (!c.path("scope").asText().equals("manifest generate") || c.path("command").asText().contains("reconcile")) {
       return "not implemented: " + c.path("command").asText() + " (" + c.path("scope").asText() + ")";
     }
+    if (c.path("expect").has("webhook_sources")) {
+      return InstallSelectorChecks.webhookMatrix(c.get("expect"), source -> webhookSource(dir, c, source));
+    }
     JsonNode flags = c.path("flags");
     boolean alternatives = flags.size() > 0 && flags.get(0).isArray();
     List<List<String>> runs = new ArrayList<>();
@@ -47,6 +50,18 @@ final class InstallAssertions {
       }
     }
     return "";
+  }
+
+  private static Optional<ObjectNode> webhookSource(Path dir, JsonNode c, JsonNode source) {
+    if (source.get("literal") instanceof ObjectNode literal) {
+      return Optional.of(literal);
+    }
+    String[] kindName = source.path("object").asText().split(" ", 2);
+    InstallCorpus.Run run = InstallCorpus.meshctl(args(dir, c, source.path("flags")));
+    return InstallSelectorChecks.objects(run).flatMap(objects -> objects.stream()
+        .filter(o -> o.path("kind").asText().equals(kindName[0])
+            && kindName.length > 1 && o.path("metadata").path("name").asText().equals(kindName[1]))
+        .findFirst());
   }
 
   private static List<String> args(Path dir, JsonNode c, JsonNode flags) {
@@ -121,6 +136,21 @@ final class InstallAssertions {
         return "missing " + e.get("object");
       }
       return value(found.get(0), e, e.path("container").asText(""));
+    }
+    if (e.has("referential_integrity")) {
+      int n = e.get("referential_integrity").path("run").asInt();
+      Optional<List<ObjectNode>> of = InstallSelectorChecks.objects(all.get(n));
+      return of.isEmpty() ? "unreadable output of run " + n
+          : InstallSelectorChecks.referentialIntegrity(e.get("referential_integrity"), of.get());
+    }
+    if (e.has("referential_integrity_means")) {
+      return "";
+    }
+    if (e.has("cross_revision")) {
+      Optional<List<ObjectNode>> defaults = InstallSelectorChecks.objects(all.get(0));
+      Optional<List<ObjectNode>> canary = InstallSelectorChecks.objects(all.get(all.size() - 1));
+      return defaults.isEmpty() || canary.isEmpty() ? "unreadable output"
+          : InstallSelectorChecks.crossRevision(defaults.get(), canary.get());
     }
     if (e.has("referential")) {
       return referential(objects, e.get("referential").asText());
