@@ -91,7 +91,7 @@ public final class ManifestRenderer {
     return rendered.stream().map(o -> new ManifestObject(c, o)).toList();
   }
 
-  private static List<ObjectNode> pilot(ObjectNode values, String ns) {
+  static List<ObjectNode> pilot(ObjectNode values, String ns) {
     List<ObjectNode> out = new ArrayList<>(PilotRbac.render(values, ns));
     out.addAll(PilotWebhooks.render(values, ns));
     out.addAll(PilotConfigMaps.render(values, ns));

@@ -47,6 +47,19 @@ final class RenderValues {
     return values;
   }
 
+  /** Helm-style values of the base and istiod charts: defaults, the Helm profile named by {@code profile}, then {@code user}. */
+  static ObjectNode chartValues(ObjectNode user) {
+    ObjectNode values = DEFAULTS.deepCopy();
+    String helmProfile = Tree.text(user, "profile", "");
+    if (!helmProfile.isEmpty() && !helmProfile.equals("default")) {
+      if (!HELM_PROFILES.contains(helmProfile)) {
+        throw new RenderProblem("profile", "unknown Helm profile " + helmProfile);
+      }
+      Tree.mergeValues(values, load("helm-profiles/" + helmProfile + ".yaml").orElseThrow());
+    }
+    return Tree.mergeValues(values, user);
+  }
+
   /** The values istioctl passes to every chart: derived settings, {@code spec.values}, unvalidated values. */
   static ObjectNode passed(ObjectNode spec) {
     ObjectNode derived = Tree.NODES.objectNode();
