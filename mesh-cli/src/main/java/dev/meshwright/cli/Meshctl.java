@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
     scope = CommandLine.ScopeType.INHERIT, // every subcommand gets -h/--help and -V/--version
     versionProvider = VersionInfo.Provider.class,
     description = "Meshwright: Istio-compatible mesh tooling for the JVM.",
-    subcommands = {VersionCommand.class, ValidateCommand.class, AnalyzeCommand.class, DemoCommand.class, ProfileCommand.class,
+    subcommands = {VersionCommand.class, ValidateCommand.class, AnalyzeCommand.class, DemoCommand.class,
+        ProfileCommand.class, ManifestCommand.class,
         ExperimentalCommand.class})
 public final class Meshctl implements Runnable {
   /** Exit code for an unexpected failure inside a command. */
