@@ -1,9 +1,10 @@
 package dev.meshwright.install.apply;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,7 +24,10 @@ final class ObjectWriter {
     this.options = Objects.requireNonNull(options, "options");
   }
 
-  /** Writes {@code object} and returns what the server stored. */
+  /**
+   * Writes {@code object} and returns what the server stored. Create-or-replace reads the stored object
+   * first; someone writing in between makes the replace fail with 409, and running again converges.
+   */
   HasMetadata apply(HasMetadata object) {
     if (options.mode() == ApplyMode.SERVER_SIDE) {
       HasMetadata copy = client.getKubernetesSerialization().clone(object);
@@ -33,7 +37,27 @@ final class ObjectWriter {
     }
     HasMetadata copy = client.getKubernetesSerialization().clone(object);
     copy.getMetadata().setResourceVersion(null);
-    return client.resource(copy).createOr(NonDeletingOperation::update);
+    HasMetadata current = client.resource(copy).get();
+    if (current == null) {
+      return client.resource(copy).create();
+    }
+    return client.resource(replacement(copy, current)).update();
+  }
+
+  /**
+   * {@code wanted} at the stored resourceVersion, carrying the stored status: a real API server ignores
+   * status on a replace, and keeping it here makes servers without a status subresource (the mock) agree.
+   */
+  private HasMetadata replacement(HasMetadata wanted, HasMetadata current) {
+    KubernetesSerialization serialization = client.getKubernetesSerialization();
+    GenericKubernetesResource stored = serialization.convertValue(current, GenericKubernetesResource.class);
+    GenericKubernetesResource next = serialization.convertValue(wanted, GenericKubernetesResource.class);
+    Object status = stored.getAdditionalProperties().get("status");
+    if (status != null) {
+      next.setAdditionalProperty("status", status);
+    }
+    next.getMetadata().setResourceVersion(stored.getMetadata().getResourceVersion());
+    return serialization.convertValue(next, wanted.getClass());
   }
 
   /** The stored version of {@code object}, or empty when the server has none. */
