@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code install/} corpus: runs the {@code profile} command cases and the {@code profile dump} golden
- * cases through {@code meshctl}; every other case ({@code manifest generate} goldens and assertions) is
- * counted as failing until Meshwright renders manifests. Stateless.
+ * The {@code install/} corpus: runs the {@code profile} command cases, the {@code profile dump} golden
+ * cases, the {@code manifest generate} golden cases ({@link ManifestGoldenCase}) and the assertion cases
+ * ({@link InstallAssertions}) through {@code meshctl}. Cases that need an operator reconciler or a stamped
+ * build count as failing. Stateless.
  */
 final class InstallCorpus extends NamedCorpus {
 
@@ -57,6 +58,12 @@ final class InstallCorpus extends NamedCorpus {
     }
     if (command.startsWith("profile ") && !c.has("golden")) {
       return profileCommand(dir, c);
+    }
+    if (command.equals("manifest generate") && c.has("golden")) {
+      return ManifestGoldenCase.check(dir, c);
+    }
+    if (c.has("expect")) {
+      return InstallAssertions.check(dir, c);
     }
     return "not implemented yet: " + command;
   }
@@ -127,14 +134,14 @@ final class InstallCorpus extends NamedCorpus {
     }
   }
 
-  private static String substitute(Path dir, String arg) {
+  static String substitute(Path dir, String arg) {
     return arg.replace("${SNAPSHOT_MANIFESTS}", dir.resolve("snapshot").toString())
         .replace("${LIVE_MANIFESTS}", dir.toString());
   }
 
-  private record Run(int code, String out, String err) {}
+  record Run(int code, String out, String err) {}
 
-  private static Run meshctl(List<String> args) {
+  static Run meshctl(List<String> args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Meshctl.run(args.toArray(String[]::new), InputStream.nullInputStream(),
