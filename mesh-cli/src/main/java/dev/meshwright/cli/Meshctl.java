@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionInfo.Provider.class,
     description = "Meshwright: Istio-compatible mesh tooling for the JVM.",
     subcommands = {VersionCommand.class, ValidateCommand.class, DemoCommand.class, ProfileCommand.class,
-        ManifestCommand.class,
+        ManifestCommand.class, InstallCommand.class, UninstallCommand.class, VerifyInstallCommand.class,
         ExperimentalCommand.class})
 public final class Meshctl implements Runnable {
   /** Exit code for an unexpected failure inside a command. */
