@@ -105,4 +105,35 @@ class MeshctlClusterTest {
     assertThat(old.code()).isEqualTo(1);
     assertThat(old.out()).contains("Error [IST0142] The Kubernetes Version \"v1.24.9\" is lower than the minimum version: 1.27");
   }
+
+  @Test
+  @DisplayName("x operator --once reconciles each IstioOperator: a valid one is installed, a broken one is ERROR with exit 1")
+  void operatorOnce() {
+    server.setVersionInfo(new VersionInfo.Builder().withMajor("1").withMinor("29").withGitVersion("v1.29.0").build());
+    var operators = kube.genericKubernetesResources(dev.meshwright.fabric8.ResourceDefinitions.context(
+        dev.meshwright.api.operator.IstioOperator.KIND));
+    operators.inNamespace("istio-system").resource(new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
+        .withApiVersion("install.istio.io/v1alpha1").withKind("IstioOperator").withNewMetadata().withName("minimal")
+        .withNamespace("istio-system").endMetadata()
+        .addToAdditionalProperties("spec", java.util.Map.of("profile", "minimal")).build()).create();
+
+    MeshctlValidateTest.Run run = meshctl("", "x", "operator", "--once", "--kubeconfig", kubeconfig,
+        "--apply-mode", "CREATE_OR_REPLACE");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).contains("IstioOperator istio-system/minimal: RECONCILING: waiting for");
+    assertThat(kube.apps().deployments().inNamespace("istio-system").withName("istiod").get().getMetadata().getLabels())
+        .containsEntry("install.operator.istio.io/owning-resource", "minimal");
+
+    operators.inNamespace("istio-system").resource(new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
+        .withApiVersion("install.istio.io/v1alpha1").withKind("IstioOperator").withNewMetadata().withName("broken")
+        .withNamespace("istio-system").endMetadata()
+        .addToAdditionalProperties("spec", java.util.Map.of("profile", "no-such-profile")).build()).create();
+
+    MeshctlValidateTest.Run broken = meshctl("", "x", "operator", "--once", "--kubeconfig", kubeconfig,
+        "--apply-mode", "CREATE_OR_REPLACE");
+
+    assertThat(broken.code()).isEqualTo(1);
+    assertThat(broken.out()).contains("IstioOperator istio-system/broken: ERROR: ", "no-such-profile");
+  }
 }

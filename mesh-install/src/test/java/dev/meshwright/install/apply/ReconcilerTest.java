@@ -132,4 +132,21 @@ class ReconcilerTest {
     }
     assertThat(condition.getAsBoolean()).as("condition reached within 30 s").isTrue();
   }
+
+  @Test
+  @DisplayName("with Meshwright's renderer, an IstioOperator for the minimal profile installs istiod and its mesh config")
+  void realRenderer() {
+    try (Reconciler reconciler = new Reconciler(kube,
+        new OperatorRenderer(dev.meshwright.install.render.ClusterFacts.NONE, kube.getKubernetesSerialization()),
+        ApplyOptions.defaults().withMode(ApplyMode.CREATE_OR_REPLACE), new FakeTime())) {
+      ReconcileResult result = reconciler.reconcile(operator(Map.of("profile", "minimal",
+          "meshConfig", Map.of("accessLogFile", "/dev/stdout"))));
+
+      assertThat(result.status()).as(result.message()).isEqualTo(ReconcileResult.RECONCILING);
+      assertThat(kube.apps().deployments().inNamespace(NS).withName("istiod").get()).isNotNull();
+      assertThat(kube.configMaps().inNamespace(NS).withName("istio").get().getData().get("mesh"))
+          .contains("accessLogFile: /dev/stdout");
+      assertThat(kube.apps().deployments().inNamespace(NS).withName("istio-ingressgateway").get()).isNull();
+    }
+  }
 }
