@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
     versionProvider = VersionInfo.Provider.class,
     description = "Meshwright: Istio-compatible mesh tooling for the JVM.",
     subcommands = {VersionCommand.class, ValidateCommand.class, AnalyzeCommand.class, DemoCommand.class,
-        ProfileCommand.class, ManifestCommand.class,
+        ProfileCommand.class, ManifestCommand.class, InstallCommand.class, UninstallCommand.class,
+        VerifyInstallCommand.class,
         ExperimentalCommand.class})
 public final class Meshctl implements Runnable {
   /** Exit code for an unexpected failure inside a command. */
