@@ -42,16 +42,7 @@ final class ManifestCommand implements Runnable {
   @Command(name = "generate", description = "Render the Kubernetes objects of an install (profile, -f files, --set).")
   static final class GenerateCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @CommandLine.Mixin ProfileCommand.Manifests manifests = new ProfileCommand.Manifests();
-
-    @Option(names = {"-f", "--filename"}, description = "IstioOperator file to overlay (repeatable, in order).")
-    List<Path> files = new ArrayList<>();
-
-    @Option(names = {"-s", "--set"}, description = "path=value override (repeatable; last wins).")
-    List<String> sets = new ArrayList<>();
-
-    @Option(names = {"-r", "--revision"}, description = "Control plane revision (alias of --set revision=R).")
-    String revision;
+    @CommandLine.Mixin InstallOverlay overlay = new InstallOverlay();
 
     @Option(names = "--component", description = "Print only these components (Base, Pilot, Cni, Ztunnel, "
         + "IstiodRemote, IngressGateways, EgressGateways; repeatable).")
@@ -72,17 +63,7 @@ final class ManifestCommand implements Runnable {
         }
         only.add(named.get());
       }
-      InstallInputs in = manifests.inputs();
-      for (Path f : files) {
-        in = InstallFiles.withFile(in, f);
-      }
-      for (String s : sets) {
-        in = in.withSet(s);
-      }
-      if (revision != null && !revision.isEmpty() && !revision.equals("default")) {
-        in = in.withSet("revision=" + revision);
-      }
-      Optional<Manifest> manifest = generate(in, err);
+      Optional<Manifest> manifest = overlay.render(err);
       if (manifest.isEmpty()) {
         return 1;
       }
