@@ -108,6 +108,26 @@ public final class ConfigView {
     return Collections.unmodifiableList(out);
   }
 
+  /**
+   * This view without {@code keys} (same version): how a consumer sets aside resources it rejected, e.g. ones
+   * that fail validation. Copies only the kinds it touches.
+   */
+  public ConfigView without(java.util.Collection<ConfigKey> keys) {
+    if (keys.isEmpty()) {
+      return this;
+    }
+    Map<KindId, NavigableMap<ConfigKey, ConfigEntry>> copy = new java.util.HashMap<>(byKind);
+    Map<KindId, NavigableMap<ConfigKey, ConfigEntry>> touched = new java.util.HashMap<>();
+    for (ConfigKey k : keys) {
+      NavigableMap<ConfigKey, ConfigEntry> m = byKind.get(k.kindId());
+      if (m != null && m.containsKey(k)) {
+        touched.computeIfAbsent(k.kindId(), id -> new TreeMap<>(m)).remove(k);
+      }
+    }
+    touched.forEach((id, m) -> copy.put(id, Collections.unmodifiableNavigableMap(m)));
+    return new ConfigView(version, Map.copyOf(copy));
+  }
+
   /** How many resources the view holds. */
   public int size() {
     return byKind.values().stream().mapToInt(Map::size).sum();
