@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code meshctl x}: experimental commands, as {@code istioctl x} groups them. */
 @Command(name = "x", aliases = "experimental", description = "Experimental commands.",
-    subcommands = CheckInjectCommand.class)
+    subcommands = {CheckInjectCommand.class, SnapshotCommand.class})
 final class ExperimentalCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -187,7 +187,7 @@ public final class DestinationRuleIndex {
 
     Map<String, Object> describe() {
       Map<String, Object> out = new TreeMap<>();
-      rules.forEach((host, l) -> out.put(host, l.stream().map(m -> m.from).toList()));
+      rules.forEach((host, l) -> out.put(host, l.stream().map(m -> m.describe(host)).toList()));
       return out;
     }
   }
@@ -220,6 +220,13 @@ public final class DestinationRuleIndex {
       }
       spec = b.build();
       cached = null;
+    }
+
+    Map<String, Object> describe(String host) {
+      Map<String, Object> out = new TreeMap<>();
+      out.put("from", List.copyOf(from));
+      out.put("spec", dev.meshwright.api.json.MeshJackson.json().convertValue(result(host).spec(), Map.class));
+      return out;
     }
 
     MergedDestinationRule result(String host) {
