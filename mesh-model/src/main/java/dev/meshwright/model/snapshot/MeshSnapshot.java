@@ -58,17 +58,23 @@ public final class MeshSnapshot {
   }
 
   MeshSnapshot(long version, MeshConfig meshConfig, ServiceRegistry registry, VirtualServiceIndex virtualServices,
-      DestinationRuleIndex destinationRules, PolicyIndex policies, List<WorkloadPolicies> workloads, Inputs inputs) {
+      DestinationRuleIndex destinationRules, PolicyIndex policies, List<WorkloadPolicies> workloads, Inputs inputs,
+      MeshSnapshot sameWorkloads) {
     this.version = version;
     this.meshConfig = meshConfig;
     this.registry = registry;
     this.virtualServices = virtualServices;
     this.destinationRules = destinationRules;
     this.policies = policies;
-    this.workloads = List.copyOf(workloads);
-    Map<String, WorkloadPolicies> byId = new java.util.HashMap<>();
-    workloads.forEach(w -> byId.put(w.workload(), w));
-    this.workloadsById = Map.copyOf(byId);
+    if (sameWorkloads != null) {
+      this.workloads = sameWorkloads.workloads;
+      this.workloadsById = sameWorkloads.workloadsById;
+    } else {
+      this.workloads = List.copyOf(workloads);
+      Map<String, WorkloadPolicies> byId = new java.util.HashMap<>();
+      workloads.forEach(w -> byId.put(w.workload(), w));
+      this.workloadsById = Map.copyOf(byId);
+    }
     this.inputs = inputs;
     List<Diagnostic> diags = new ArrayList<>(inputs.diagnostics());
     diags.addAll(registry.diagnostics());

@@ -103,7 +103,7 @@ public final class MeshTranslator {
 
     VirtualServiceIndex vs = touched(changed, VirtualService.KIND.kind())
         ? VirtualServiceIndex.build(in.virtualServices().valid(), mesh.defaultVirtualServiceExportTo(),
-            options.domainSuffix())
+            options.domainSuffix(), previous == null || changed == null ? null : previous.virtualServices())
         : previous.virtualServices();
     DestinationRuleIndex dr = touched(changed, DestinationRule.KIND.kind())
         ? DestinationRuleIndex.build(in.destinationRules().valid(), mesh.defaultDestinationRuleExportTo(), root,
@@ -124,7 +124,8 @@ public final class MeshTranslator {
     } else {
       workloads = previous.workloads();
     }
-    return new MeshSnapshot(view.version(), mesh, registry, vs, dr, policies, workloads, in);
+    return new MeshSnapshot(view.version(), mesh, registry, vs, dr, policies, workloads, in,
+        previous != null && workloads == previous.workloads() ? previous : null);
   }
 
   private static boolean touched(Set<KindId> changed, String kind) {

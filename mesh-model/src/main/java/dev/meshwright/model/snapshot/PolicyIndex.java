@@ -28,9 +28,12 @@ import java.util.function.Function;
 public final class PolicyIndex {
   private final String rootNamespace;
   private final Map<String, List<Sidecar>> sidecars;
-  private final Map<String, List<PeerAuthentication>> peer;
-  private final Map<String, List<RequestAuthentication>> request;
-  private final Map<String, List<AuthorizationPolicy>> authz;
+  private final Map<String, List<Selectable<PeerAuthentication>>> peer;
+  private final Map<String, List<Selectable<RequestAuthentication>>> request;
+  private final Map<String, List<Selectable<AuthorizationPolicy>>> authz;
+
+  /** A policy with its reference and selector worked out once; a null selector never matches a workload. */
+  private record Selectable<T>(T item, String ref, Map<String, String> selector) {}
   private final Optional<Sidecar> rootSidecar;
 
   private PolicyIndex(String rootNamespace, Collection<Sidecar> sidecars, Collection<PeerAuthentication> peer,
@@ -42,9 +45,11 @@ public final class PolicyIndex {
     this.sidecars = byNamespace(sorted);
     this.rootSidecar = this.sidecars.getOrDefault(rootNamespace, List.of()).stream()
         .filter(s -> s.spec().workloadSelector().isEmpty()).findFirst();
-    this.peer = byNamespace(sortedByCreation(peer));
-    this.request = byNamespace(sortedByCreation(request));
-    this.authz = byNamespace(sortedByCreation(authz));
+    this.peer = selectable(peer, p -> p.spec().selector().map(sel -> sel.matchLabels()).orElse(Map.of()));
+    this.request = selectable(request, r -> targeted(r.spec().targetRef(), r.spec().targetRefs())
+        ? null : r.spec().selector().map(sel -> sel.matchLabels()).orElse(Map.of()));
+    this.authz = selectable(authz, a -> targeted(a.spec().targetRef(), a.spec().targetRefs())
+        ? null : a.spec().selector().map(sel -> sel.matchLabels()).orElse(Map.of()));
   }
 
   static PolicyIndex build(String rootNamespace, Collection<Sidecar> sidecars, Collection<PeerAuthentication> peer,
@@ -52,10 +57,20 @@ public final class PolicyIndex {
     return new PolicyIndex(rootNamespace, sidecars, peer, request, authz);
   }
 
-  private static <T extends IstioResource<?>> List<T> sortedByCreation(Collection<T> in) {
-    List<T> out = new ArrayList<>(in);
-    out.sort(Ordering.BY_CREATION);
-    return out;
+  private static <T extends IstioResource<?>> Map<String, List<Selectable<T>>> selectable(Collection<T> in,
+      Function<T, Map<String, String>> selector) {
+    List<T> sorted = new ArrayList<>(in);
+    sorted.sort(Ordering.BY_CREATION);
+    List<Selectable<T>> out = new ArrayList<>(sorted.size());
+    for (T t : sorted) {
+      out.add(new Selectable<>(t, Ordering.ref(t), selector.apply(t)));
+    }
+    Map<String, List<Selectable<T>>> byNs = new HashMap<>();
+    for (Selectable<T> t : out) {
+      byNs.computeIfAbsent(t.item().namespace(), k -> new ArrayList<>()).add(t);
+    }
+    byNs.replaceAll((k, v) -> List.copyOf(v));
+    return Map.copyOf(byNs);
   }
 
   private static <T extends IstioResource<?>> Map<String, List<T>> byNamespace(List<T> in) {
@@ -80,46 +95,57 @@ public final class PolicyIndex {
 
   /** PeerAuthentications that apply to a workload, its namespace's first, then the root namespace's. */
   public List<PeerAuthentication> peerAuthentications(String namespace, Map<String, String> labels) {
-    return select(peer, namespace, labels,
-        p -> Optional.of(p.spec().selector().map(s -> s.matchLabels()).orElse(Map.of())));
+    return select(peer, namespace, labels).stream().map(Selectable::item).toList();
   }
 
   /** RequestAuthentications that apply to a workload (those with a {@code targetRef} attach to gateways instead). */
   public List<RequestAuthentication> requestAuthentications(String namespace, Map<String, String> labels) {
-    return select(request, namespace, labels, r -> targeted(r.spec().targetRef(), r.spec().targetRefs())
-        ? Optional.empty() : Optional.of(r.spec().selector().map(s -> s.matchLabels()).orElse(Map.of())));
+    return select(request, namespace, labels).stream().map(Selectable::item).toList();
   }
 
   /** AuthorizationPolicies that apply to a workload (those with a {@code targetRef} attach to gateways instead). */
   public List<AuthorizationPolicy> authorizationPolicies(String namespace, Map<String, String> labels) {
-    return select(authz, namespace, labels, a -> targeted(a.spec().targetRef(), a.spec().targetRefs())
-        ? Optional.empty() : Optional.of(a.spec().selector().map(s -> s.matchLabels()).orElse(Map.of())));
+    return select(authz, namespace, labels).stream().map(Selectable::item).toList();
   }
 
   private static boolean targeted(Optional<PolicyTargetReference> one, List<PolicyTargetReference> many) {
     return one.isPresent() || !many.isEmpty();
   }
 
-  private <T> List<T> select(Map<String, List<T>> index, String namespace, Map<String, String> labels,
-      Function<T, Optional<Map<String, String>>> selector) {
-    List<T> out = new ArrayList<>();
-    List<String> namespaces = namespace.equals(rootNamespace) ? List.of(namespace) : List.of(namespace, rootNamespace);
-    for (String ns : namespaces) {
-      for (T t : index.getOrDefault(ns, List.of())) {
-        Optional<Map<String, String>> sel = selector.apply(t);
-        if (sel.isPresent() && Labels.matches(sel.get(), labels)) {
-          out.add(t);
-        }
+  private <T> List<Selectable<T>> select(Map<String, List<Selectable<T>>> index, String namespace,
+      Map<String, String> labels) {
+    List<Selectable<T>> out = new ArrayList<>();
+    collect(index.get(namespace), labels, out);
+    if (!namespace.equals(rootNamespace)) {
+      collect(index.get(rootNamespace), labels, out);
+    }
+    return out;
+  }
+
+  private static <T> void collect(List<Selectable<T>> candidates, Map<String, String> labels, List<Selectable<T>> out) {
+    if (candidates == null) {
+      return;
+    }
+    for (Selectable<T> t : candidates) {
+      if (t.selector() != null && Labels.matches(t.selector(), labels)) {
+        out.add(t);
       }
     }
+  }
+
+  private static List<String> refs(List<? extends Selectable<?>> selected) {
+    if (selected.isEmpty()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>(selected.size());
+    selected.forEach(s -> out.add(s.ref()));
     return out;
   }
 
   /** The policies of one workload, by name. */
   WorkloadPolicies forWorkload(Workload w) {
     return new WorkloadPolicies(w.id(), w.namespace(), sidecar(w.namespace(), w.labels()).map(Ordering::ref),
-        peerAuthentications(w.namespace(), w.labels()).stream().map(Ordering::ref).toList(),
-        requestAuthentications(w.namespace(), w.labels()).stream().map(Ordering::ref).toList(),
-        authorizationPolicies(w.namespace(), w.labels()).stream().map(Ordering::ref).toList());
+        refs(select(peer, w.namespace(), w.labels())), refs(select(request, w.namespace(), w.labels())),
+        refs(select(authz, w.namespace(), w.labels())));
   }
 }

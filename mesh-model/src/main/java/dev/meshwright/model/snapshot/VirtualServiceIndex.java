@@ -25,10 +25,13 @@ public final class VirtualServiceIndex {
   private final Map<String, List<VirtualService>> privateByNamespaceAndGateway;
   private final Map<String, List<VirtualService>> exportedByNamespaceAndGateway;
   private final List<VirtualService> delegates;
+  /** Original (as stored) → resolved, by identity, so the next build resolves only what changed. */
+  private final Map<VirtualService, VirtualService> resolvedByOriginal;
 
   private VirtualServiceIndex(List<VirtualService> all, Map<String, List<VirtualService>> pub,
       Map<String, List<VirtualService>> priv, Map<String, List<VirtualService>> exported,
-      List<VirtualService> delegates) {
+      List<VirtualService> delegates, Map<VirtualService, VirtualService> resolvedByOriginal) {
+    this.resolvedByOriginal = resolvedByOriginal;
     this.all = List.copyOf(all);
     this.publicByGateway = freeze(pub);
     this.privateByNamespaceAndGateway = freeze(priv);
@@ -49,10 +52,17 @@ public final class VirtualServiceIndex {
    * @param domainSuffix the suffix short host names are completed with
    */
   static VirtualServiceIndex build(Collection<VirtualService> virtualServices, Collection<String> meshDefaultExportTo,
-      String domainSuffix) {
+      String domainSuffix, VirtualServiceIndex previous) {
     List<VirtualService> resolved = new ArrayList<>(virtualServices.size());
+    Map<VirtualService, VirtualService> cache = new java.util.IdentityHashMap<>(virtualServices.size() * 2);
+    Map<VirtualService, VirtualService> old = previous == null ? Map.of() : previous.resolvedByOriginal;
     for (VirtualService vs : virtualServices) {
-      resolved.add(resolve(vs, domainSuffix));
+      VirtualService r = old.get(vs);
+      if (r == null) {
+        r = resolve(vs, domainSuffix);
+      }
+      cache.put(vs, r);
+      resolved.add(r);
     }
     resolved.sort(Ordering.BY_CREATION);
     Map<String, List<VirtualService>> pub = new HashMap<>();
@@ -80,7 +90,7 @@ public final class VirtualServiceIndex {
         }
       }
     }
-    return new VirtualServiceIndex(resolved, pub, priv, exported, delegates);
+    return new VirtualServiceIndex(resolved, pub, priv, exported, delegates, cache);
   }
 
   /** {@code vs} with hosts as FQDNs and gateways as {@code ns/name} (or {@code mesh}). */
