@@ -156,10 +156,11 @@ public final class KubernetesSource implements AutoCloseable {
       Conversion<MeshResource> read = Fabric8Resources.fromGeneric(obj, Strictness.LENIENT);
       String id = id(obj);
       if (read.resource().isEmpty()) {
-        String problem = read.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::format)
-            .findFirst().orElse("cannot be read");
-        diagnostics.put(id, Diagnostic.error("", problem).withResource(kind.context().getKind(),
-            String.valueOf(obj.getMetadata().getNamespace()), obj.getMetadata().getName()).withSource(SOURCE, 0, 0));
+        Diagnostic first = read.diagnostics().stream().filter(Diagnostic::isError).findFirst()
+            .orElse(Diagnostic.error("", "cannot be read"));
+        String ns = obj.getMetadata().getNamespace() == null ? "" : obj.getMetadata().getNamespace();
+        diagnostics.put(id, Diagnostic.error(first.path(), first.message() + " (last good version kept)")
+            .withResource(kind.context().getKind(), ns, obj.getMetadata().getName()).withSource(SOURCE, 0, 0));
         return;
       }
       diagnostics.remove(id);

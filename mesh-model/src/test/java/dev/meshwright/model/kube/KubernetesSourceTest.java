@@ -119,6 +119,24 @@ class KubernetesSourceTest {
   }
 
   @Test
+  @DisplayName("an object that cannot be read becomes a diagnostic naming it and field; its last good version stays")
+  void unreadableObject() throws Exception {
+    MeshClient.of(kube).create(vs("reviews", "reviews"));
+    source.start().get(60, TimeUnit.SECONDS);
+    io.fabric8.kubernetes.api.model.GenericKubernetesResource raw = kube.genericKubernetesResources(
+        dev.meshwright.fabric8.ResourceDefinitions.context(VirtualService.KIND)).inNamespace("bookinfo")
+        .withName("reviews").get();
+    raw.setAdditionalProperty("spec", java.util.Map.of("hosts", "not-a-list"));
+    kube.genericKubernetesResources(dev.meshwright.fabric8.ResourceDefinitions.context(VirtualService.KIND))
+        .inNamespace("bookinfo").resource(raw).update();
+    await(() -> !source.diagnostics().isEmpty());
+    assertThat(source.diagnostics()).singleElement().satisfies(d -> {
+      assertThat(d.format()).contains("VirtualService bookinfo/reviews", "spec.hosts", "last good version kept");
+    });
+    assertThat(hasVs("reviews", "reviews")).isTrue();
+  }
+
+  @Test
   @DisplayName("after the API server drops every watch and comes back, state is kept and new changes still arrive")
   void survivesWatchReconnect() throws Exception {
     MeshClient.of(kube).create(vs("reviews", "reviews"));
