@@ -26,6 +26,7 @@ final class KubeServices {
   static final KindId POD = KindId.core("Pod");
   static final KindId NODE = KindId.core("Node");
   static final KindId ENDPOINT_SLICE = new KindId("discovery.k8s.io", "EndpointSlice");
+  static final KindId ENDPOINTS = KindId.core("Endpoints");
   static final String EXPORT_TO_ANNOTATION = "networking.istio.io/exportTo";
   static final String SERVICE_NAME_LABEL = "kubernetes.io/service-name";
   static final String PERSISTENT_SESSION_LABEL = "istio.io/persistent-session";
@@ -57,13 +58,54 @@ final class KubeServices {
       byKey.put(svc.namespace() + "/" + svc.name(), s);
       selectEntries(s, entriesByNamespace.getOrDefault(s.namespace(), List.of()));
     }
+    java.util.Set<String> sliced = new java.util.HashSet<>();
     for (GenericResource slice : view.generic(ENDPOINT_SLICE)) {
       String svcName = slice.metadata().labels().get(SERVICE_NAME_LABEL);
       MeshService s = svcName == null ? null : byKey.get(slice.namespace() + "/" + svcName);
       if (s == null) {
         continue;
       }
+      sliced.add(slice.namespace() + "/" + svcName);
       slice(s, slice);
+    }
+    for (GenericResource endpoints : view.generic(ENDPOINTS)) {
+      String key = endpoints.namespace() + "/" + endpoints.name();
+      MeshService s = byKey.get(key);
+      if (s != null && !sliced.contains(key)) {
+        legacyEndpoints(s, endpoints);
+      }
+    }
+  }
+
+  /**
+   * A v1 Endpoints object, used only for a Service without EndpointSlices (config written by hand for
+   * {@code meshctl serve}); ready addresses are healthy, {@code notReadyAddresses} unhealthy.
+   */
+  private void legacyEndpoints(MeshService s, GenericResource endpoints) {
+    for (Object subset : Json.list(endpoints.body(), "subsets")) {
+      Map<String, Integer> ports = new LinkedHashMap<>();
+      for (Object p : Json.list(subset, "ports")) {
+        String name = Json.string(p, "name").orElse("");
+        Optional<Integer> number = Json.integer(p, "port");
+        if (number.isPresent() && s.port(name).isPresent()) {
+          ports.put(name, number.get());
+        }
+      }
+      for (String field : List.of("addresses", "notReadyAddresses")) {
+        Endpoint.Health health = field.equals("addresses") ? Endpoint.Health.HEALTHY : Endpoint.Health.UNHEALTHY;
+        for (Object a : Json.list(subset, field)) {
+          Optional<String> ip = Json.string(a, "ip");
+          if (ip.isEmpty()) {
+            continue;
+          }
+          Map<String, Object> ref = Json.map(a, "targetRef");
+          GenericResource pod = "Pod".equals(Json.string(ref, "kind").orElse(""))
+              ? pods.get(Json.string(ref, "namespace").orElse(endpoints.namespace()) + "/"
+                  + Json.string(ref, "name").orElse(""))
+              : null;
+          out.endpoint(podEndpoint(s, ip.get(), ports, pod, "", health));
+        }
+      }
     }
   }
 

@@ -14,7 +14,7 @@ import java.util.TreeMap;
 
 /**
  * Every mesh service, endpoint and workload one {@link ConfigView} describes: Kubernetes Services with their
- * EndpointSlices and Pods, ServiceEntries with their inline or selected WorkloadEntries and Pods, and Kubernetes
+ * EndpointSlices (or, for a Service without any, its v1 Endpoints) and Pods, ServiceEntries with their inline or selected WorkloadEntries and Pods, and Kubernetes
  * Services selecting WorkloadEntries. Built in one pass by {@link #build}; immutable and thread-safe afterwards.
  *
  * <p>Dangling references (a slice without its Service, an endpoint whose Pod is gone, a selector matching
@@ -72,12 +72,12 @@ public final class ServiceRegistry {
   }
 
   /**
-   * Whether resources of {@code kind} feed the registry (Services, EndpointSlices, Pods, Nodes, ServiceEntries,
+   * Whether resources of {@code kind} feed the registry (Services, EndpointSlices, Endpoints, Pods, Nodes, ServiceEntries,
    * WorkloadEntries, WorkloadGroups): a change to any other kind leaves the registry as it was.
    */
   public static boolean isInput(dev.meshwright.model.config.ConfigKey.KindId kind) {
     return kind.equals(KubeServices.SERVICE) || kind.equals(KubeServices.POD) || kind.equals(KubeServices.NODE)
-        || kind.equals(KubeServices.ENDPOINT_SLICE)
+        || kind.equals(KubeServices.ENDPOINT_SLICE) || kind.equals(KubeServices.ENDPOINTS)
         || (kind.group().equals("networking.istio.io") && (kind.kind().equals("ServiceEntry")
             || kind.kind().equals("WorkloadEntry") || kind.kind().equals("WorkloadGroup")));
   }

@@ -208,6 +208,37 @@ class ServiceRegistryTest {
   }
 
   @Test
+  @DisplayName("a Service without EndpointSlices takes its endpoints from a v1 Endpoints object; slices win when both exist")
+  void legacyEndpoints() {
+    ServiceRegistry r = registry(KUBE + """
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: details, namespace: bookinfo}
+        spec: {clusterIP: 10.0.0.8, ports: [{name: http, port: 9080}]}
+        ---
+        apiVersion: v1
+        kind: Endpoints
+        metadata: {name: details, namespace: bookinfo}
+        subsets:
+        - addresses: [{ip: 10.2.0.1}]
+          notReadyAddresses: [{ip: 10.2.0.2}]
+          ports: [{name: http, port: 9080}]
+        ---
+        apiVersion: v1
+        kind: Endpoints
+        metadata: {name: reviews, namespace: bookinfo}
+        subsets: [{addresses: [{ip: 10.9.9.9}], ports: [{name: http-api, port: 8080}]}]
+        """);
+    assertThat(r.endpoints("details.bookinfo.svc.cluster.local")).extracting(Endpoint::address, Endpoint::health)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("10.2.0.1", Endpoint.Health.HEALTHY),
+            org.assertj.core.groups.Tuple.tuple("10.2.0.2", Endpoint.Health.UNHEALTHY));
+    assertThat(r.endpoints("details.bookinfo.svc.cluster.local").get(0).ports()).containsEntry("http", 9080);
+    assertThat(r.endpoints("reviews.bookinfo.svc.cluster.local")).extracting(Endpoint::address)
+        .containsExactly("10.1.0.5", "10.1.0.6");
+  }
+
+  @Test
   @DisplayName("bad Service ports become diagnostics, not exceptions")
   void badInput() {
     ServiceRegistry r = registry("""
