@@ -27,7 +27,8 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * A directory of {@code .yaml}/{@code .yml}/{@code .json} files (searched recursively) as a config source.
+ * A directory of {@code .yaml}/{@code .yml}/{@code .json} files (searched recursively; the kubelet's
+ * {@code ..data} copies of a mounted ConfigMap are skipped) as a config source.
  * {@link #scan()} loads every file that is new or changed and removes the resources of deleted files;
  * {@link #start} repeats the scan on a daemon thread.
  *
@@ -79,7 +80,8 @@ public final class DirectorySource implements AutoCloseable {
       return new Scan(events, diags);
     }
     try (Stream<Path> walk = Files.walk(root)) {
-      walk.filter(Files::isRegularFile).filter(DirectorySource::isConfigFile).forEach(p -> files.put(p.toString(), p));
+      walk.filter(p -> !insideKubeletData(root.relativize(p))).filter(Files::isRegularFile)
+          .filter(DirectorySource::isConfigFile).forEach(p -> files.put(p.toString(), p));
     } catch (IOException | UncheckedIOException e) {
       diags.add(problem(root.toString(), "cannot list directory: " + e.getMessage()));
       return new Scan(events, diags);
@@ -148,6 +150,19 @@ public final class DirectorySource implements AutoCloseable {
       poller.shutdownNow();
       poller = null;
     }
+  }
+
+  /**
+   * A mounted ConfigMap holds each file twice: as a link in the directory and inside the kubelet's
+   * {@code ..data} / {@code ..TIMESTAMP} directories; only the links count.
+   */
+  private static boolean insideKubeletData(Path relative) {
+    for (Path part : relative) {
+      if (part.toString().startsWith("..")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isConfigFile(Path p) {

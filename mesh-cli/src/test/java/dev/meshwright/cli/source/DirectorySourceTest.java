@@ -40,6 +40,7 @@ class DirectorySourceTest {
     write("a.yaml", vs("a", "one"));
     write("sub/b.yml", vs("b", "two"));
     write("notes.txt", "not config");
+    write("..2026_11_27/a.yaml", vs("a", "kubelet-copy"));
     ConfigStore store = ConfigStore.builder().build();
     DirectorySource source = new DirectorySource(dir, store, MeshYaml.standard());
     assertThat(source.scan().events()).hasSize(2);
