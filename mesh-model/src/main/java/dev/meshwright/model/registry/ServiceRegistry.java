@@ -73,13 +73,13 @@ public final class ServiceRegistry {
 
   /**
    * Whether resources of {@code kind} feed the registry (Services, EndpointSlices, Endpoints, Pods, Nodes, ServiceEntries,
-   * WorkloadEntries, WorkloadGroups): a change to any other kind leaves the registry as it was.
+   * WorkloadEntries): a change to any other kind leaves the registry as it was.
    */
   public static boolean isInput(dev.meshwright.model.config.ConfigKey.KindId kind) {
     return kind.equals(KubeServices.SERVICE) || kind.equals(KubeServices.POD) || kind.equals(KubeServices.NODE)
         || kind.equals(KubeServices.ENDPOINT_SLICE) || kind.equals(KubeServices.ENDPOINTS)
         || (kind.group().equals("networking.istio.io") && (kind.kind().equals("ServiceEntry")
-            || kind.kind().equals("WorkloadEntry") || kind.kind().equals("WorkloadGroup")));
+            || kind.kind().equals("WorkloadEntry")));
   }
 
   /** The version of the view this registry was built from. */

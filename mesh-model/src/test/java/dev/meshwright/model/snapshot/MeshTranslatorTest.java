@@ -204,6 +204,24 @@ class MeshTranslatorTest {
   }
 
   @Test
+  @DisplayName("an invalid ServiceEntry is kept out of the registry too; a valid one next to it is not")
+  void invalidServiceEntryLeftOut() {
+    MeshSnapshot s = snapshot("""
+        apiVersion: networking.istio.io/v1
+        kind: ServiceEntry
+        metadata: {name: bad, namespace: a}
+        spec: {hosts: [bad.example.com], ports: [{number: 80, name: x, protocol: BOGUS}], resolution: DNS}
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: ServiceEntry
+        metadata: {name: good, namespace: a}
+        spec: {hosts: [good.example.com], ports: [{number: 80, name: http, protocol: HTTP}], resolution: DNS}
+        """);
+    assertThat(s.registry().services()).extracting(svc -> svc.hostname()).containsExactly("good.example.com");
+    assertThat(s.diagnostics()).anySatisfy(d -> assertThat(d.format()).contains("ServiceEntry a/bad", "left out"));
+  }
+
+  @Test
   @DisplayName("an incremental update after one VirtualService change equals a full build and reuses the rest")
   void incrementalEqualsFull() {
     ConfigStore store = ConfigStore.builder().build();
