@@ -47,7 +47,7 @@ public class AnalyzeBenchmark {
 
   @Setup
   public void setUp() {
-    ReadResult read = MeshYaml.read("bench", MeshGenerator.yaml(services));
+    ReadResult read = MeshYaml.read("bench", AnalysisMeshGenerator.yaml(services));
     if (read.hasErrors()) {
       throw new IllegalStateException("benchmark input does not read: " + read.diagnostics().subList(0, 1));
     }

@@ -24,7 +24,7 @@ public final class AnalyzeCpuHarness {
   public static void main(String[] args) {
     int services = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 15;
-    List<Document> docs = MeshYaml.read("bench", MeshGenerator.yaml(services)).documents();
+    List<Document> docs = MeshYaml.read("bench", AnalysisMeshGenerator.yaml(services)).documents();
     AnalysisOptions options = AnalysisOptions.all(Clock.systemUTC());
     ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     AnalysisInput input = AnalyzeBenchmark.build(docs);

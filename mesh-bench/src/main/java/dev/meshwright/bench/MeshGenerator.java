@@ -1,149 +1,104 @@
 package dev.meshwright.bench;
 
+import dev.meshwright.api.MeshResource;
+import dev.meshwright.api.yaml.MeshYaml;
+import dev.meshwright.api.yaml.ReadResult;
+import java.util.List;
+
 /**
- * Writes a synthetic mesh as multi-document YAML for the analysis benchmark: {@code services} Services in
- * {@code services / 50} namespaces (injection on), five in-mesh Pods per Service, and Istio config adding up to
- * three per Service: a VirtualService and a DestinationRule per Service, plus ServiceEntries, ingress Gateways,
- * AuthorizationPolicies, Sidecars and Telemetry objects making up the rest. Most references resolve; every
- * tenth VirtualService routes to a subset no DestinationRule defines, so analyzers also report. Deterministic.
+ * A synthetic mesh for the snapshot benchmark: {@code services} Kubernetes Services spread over 20
+ * namespaces, each with an EndpointSlice of {@code endpointsPerService} Pods, plus Istio config at a fixed
+ * mix per service (1 VirtualService, 1 DestinationRule with two subsets, and across the mesh 0.5
+ * AuthorizationPolicies, 0.3 PeerAuthentications, 0.15 Sidecars and 0.05 ServiceEntries per service, i.e.
+ * 3,000 Istio resources for 1,000 services). Deterministic.
  */
 public final class MeshGenerator {
-  /** Services per namespace. */
-  static final int PER_NAMESPACE = 50;
-  /** Pods per Service. */
-  static final int PODS = 5;
+  static final int NAMESPACES = 20;
 
   private MeshGenerator() {}
 
-  /** The whole mesh as one YAML text. */
-  public static String yaml(int services) {
-    StringBuilder b = new StringBuilder(services * 4000);
-    int namespaces = Math.max(1, services / PER_NAMESPACE);
-    for (int n = 0; n < namespaces; n++) {
-      doc(b, """
-          apiVersion: v1
-          kind: Namespace
-          metadata: {name: ns-%d, labels: {istio-injection: enabled}}
-          """.formatted(n));
+  /** The mesh as resources. */
+  public static List<MeshResource> resources(int services, int endpointsPerService) {
+    ReadResult read = MeshYaml.read("generated", yaml(services, endpointsPerService));
+    if (read.hasErrors()) {
+      throw new IllegalStateException("generator wrote invalid YAML: " + read.diagnostics().get(0));
     }
-    int extra = services;
+    return read.resources();
+  }
+
+  static String ns(int i) {
+    return "ns-" + (i % NAMESPACES);
+  }
+
+  /** The mesh as YAML text. */
+  public static String yaml(int services, int endpointsPerService) {
+    StringBuilder out = new StringBuilder();
+    for (int n = 0; n < NAMESPACES; n++) {
+      out.append("---\napiVersion: v1\nkind: Namespace\nmetadata: {name: ns-").append(n).append("}\n");
+    }
     for (int i = 0; i < services; i++) {
-      String ns = "ns-" + (i % namespaces);
-      String app = "svc-" + i;
-      doc(b, """
-          apiVersion: v1
-          kind: Service
-          metadata: {name: %s, namespace: %s}
-          spec:
-            selector: {app: %s}
-            ports: [{name: http, port: 80, targetPort: 8080, protocol: TCP}]
-          """.formatted(app, ns, app));
-      for (int p = 0; p < PODS; p++) {
-        doc(b, """
-            apiVersion: v1
-            kind: Pod
-            metadata: {name: %s-%d, namespace: %s, labels: {app: %s, version: v%d}}
-            spec:
-              containers:
-              - {name: app, image: "example/app:1"}
-              - {name: istio-proxy, image: "docker.io/istio/proxyv2:1.22.8"}
-            """.formatted(app, p, ns, app, p % 2 + 1));
+      String ns = ns(i);
+      String svc = "svc-" + i;
+      out.append("---\napiVersion: v1\nkind: Service\nmetadata: {name: ").append(svc).append(", namespace: ")
+          .append(ns).append("}\nspec: {clusterIP: 10.96.").append(i / 250).append('.').append(i % 250)
+          .append(", selector: {app: ").append(svc).append("}, ports: [{name: http, port: 80, targetPort: 8080},"
+              + " {name: grpc-api, port: 9090}]}\n");
+      out.append("---\napiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata: {name: ").append(svc)
+          .append("-abc, namespace: ").append(ns).append(", labels: {kubernetes.io/service-name: ").append(svc)
+          .append("}}\naddressType: IPv4\nports: [{name: http, port: 8080}, {name: grpc-api, port: 9090}]\nendpoints:\n");
+      for (int e = 0; e < endpointsPerService; e++) {
+        String ip = ip(i, e);
+        out.append("- addresses: [").append(ip).append("]\n  conditions: {ready: true}\n  targetRef: {kind: Pod, name: ")
+            .append(svc).append('-').append(e).append(", namespace: ").append(ns).append("}\n");
       }
-      doc(b, """
-          apiVersion: networking.istio.io/v1
-          kind: VirtualService
-          metadata: {name: %s, namespace: %s}
-          spec:
-            hosts: [%s]
-            http:
-            - match: [{uri: {prefix: /api}}]
-              route: [{destination: {host: %s, subset: %s}}]
-            - route: [{destination: {host: %s, subset: v1}}]
-          """.formatted(app, ns, app, app, i % 10 == 0 ? "v9" : "v2", app));
-      doc(b, """
-          apiVersion: networking.istio.io/v1
-          kind: DestinationRule
-          metadata: {name: %s, namespace: %s}
-          spec:
-            host: %s
-            trafficPolicy: {tls: {mode: ISTIO_MUTUAL}}
-            subsets:
-            - {name: v1, labels: {version: v1}}
-            - {name: v2, labels: {version: v2}}
-          """.formatted(app, ns, app));
-      String kind = switch (i % 5) {
-        case 0 -> serviceEntry(i, ns);
-        case 1 -> gateway(i, ns);
-        case 2 -> authorizationPolicy(app, ns);
-        case 3 -> sidecar(app, ns);
-        default -> telemetry(app, ns);
-      };
-      doc(b, kind);
+      for (int e = 0; e < endpointsPerService; e++) {
+        out.append("---\napiVersion: v1\nkind: Pod\nmetadata: {name: ").append(svc).append('-').append(e)
+            .append(", namespace: ").append(ns).append(", labels: {app: ").append(svc).append(", version: v")
+            .append(e % 2 + 1).append(", security.istio.io/tlsMode: istio}}\nspec: {serviceAccountName: ")
+            .append(svc).append(", nodeName: node-").append(e).append("}\nstatus: {podIP: ").append(ip(i, e)).append("}\n");
+      }
+      out.append(virtualService(i, svc, ns, svc + "-v2"));
+      out.append("---\napiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: ").append(svc)
+          .append(", namespace: ").append(ns).append("}\nspec:\n  host: ").append(svc)
+          .append("\n  trafficPolicy: {connectionPool: {tcp: {maxConnections: 100}}, loadBalancer: {simple: LEAST_REQUEST}}")
+          .append("\n  subsets: [{name: v1, labels: {version: v1}}, {name: v2, labels: {version: v2}}]\n");
+      if (i % 2 == 0) {
+        out.append("---\napiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata: {name: ").append(svc)
+            .append(", namespace: ").append(ns).append("}\nspec:\n  selector: {matchLabels: {app: ").append(svc)
+            .append("}}\n  rules: [{from: [{source: {principals: [\"cluster.local/ns/").append(ns)
+            .append("/sa/svc-").append(i + 1).append("\"]}}], to: [{operation: {methods: [GET], paths: [\"/api/*\"]}}]}]\n");
+      }
+      if (i % 10 < 3) {
+        out.append("---\napiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata: {name: ").append(svc)
+            .append(", namespace: ").append(ns).append("}\nspec: {selector: {matchLabels: {app: ").append(svc)
+            .append("}}, mtls: {mode: STRICT}}\n");
+      }
+      if (i % 20 < 3) {
+        out.append("---\napiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata: {name: ").append(svc)
+            .append(", namespace: ").append(ns).append("}\nspec: {workloadSelector: {labels: {app: ").append(svc)
+            .append("}}, egress: [{hosts: [\"./*\", \"istio-system/*\"]}]}\n");
+      }
+      if (i % 20 == 19) {
+        out.append("---\napiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata: {name: ext-").append(i)
+            .append(", namespace: ").append(ns).append("}\nspec: {hosts: [api-").append(i)
+            .append(".example.com], ports: [{number: 443, name: tls, protocol: TLS}], resolution: DNS,"
+                + " location: MESH_EXTERNAL}\n");
+      }
     }
-    return b.toString();
+    return out.toString();
   }
 
-  private static String serviceEntry(int i, String ns) {
-    return """
-        apiVersion: networking.istio.io/v1
-        kind: ServiceEntry
-        metadata: {name: ext-%d, namespace: %s}
-        spec:
-          hosts: [api%d.example.com]
-          addresses: [240.0.%d.%d]
-          ports: [{number: 443, name: https, protocol: HTTPS}]
-          resolution: DNS
-        """.formatted(i, ns, i, i / 250, i % 250);
+  /** The VirtualService of service {@code i}, sending 10% to {@code subsetTwoHost}'s subset. */
+  public static String virtualService(int i, String svc, String ns, String marker) {
+    return "---\napiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: " + svc
+        + ", namespace: " + ns + ", labels: {marker: " + marker + "}}\nspec:\n  hosts: [" + svc + "]\n  http:\n"
+        + "  - match: [{headers: {end-user: {exact: jason}}}]\n    route: [{destination: {host: " + svc
+        + ", subset: v2}}]\n  - route:\n    - {destination: {host: " + svc + ", subset: v1}, weight: 90}\n"
+        + "    - {destination: {host: " + svc + ", subset: v2}, weight: 10}\n    timeout: 5s\n";
   }
 
-  private static String gateway(int i, String ns) {
-    return """
-        apiVersion: networking.istio.io/v1
-        kind: Gateway
-        metadata: {name: gw-%d, namespace: %s}
-        spec:
-          selector: {istio: ingressgateway}
-          servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: [app%d.example.com]}]
-        """.formatted(i, ns, i);
-  }
-
-  private static String authorizationPolicy(String app, String ns) {
-    return """
-        apiVersion: security.istio.io/v1
-        kind: AuthorizationPolicy
-        metadata: {name: %s, namespace: %s}
-        spec:
-          selector: {matchLabels: {app: %s}}
-          rules: [{from: [{source: {namespaces: [%s]}}]}]
-        """.formatted(app, ns, app, ns);
-  }
-
-  private static String sidecar(String app, String ns) {
-    return """
-        apiVersion: networking.istio.io/v1
-        kind: Sidecar
-        metadata: {name: %s, namespace: %s}
-        spec:
-          workloadSelector: {labels: {app: %s}}
-          egress: [{hosts: ["./*", "istio-system/*"]}]
-        """.formatted(app, ns, app);
-  }
-
-  private static String telemetry(String app, String ns) {
-    return """
-        apiVersion: telemetry.istio.io/v1
-        kind: Telemetry
-        metadata: {name: %s, namespace: %s}
-        spec:
-          selector: {matchLabels: {app: %s}}
-          accessLogging: [{providers: [{name: envoy}]}]
-        """.formatted(app, ns, app);
-  }
-
-  private static void doc(StringBuilder b, String text) {
-    if (b.length() > 0) {
-      b.append("---\n");
-    }
-    b.append(text);
+  private static String ip(int service, int endpoint) {
+    int n = service * 16 + endpoint;
+    return "10.10." + (n / 250) + "." + (n % 250 + 1);
   }
 }

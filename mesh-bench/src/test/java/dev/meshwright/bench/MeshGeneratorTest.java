@@ -2,31 +2,27 @@ package dev.meshwright.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.meshwright.api.yaml.MeshYaml;
-import dev.meshwright.api.yaml.ReadResult;
-import dev.meshwright.model.analysis.AnalysisMessage;
+import dev.meshwright.api.IstioResource;
+import dev.meshwright.api.MeshResource;
+import dev.meshwright.api.mesh.MeshConfigs;
+import dev.meshwright.model.config.ConfigView;
+import dev.meshwright.model.snapshot.MeshSnapshot;
+import dev.meshwright.model.snapshot.MeshTranslator;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class MeshGeneratorTest {
   @Test
-  @DisplayName("the analysis benchmark mesh reads cleanly and has the issue's proportions and planted findings")
+  @DisplayName("the synthetic mesh has the issue's shape (per 1,000 services: 5,000 endpoints, 3,000 Istio resources) and no diagnostics")
   void shape() {
-    ReadResult read = MeshYaml.read("bench", MeshGenerator.yaml(100));
-    assertThat(read.diagnostics()).isEmpty();
-    Map<String, Long> kinds = read.resources().stream().collect(Collectors.groupingBy(r -> r.kind(), Collectors.counting()));
-    assertThat(kinds).containsEntry("Service", 100L).containsEntry("Pod", 500L).containsEntry("Namespace", 2L);
-    long istio = kinds.entrySet().stream().filter(e -> !List.of("Service", "Pod", "Namespace").contains(e.getKey()))
-        .mapToLong(Map.Entry::getValue).sum();
-    assertThat(istio).isEqualTo(300);
-    AnalyzeBenchmark bench = new AnalyzeBenchmark();
-    bench.services = 100;
-    bench.setUp();
-    List<AnalysisMessage> messages = bench.analyze();
-    assertThat(messages).extracting(AnalysisMessage::code).contains("IST0101");
-    assertThat(messages).filteredOn(m -> m.code().equals("IST0101")).hasSize(10);
+    List<MeshResource> resources = MeshGenerator.resources(100, 5);
+    assertThat(resources.stream().filter(IstioResource.class::isInstance)).hasSize(300);
+    MeshSnapshot s = MeshTranslator.create().translate(ConfigView.of(resources), MeshConfigs.defaults());
+    assertThat(s.diagnostics()).isEmpty();
+    assertThat(s.registry().services()).hasSize(105);
+    assertThat(s.registry().endpointCount()).isEqualTo(505);
+    assertThat(s.virtualServices().all()).hasSize(100);
+    assertThat(s.workloads()).hasSize(500).allSatisfy(w -> assertThat(w.workload()).startsWith("Pod "));
   }
 }
