@@ -23,7 +23,7 @@ import java.util.Optional;
 
 /**
  * The {@code inject/} corpus (Istio's {@code TestInjection} cases) run through {@link KubeInject}: each case's
- * values file, mesh file (over Istio's defaults) plus its {@code mesh} overrides and {@code env} switches make the
+ * values file, mesh file (over Istio's defaults; chart defaults when a case names no files) plus its {@code mesh} overrides and {@code env} switches make the
  * settings; kube-inject runs on the input with no revision. A case with a golden passes when the output equals
  * it structurally ({@link InjectNormalizer}: documents in order, key order ignored, JSON-bearing strings compared
  * as parsed JSON, Go serialisation artefacts normalised on both sides) and, when it expects a log line, a warning
@@ -110,9 +110,11 @@ final class InjectCorpus extends NamedCorpus {
     JsonNode files = c.path("files");
     String valuesFile = files.path("values").path("file").asText("default.values.gen.yaml");
     String meshFile = files.path("mesh").path("file").asText("default.mesh.gen.yaml");
-    InjectorValues values = InjectorValues.of(MeshJackson.json().readTree(
-        Files.readString(casesDir.resolve(valuesFile))));
-    MeshConfigs.Result mesh = MeshConfigYaml.load(meshFile, Files.readString(casesDir.resolve(meshFile)));
+    InjectorValues values = Files.exists(casesDir.resolve(valuesFile))
+        ? InjectorValues.of(MeshJackson.json().readTree(Files.readString(casesDir.resolve(valuesFile))))
+        : InjectorValues.defaults();
+    String meshText = Files.exists(casesDir.resolve(meshFile)) ? Files.readString(casesDir.resolve(meshFile)) : "";
+    MeshConfigs.Result mesh = MeshConfigYaml.load(meshFile, meshText);
     if (mesh.meshConfig().isEmpty() || mesh.hasErrors()) {
       throw new IllegalArgumentException(meshFile + ": " + errors(mesh.diagnostics()));
     }

@@ -64,6 +64,25 @@ final class PodPostProcess {
     settings.options().injectedAnnotations().forEach(annotations::put);
 
     reorder(pod, in);
+    dropZeroProbeFields(pod);
+  }
+
+  /** Probe counters that are zero are left out, as Kubernetes serialises them. */
+  private static void dropZeroProbeFields(ObjectNode pod) {
+    for (String list : new String[] {"containers", "initContainers"}) {
+      for (JsonNode c : pod.path("spec").path(list)) {
+        for (String probe : new String[] {"readinessProbe", "livenessProbe", "startupProbe"}) {
+          if (c.get(probe) instanceof ObjectNode p) {
+            for (String f : new String[] {"initialDelaySeconds", "periodSeconds", "timeoutSeconds",
+                "failureThreshold", "successThreshold"}) {
+              if (p.path(f).isNumber() && p.path(f).asLong() == 0) {
+                p.remove(f);
+              }
+            }
+          }
+        }
+      }
+    }
   }
 
   private static Optional<ObjectNode> proxy(ObjectNode pod) {

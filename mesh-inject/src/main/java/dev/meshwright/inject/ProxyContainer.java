@@ -31,6 +31,7 @@ final class ProxyContainer {
       if (in.values.truthy("global.proxy.startupProbe.enabled")) {
         ObjectNode startup = c.putObject("startupProbe");
         startup.set("httpGet", readyGet());
+        startup.put("initialDelaySeconds", 0);
         startup.put("periodSeconds", 1);
         startup.put("timeoutSeconds", 3);
         putInt(startup, "failureThreshold", in.values.text("global.proxy.startupProbe.failureThreshold"));
@@ -137,13 +138,10 @@ final class ProxyContainer {
     return get;
   }
 
-  /** Writes an integer field, leaving out zero as Go's serializer does. */
+  /** Writes an integer field (zeros too: they override a previous value; post-processing drops them). */
   static void putInt(ObjectNode node, String key, String value) {
     try {
-      long v = Long.parseLong(value.trim());
-      if (v != 0) {
-        node.put(key, v);
-      }
+      node.put(key, Long.parseLong(value.trim()));
     } catch (NumberFormatException e) {
       if (!value.isEmpty()) {
         node.put(key, value);
