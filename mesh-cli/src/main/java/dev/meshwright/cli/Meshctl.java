@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionInfo.Provider.class,
     description = "Meshwright: Istio-compatible mesh tooling for the JVM.",
     subcommands = {VersionCommand.class, ValidateCommand.class, DemoCommand.class, ProfileCommand.class,
-        ExperimentalCommand.class})
+        ExperimentalCommand.class, KubeInjectCommand.class})
 public final class Meshctl implements Runnable {
   /** Exit code for an unexpected failure inside a command. */
   public static final int EXIT_FAILURE = 3;
@@ -53,6 +53,9 @@ public final class Meshctl implements Runnable {
     public <K> K create(Class<K> cls) throws Exception {
       if (cls == ValidateCommand.class) {
         return cls.cast(new ValidateCommand(stdin));
+      }
+      if (cls == KubeInjectCommand.class) {
+        return cls.cast(new KubeInjectCommand(stdin));
       }
       if (cls == CheckInjectCommand.class) {
         return cls.cast(new CheckInjectCommand(stdin));
