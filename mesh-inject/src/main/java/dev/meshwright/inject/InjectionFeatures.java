@@ -17,6 +17,9 @@ public record InjectionFeatures(boolean nativeSidecars, String compliancePolicy,
   public static final long DEFAULT_PROXY_ID = 1337;
 
   public InjectionFeatures {
+    if (proxyUid < 0 || proxyUid > Integer.MAX_VALUE || proxyGid < 0 || proxyGid > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("proxy ids must be between 0 and 2^31-1");
+    }
     compliancePolicy = Objects.requireNonNullElse(compliancePolicy, "");
   }
 

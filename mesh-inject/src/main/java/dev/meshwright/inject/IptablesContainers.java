@@ -91,8 +91,8 @@ final class IptablesContainers {
       sc.put("runAsUser", 0);
     } else {
       sc.put("readOnlyRootFilesystem", true);
-      sc.put("runAsGroup", in.features.proxyGid());
-      sc.put("runAsUser", in.features.proxyUid());
+      sc.put("runAsGroup", (int) in.features.proxyGid());
+      sc.put("runAsUser", (int) in.features.proxyUid());
       sc.put("runAsNonRoot", true);
     }
     return c;

@@ -90,7 +90,7 @@ final class ProxyContainer {
   private static ObjectNode securityContext(TemplateInput in) {
     ObjectNode sc = Json.obj();
     boolean coreDump = IptablesContainers.coreDump(in);
-    long gid = in.features.proxyGid();
+    int gid = (int) in.features.proxyGid();
     if ("true".equals(in.proxyConfig.proxyMetadata().get("IPTABLES_TRACE_LOGGING"))) {
       sc.put("allowPrivilegeEscalation", true);
       ObjectNode caps = sc.putObject("capabilities");
@@ -126,7 +126,7 @@ final class ProxyContainer {
       sc.put("runAsUser", 0);
     } else {
       sc.put("runAsNonRoot", true);
-      sc.put("runAsUser", in.features.proxyUid());
+      sc.put("runAsUser", (int) in.features.proxyUid());
     }
     return sc;
   }
@@ -141,7 +141,12 @@ final class ProxyContainer {
   /** Writes an integer field (zeros too: they override a previous value; post-processing drops them). */
   static void putInt(ObjectNode node, String key, String value) {
     try {
-      node.put(key, Long.parseLong(value.trim()));
+      long v = Long.parseLong(value.trim());
+      if (v == (int) v) {
+        node.put(key, (int) v);
+      } else {
+        node.put(key, v);
+      }
     } catch (NumberFormatException e) {
       if (!value.isEmpty()) {
         node.put(key, value);

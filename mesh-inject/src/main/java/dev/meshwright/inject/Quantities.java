@@ -33,6 +33,9 @@ final class Quantities {
       return text;
     }
     String suffix = m.group(2);
+    if (number.signum() == 0) {
+      return "0";
+    }
     int binary = index(BINARY, suffix);
     if (binary >= 0 && !suffix.isEmpty()) {
       BigDecimal value = number.multiply(BigDecimal.valueOf(1024).pow(binary));

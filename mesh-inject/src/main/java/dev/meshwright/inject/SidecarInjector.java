@@ -99,6 +99,18 @@ public final class SidecarInjector {
       return base;
     }
     ValueResult<ProxyConfig> read = MeshConfigYaml.readProxyConfig(PROXY_CONFIG_ANNOTATION, overlay);
+    if (read.value().isEmpty() && overlay.strip().startsWith("{")) {
+      // a YAML flow mapping ({holdApplicationUntilProxyStarts: true}) is valid YAML but not JSON
+      try {
+        String json = MeshJackson.json().writeValueAsString(MeshJackson.yaml().readTree(overlay));
+        ValueResult<ProxyConfig> retry = MeshConfigYaml.readProxyConfig(PROXY_CONFIG_ANNOTATION, json);
+        if (retry.value().isPresent()) {
+          read = retry;
+        }
+      } catch (IOException e) {
+        // keep the first error
+      }
+    }
     List<String> errors = read.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::format).toList();
     if (!errors.isEmpty() || read.value().isEmpty()) {
       problems.add("invalid value for annotation '" + PROXY_CONFIG_ANNOTATION + "': " + String.join("; ", errors));

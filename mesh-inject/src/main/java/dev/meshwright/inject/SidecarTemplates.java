@@ -158,8 +158,8 @@ final class SidecarTemplates {
     port.put("containerPort", 15090).put("protocol", "TCP").put("name", "http-envoy-prom");
     c.set("args", ProxyContainer.args(in, "router"));
     in.values.object("global.proxy.lifecycle").filter(o -> !o.isEmpty()).ifPresent(l -> c.set("lifecycle", l));
-    c.putObject("securityContext").put("runAsUser", in.features.proxyUid()).put("runAsGroup",
-        in.features.proxyGid());
+    c.putObject("securityContext").put("runAsUser", (int) in.features.proxyUid()).put("runAsGroup",
+        (int) in.features.proxyGid());
     c.set("env", ProxyEnv.of(in, true));
     IptablesContainers.pullPolicy(in, c);
     ObjectNode ready = c.putObject("readinessProbe");
