@@ -11,13 +11,13 @@ import java.util.List;
 /**
  * Meshwright's own equivalents of the istiod chart's injection templates, each rendering a partial pod
  * ({@code metadata} labels and annotations, {@code spec} containers, init containers, volumes, pull secrets)
- * that is strategically merged over the pod: {@code sidecar} (the default) and {@code gateway} (a router proxy in
- * a pod that only has an {@code istio-proxy} placeholder). Stateless.
+ * that is strategically merged over the pod: {@code sidecar} (the default), {@code gateway} (a router proxy in
+ * a pod that only has an {@code istio-proxy} placeholder) and the proxyless gRPC ones ({@link GrpcTemplates}). Stateless.
  */
 final class SidecarTemplates {
   static final String SIDECAR = "sidecar";
   static final String GATEWAY = "gateway";
-  static final List<String> KNOWN = List.of(SIDECAR, GATEWAY);
+  static final List<String> KNOWN = List.of(SIDECAR, GATEWAY, GrpcTemplates.SIMPLE, GrpcTemplates.AGENT);
 
   private SidecarTemplates() {}
 
@@ -26,6 +26,8 @@ final class SidecarTemplates {
     return switch (name) {
       case SIDECAR -> sidecar(in);
       case GATEWAY -> gateway(in);
+      case GrpcTemplates.SIMPLE -> GrpcTemplates.simple(in);
+      case GrpcTemplates.AGENT -> GrpcTemplates.agent(in);
       default -> throw new InjectionException("requested template \"" + name + "\" not found; have "
           + String.join(", ", KNOWN));
     };
@@ -69,7 +71,7 @@ final class SidecarTemplates {
     return pod;
   }
 
-  private static void commonAnnotations(TemplateInput in, ObjectNode annotations, boolean gateway) {
+  static void commonAnnotations(TemplateInput in, ObjectNode annotations, boolean gateway) {
     annotations.put("istio.io/rev", in.revision.isEmpty() ? "default" : in.revision);
     List<String> apps = in.appContainers();
     if (gateway ? apps.size() == 1 : !apps.isEmpty()) {
@@ -188,7 +190,7 @@ final class SidecarTemplates {
         && !name.equals("gke-workload-certificate");
   }
 
-  private static void pullSecrets(TemplateInput in, ObjectNode spec) {
+  static void pullSecrets(TemplateInput in, ObjectNode spec) {
     JsonNode secrets = in.values.node("global.imagePullSecrets");
     if (secrets.isArray() && !secrets.isEmpty()) {
       ArrayNode out = spec.putArray("imagePullSecrets");
