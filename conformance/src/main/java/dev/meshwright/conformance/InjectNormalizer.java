@@ -40,6 +40,11 @@ final class InjectNormalizer {
     return out;
   }
 
+  /** One tree, normalised (null when nothing is left). */
+  static JsonNode normalize(JsonNode node) {
+    return normalize(node, "");
+  }
+
   private static JsonNode normalize(JsonNode node, String key) {
     if (node == null || node.isNull() || node.isMissingNode()) {
       return null;

@@ -26,7 +26,7 @@ class InjectCorpusTest {
   @TempDir Path root;
 
   @Test
-  @DisplayName("a case passes on structurally equal output, the expected log line or the expected error")
+  @DisplayName("a case passes on structurally equal output (kube-inject or webhook path), the log line or the error")
   void judgesOutputLogsAndErrors() throws IOException, InjectionException {
     Path cases = Files.createDirectories(root.resolve("inject/cases"));
     Files.writeString(cases.resolve("host.yaml"), DEPLOYMENT.formatted("", ", hostNetwork: true"));
@@ -55,13 +55,14 @@ class InjectCorpusTest {
         - {index: 5, name: error, in: bad.yaml, want: '', expectedError: includeipranges}
         - {index: 6, name: no-error, in: plain.yaml, want: '', expectedError: includeipranges}
         - {index: 7, name: webhook-only, in: plain.yaml, want: plain.yaml.injected, skipInjection: true}
+        - {index: 8, name: webhook-wrong, in: plain.yaml, want: wrong.yaml.injected, skipInjection: true}
         """);
     CorpusResult r = Corpora.run(Corpora.forFolder(root.resolve("inject")).orElseThrow(), root.resolve("inject"));
-    assertThat(r.summary()).isEqualTo("inject: 4/8 passed");
-    assertThat(r.failing()).containsExactly("host-wrong-log", "wrong", "no-error", "webhook-only");
+    assertThat(r.summary()).isEqualTo("inject: 5/9 passed");
+    assertThat(r.failing()).containsExactly("host-wrong-log", "wrong", "no-error", "webhook-wrong");
     assertThat(r.reasons().get("host-wrong-log")).startsWith("no warning contains 'other text'");
     assertThat(r.reasons().get("wrong")).contains("differs from the golden wrong.yaml.injected");
     assertThat(r.reasons().get("no-error")).startsWith("expected an error containing 'includeipranges'");
-    assertThat(r.reasons().get("webhook-only")).startsWith("webhook-only case");
+    assertThat(r.reasons().get("webhook-wrong")).startsWith("webhook pod 1 differs from the golden");
   }
 }

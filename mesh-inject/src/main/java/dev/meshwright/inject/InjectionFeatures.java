@@ -33,6 +33,38 @@ public record InjectionFeatures(boolean nativeSidecars, String compliancePolicy,
     return new InjectionFeatures(true, compliancePolicy, proxyUid, proxyGid);
   }
 
+  /**
+   * A copy with the proxy ids an OpenShift namespace allocates: the highest user id of
+   * {@code openshift.io/sa.scc.uid-range} and the highest group id of the first
+   * {@code openshift.io/sa.scc.supplemental-groups} range (both {@code start/size} or {@code start-end}); ids the
+   * annotations do not give stay as they are.
+   */
+  public InjectionFeatures withOpenShiftNamespace(java.util.Map<String, String> namespaceAnnotations) {
+    long uid = rangeMax(namespaceAnnotations.get("openshift.io/sa.scc.uid-range")).orElse(proxyUid);
+    String groups = namespaceAnnotations.getOrDefault("openshift.io/sa.scc.supplemental-groups", "");
+    long gid = rangeMax(groups.split(",")[0]).orElse(proxyGid);
+    return withProxyIds(uid, gid);
+  }
+
+  private static java.util.Optional<Long> rangeMax(String range) {
+    if (range == null) {
+      return java.util.Optional.empty();
+    }
+    try {
+      String r = range.trim();
+      if (r.contains("/")) {
+        String[] p = r.split("/", 2);
+        return java.util.Optional.of(Long.parseLong(p[0].trim()) + Long.parseLong(p[1].trim()) - 1);
+      }
+      if (r.contains("-")) {
+        return java.util.Optional.of(Long.parseLong(r.substring(r.indexOf('-') + 1).trim()));
+      }
+    } catch (NumberFormatException e) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.empty();
+  }
+
   /** A copy with other proxy ids. */
   public InjectionFeatures withProxyIds(long uid, long gid) {
     return new InjectionFeatures(nativeSidecars, compliancePolicy, uid, gid);
