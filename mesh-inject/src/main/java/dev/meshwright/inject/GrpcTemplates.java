@@ -113,7 +113,7 @@ final class GrpcTemplates {
     }
     ProxyResources.of(in).ifPresent(r -> proxy.set("resources", r));
     ArrayNode mounts = proxy.putArray("volumeMounts");
-    for (JsonNode m : SidecarVolumes.mounts(in)) {
+    for (JsonNode m : SidecarVolumes.mounts(in, false)) {
       String name = Json.text(m, "name");
       if (name.equals("credential-socket") || name.equals("custom-bootstrap-volume")
           || name.equals("kube-ca-cert")) {

@@ -48,7 +48,7 @@ final class ProxyContainer {
     }
     c.set("securityContext", securityContext(in));
     ProxyResources.of(in).ifPresent(r -> c.set("resources", r));
-    c.set("volumeMounts", SidecarVolumes.mounts(in));
+    c.set("volumeMounts", SidecarVolumes.mounts(in, false));
     return c;
   }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshwright.api.json.MeshJackson;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -170,24 +169,10 @@ final class SidecarTemplates {
     ProxyContainer.putInt(ready, "periodSeconds", in.values.text("global.proxy.readinessPeriodSeconds"));
     ready.put("timeoutSeconds", 3);
     ProxyContainer.putInt(ready, "failureThreshold", in.values.text("global.proxy.readinessFailureThreshold"));
-    ArrayNode mounts = SidecarVolumes.mounts(in);
-    List<JsonNode> keep = new ArrayList<>();
-    mounts.forEach(m -> {
-      String name = Json.text(m, "name");
-      if (!name.equals("custom-bootstrap-volume") && !name.equals("kube-ca-cert")
-          && !(m.has("name") && in.annotations.containsKey(SidecarVolumes.USER_VOLUME_MOUNT) && isUserMount(name))) {
-        keep.add(m);
-      }
-    });
-    c.putArray("volumeMounts").addAll(keep);
+    c.set("volumeMounts", SidecarVolumes.mounts(in, true));
     spec.set("volumes", SidecarVolumes.volumes(in, true));
     pullSecrets(in, spec);
     return pod;
-  }
-
-  private static boolean isUserMount(String name) {
-    return !name.startsWith("istio") && !name.endsWith("-socket") && !name.equals("workload-certs")
-        && !name.equals("gke-workload-certificate");
   }
 
   static void pullSecrets(TemplateInput in, ObjectNode spec) {

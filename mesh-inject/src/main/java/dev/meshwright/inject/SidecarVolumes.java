@@ -20,7 +20,8 @@ final class SidecarVolumes {
 
   private SidecarVolumes() {}
 
-  static ArrayNode mounts(TemplateInput in) {
+  /** The proxy's mounts in the sidecar template; {@code gateway} leaves out the bootstrap and user mounts. */
+  static ArrayNode mounts(TemplateInput in, boolean gateway) {
     ArrayNode m = Json.arr();
     mount(m, "workload-socket", "/var/run/secrets/workload-spiffe-uds");
     mount(m, "credential-socket", "/var/run/secrets/credential-uds");
@@ -32,11 +33,11 @@ final class SidecarVolumes {
     if (in.values.text("global.pilotCertProvider").equals("istiod")) {
       mount(m, "istiod-ca-cert", "/var/run/secrets/istio");
     }
-    if (in.values.text("global.pilotCertProvider").equals("kubernetes")) {
+    if (!gateway && in.values.text("global.pilotCertProvider").equals("kubernetes")) {
       mount(m, "kube-ca-cert", "/var/run/secrets/istio/kubernetes");
     }
     mount(m, "istio-data", "/var/lib/istio/data");
-    if (in.annotations.containsKey(BOOTSTRAP)) {
+    if (!gateway && in.annotations.containsKey(BOOTSTRAP)) {
       mount(m, "custom-bootstrap-volume", "/etc/istio/custom-bootstrap");
     }
     mount(m, "istio-envoy", "/etc/istio/proxy");
@@ -45,6 +46,9 @@ final class SidecarVolumes {
       mount(m, "istio-certs", "/etc/certs/").put("readOnly", true);
     }
     mount(m, "istio-podinfo", "/etc/istio/pod");
+    if (gateway) {
+      return m;
+    }
     userEntries(in, USER_VOLUME_MOUNT).forEach((name, spec) -> {
       ObjectNode entry = Json.obj();
       entry.put("name", name);
