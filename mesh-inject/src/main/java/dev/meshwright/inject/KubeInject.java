@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 /**
  * Offline {@code istioctl kube-inject}: rewrites a multi-document YAML text, injecting the pod of every Pod,
  * Deployment, DaemonSet, StatefulSet, ReplicaSet, ReplicationController, Job, CronJob and DeploymentConfig (also
- * inside a {@code List}). Other kinds pass through verbatim. A pod that opts out, runs on the host network or sits
+ * inside a {@code List}), written with sorted keys and the empty structs Go's serializer adds. Other kinds pass
+ * through verbatim. A pod that opts out, runs on the host network or sits
  * in an ignored namespace is left alone with a warning. Objects are recognised by {@code kind} alone. Pure and
  * thread-safe.
  */
@@ -31,7 +32,7 @@ public final class KubeInject {
       .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
       .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
       .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-      .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+      .disable(YAMLGenerator.Feature.SPLIT_LINES)
       .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
       .build();
 
@@ -86,11 +87,13 @@ public final class KubeInject {
             for (int i = 0; i < items.size(); i++) {
               if (items.get(i) instanceof ObjectNode item && KINDS.contains(Json.text(item, "kind"))) {
                 WorkloadInjector.inject(item, settings, warnings, where + ": items[" + i + "]");
+                GoSerialization.apply(item);
               }
             }
           }
         } else {
           WorkloadInjector.inject(updated, settings, warnings, where);
+          GoSerialization.apply(updated);
         }
         out.append(write(updated)).append("---\n");
       } else {
