@@ -29,8 +29,8 @@ import picocli.CommandLine.Option;
  * offline sidecar injection like {@code istioctl kube-inject}. Writes the injected YAML (every document followed by
  * {@code ---}) to stdout and skip warnings ({@code ===> Skipping injection ...}) to stderr. Values are Istio's
  * {@code values.gen.yaml} (JSON or YAML) over the chart defaults, then each {@code --set}; the mesh file is a
- * MeshConfig over Istio's defaults. {@code ENABLE_NATIVE_SIDECARS=true} in the environment switches native sidecars
- * on, as for istiod. Exit 0, or 1 when an input or setting is bad or injection fails (the message names the file,
+ * MeshConfig over Istio's defaults. {@code ENABLE_NATIVE_SIDECARS=true} and {@code COMPLIANCE_POLICY} in the
+ * environment act as they do for istiod. Exit 0, or 1 when an input or setting is bad or injection fails (the message names the file,
  * the document and the object).
  */
 @Command(name = "kube-inject", description = "Inject the Istio sidecar into the workloads of a YAML file (offline).")
@@ -89,9 +89,15 @@ final class KubeInjectCommand implements Callable<Integer> {
         }
         settings = settings.withMesh(mesh.meshConfig().get());
       }
+      InjectionFeatures features = InjectionFeatures.defaults();
       if ("true".equals(System.getenv("ENABLE_NATIVE_SIDECARS"))) {
-        settings = settings.withFeatures(InjectionFeatures.defaults().withNativeSidecars());
+        features = features.withNativeSidecars();
       }
+      String compliance = System.getenv("COMPLIANCE_POLICY");
+      if (compliance != null && !compliance.isBlank()) {
+        features = features.withCompliancePolicy(compliance.trim());
+      }
+      settings = settings.withFeatures(features);
       KubeInject.Output result = KubeInject.inject(file, read(file), settings);
       result.warnings().forEach(w -> err.println("===> " + w));
       out.print(result.yaml());

@@ -7,16 +7,27 @@ import java.util.Objects;
  * ({@code ENABLE_NATIVE_SIDECARS}), the compliance policy ({@code COMPLIANCE_POLICY}) and the proxy's user and
  * group ids (1337, or what an OpenShift namespace allocates). Immutable; callers at the edge fill it in.
  *
- * @param nativeSidecars run the proxy as a Kubernetes native sidecar (an init container with restartPolicy Always)
+ * @param proxyPlacement where the proxy runs: a regular container, or a Kubernetes native sidecar (an init
+ *     container with restartPolicy Always)
  * @param compliancePolicy the {@code COMPLIANCE_POLICY} value, empty for none
  * @param proxyUid the proxy's user id
  * @param proxyGid the proxy's group id
  */
-public record InjectionFeatures(boolean nativeSidecars, String compliancePolicy, long proxyUid, long proxyGid) {
+public record InjectionFeatures(ProxyPlacement proxyPlacement, String compliancePolicy, long proxyUid,
+    long proxyGid) {
+  /** Where the injected proxy runs ({@code ENABLE_NATIVE_SIDECARS}). */
+  public enum ProxyPlacement {
+    /** A regular container next to the application (Istio's default). */
+    CONTAINER,
+    /** A native sidecar: an init container with {@code restartPolicy: Always}. */
+    NATIVE_SIDECAR
+  }
+
   /** Istio's default proxy user and group id. */
   public static final long DEFAULT_PROXY_ID = 1337;
 
   public InjectionFeatures {
+    java.util.Objects.requireNonNull(proxyPlacement, "proxyPlacement");
     if (proxyUid < 0 || proxyUid > Integer.MAX_VALUE || proxyGid < 0 || proxyGid > Integer.MAX_VALUE) {
       throw new IllegalArgumentException("proxy ids must be between 0 and 2^31-1");
     }
@@ -25,12 +36,22 @@ public record InjectionFeatures(boolean nativeSidecars, String compliancePolicy,
 
   /** Every switch at Istio's default. */
   public static InjectionFeatures defaults() {
-    return new InjectionFeatures(false, "", DEFAULT_PROXY_ID, DEFAULT_PROXY_ID);
+    return new InjectionFeatures(ProxyPlacement.CONTAINER, "", DEFAULT_PROXY_ID, DEFAULT_PROXY_ID);
+  }
+
+  /** Whether the proxy runs as a native sidecar. */
+  public boolean nativeSidecars() {
+    return proxyPlacement == ProxyPlacement.NATIVE_SIDECAR;
   }
 
   /** A copy with native sidecars switched on. */
   public InjectionFeatures withNativeSidecars() {
-    return new InjectionFeatures(true, compliancePolicy, proxyUid, proxyGid);
+    return new InjectionFeatures(ProxyPlacement.NATIVE_SIDECAR, compliancePolicy, proxyUid, proxyGid);
+  }
+
+  /** A copy with another compliance policy. */
+  public InjectionFeatures withCompliancePolicy(String value) {
+    return new InjectionFeatures(proxyPlacement, value, proxyUid, proxyGid);
   }
 
   /**
@@ -67,6 +88,6 @@ public record InjectionFeatures(boolean nativeSidecars, String compliancePolicy,
 
   /** A copy with other proxy ids. */
   public InjectionFeatures withProxyIds(long uid, long gid) {
-    return new InjectionFeatures(nativeSidecars, compliancePolicy, uid, gid);
+    return new InjectionFeatures(proxyPlacement, compliancePolicy, uid, gid);
   }
 }
