@@ -80,6 +80,10 @@ final class KubeInjectCommand implements Callable<Integer> {
           throw new BadInput("--set " + set + ": " + e.getMessage());
         }
       }
+      if (!revision.isEmpty() && values.withSet("revision", "").equals(values)) {
+        // the injector of revision R is installed with values.revision=R (its CA address is istiod-R)
+        values = values.withSet("revision", revision);
+      }
       settings = settings.withValues(values).withOptions(settings.options().withRevision(revision));
       if (meshConfigFile != null) {
         MeshConfigs.Result mesh = MeshConfigYaml.load(meshConfigFile, read(meshConfigFile));

@@ -48,6 +48,7 @@ class MeshctlKubeInjectTest {
     assertThat(r.code()).isZero();
     assertThat(r.err()).isEqualTo("===> Skipping injection because Pod \"skipped\" has sidecar injection disabled\n");
     assertThat(r.out()).contains("image: example.io/istio/proxyv2:9.9", "istio.io/rev: canary",
+        "value: istiod-canary.istio-system.svc:15012",
         "name: istio-init", "name: istio-proxy",
         "value: kubernetes://apis/apps/v1/namespaces/shop/deployments/web");
     assertThat(r.out()).contains("kind: Service\nmetadata: {name: web}\nspec: {ports: [{port: 80}]}\n---\n");
