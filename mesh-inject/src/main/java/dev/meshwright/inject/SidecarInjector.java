@@ -36,6 +36,16 @@ public final class SidecarInjector {
   private SidecarInjector() {}
 
   /**
+   * Injects a bare Pod as the admission webhook sees it, naming its workload from its owner references
+   * ({@link WorkloadRef#fromPod}).
+   *
+   * @throws InjectionException when an annotation is invalid or a template is unknown
+   */
+  public static InjectionResult inject(ObjectNode pod, InjectionSettings settings) throws InjectionException {
+    return inject(pod, WorkloadRef.fromPod(pod), settings);
+  }
+
+  /**
    * Injects {@code pod} ({@code metadata} and {@code spec}, a Pod or a workload's pod template) owned by
    * {@code workload}.
    *
