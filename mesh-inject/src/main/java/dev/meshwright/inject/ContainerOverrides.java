@@ -94,7 +94,7 @@ final class ContainerOverrides {
     if (uid == null && gid == null) {
       return;
     }
-    ArrayNode inits = (ArrayNode) pod.path("spec").path("initContainers");
+    JsonNode inits = pod.path("spec").path("initContainers");
     Optional<ObjectNode> init = Json.named(inits, IptablesContainers.INIT)
         .or(() -> Json.named(inits, IptablesContainers.VALIDATION));
     if (init.isEmpty()) {

@@ -154,7 +154,10 @@ final class ProbeRewrite {
     } else {
       return Optional.empty();
     }
-    ObjectNode action = probe.get(kind).deepCopy();
+    if (!(probe.get(kind) instanceof ObjectNode given)) {
+      return Optional.empty();
+    }
+    ObjectNode action = given.deepCopy();
     p.set(kind, action);
     int timeout = probe.path("timeoutSeconds").asInt(0);
     if (timeout != 0) {

@@ -57,13 +57,16 @@ final class SidecarTemplates {
       cniAnnotations(in, annotations);
     }
     ObjectNode spec = pod.putObject("spec");
-    ArrayNode init = spec.putArray("initContainers");
+    ArrayNode init = Json.arr();
     IptablesContainers.of(in).forEach(init::add);
     ObjectNode proxy = ProxyContainer.of(in);
     if (in.nativeSidecar()) {
       init.add(proxy);
     } else {
       spec.putArray("containers").add(proxy);
+    }
+    if (!init.isEmpty()) {
+      spec.set("initContainers", init);
     }
     spec.set("volumes", SidecarVolumes.volumes(in, false));
     pullSecrets(in, spec);

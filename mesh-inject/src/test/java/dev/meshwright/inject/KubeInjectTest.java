@@ -91,4 +91,22 @@ class KubeInjectTest {
     assertThatThrownBy(() -> KubeInject.inject("bad.yaml", "a: [1,\n", InjectionSettings.defaults()))
         .isInstanceOf(InjectionException.class).hasMessageStartingWith("bad.yaml: document 1: not valid YAML");
   }
+
+  @Test
+  @DisplayName("odd but parseable shapes (scalar probe actions, interception NONE with a custom proxy user) do not crash")
+  void oddShapes() throws Exception {
+    KubeInject.Output out = KubeInject.inject("odd.yaml", """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p, annotations: {sidecar.istio.io/interceptionMode: NONE}}
+        spec:
+          containers:
+          - {name: app, image: i, readinessProbe: {httpGet: 5}}
+          - {name: istio-proxy, image: auto, securityContext: {runAsUser: 1234}}
+        """, InjectionSettings.defaults());
+    JsonNode pod = docs(out.yaml()).get(0);
+    assertThat(out.yaml()).doesNotContain("istio-init");
+    assertThat(pod.at("/metadata/annotations/sidecar.istio.io~1status").asText()).contains("\"initContainers\":null");
+    assertThat(pod.at("/spec/containers/1/securityContext/runAsUser").asInt()).isEqualTo(1234);
+  }
 }
