@@ -2,35 +2,35 @@ package dev.meshwright.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshwright.api.Diagnostic;
-import dev.meshwright.api.GenericResource;
-import dev.meshwright.api.yaml.Document;
-import dev.meshwright.api.yaml.MeshYaml;
-import dev.meshwright.api.yaml.ReadResult;
-import dev.meshwright.inject.InjectionDecision;
-import dev.meshwright.inject.InjectionOptions;
-import dev.meshwright.inject.InjectionPolicy;
-import dev.meshwright.inject.PodView;
+import dev.meshwright.api.json.MeshJackson;
+import dev.meshwright.api.mesh.MeshConfig;
+import dev.meshwright.api.mesh.MeshConfigs;
+import dev.meshwright.api.yaml.MeshConfigYaml;
+import dev.meshwright.inject.InjectionException;
+import dev.meshwright.inject.InjectionFeatures;
+import dev.meshwright.inject.InjectionSettings;
+import dev.meshwright.inject.InjectorValues;
+import dev.meshwright.inject.KubeInject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The {@code inject/} corpus (Istio's {@code TestInjection} cases), as far as Meshwright implements injection:
- * the policy. A case whose golden carries no {@code sidecar.istio.io/status} annotation expects kube-inject to
- * leave every workload alone; it passes when {@link InjectionPolicy} decides not to inject every pod of the
- * input (kube-inject's view: enabled policy, no selectors, no namespace object), the objects equal the golden's
- * (kube-inject writes them back unchanged; nulls and empty values are normalised away) and, when the case expects a
- * log line, one of kube-inject's skip warnings contains it. Every other case needs the sidecar mutation, which
- * is not implemented yet, and counts as failing. Stateless.
+ * The {@code inject/} corpus (Istio's {@code TestInjection} cases) run through {@link KubeInject}: each case's
+ * values file, mesh file (over Istio's defaults; chart defaults when a case names no files) plus its {@code mesh} overrides and {@code env} switches make the
+ * settings; kube-inject runs on the input with no revision. A case with a golden passes when the output equals
+ * it structurally ({@link InjectNormalizer}: documents in order, key order ignored, JSON-bearing strings compared
+ * as parsed JSON, Go serialisation artefacts normalised on both sides) and, when it expects a log line, a warning
+ * contains it; an error case passes when injection fails with the expected text. Webhook-only cases
+ * ({@code skipInjection}) run the upstream test's webhook path instead ({@link InjectWebhookCase}). Stateless.
  */
 final class InjectCorpus extends NamedCorpus {
-  private static final String STATUS = "sidecar.istio.io/status";
-
   InjectCorpus(String name) {
     super(name);
   }
@@ -59,90 +59,86 @@ final class InjectCorpus extends NamedCorpus {
   }
 
   /** Why the case fails, or empty when it passes. */
-  private static Optional<String> check(Path casesDir, JsonNode c) throws IOException {
-    String want = c.path("want").asText("");
-    if (want.isEmpty() || !c.path("expectedError").asText("").isEmpty()) {
-      return Optional.of("expects an injection error: traffic annotation checks of the mutation are not implemented");
-    }
-    if (c.path("skipInjection").asBoolean(false)) {
-      return Optional.of("webhook-only case: sidecar mutation is not implemented");
-    }
-    if (Files.readString(casesDir.resolve(want)).contains(STATUS)) {
-      return Optional.of("expects an injected sidecar: sidecar mutation is not implemented");
+  static Optional<String> check(Path casesDir, JsonNode c) throws IOException {
+    InjectionSettings settings;
+    try {
+      settings = settings(casesDir, c);
+    } catch (IllegalArgumentException e) {
+      return Optional.of("settings not readable: " + e.getMessage());
     }
     String in = c.path("in").asText("");
-    ReadResult read = MeshYaml.read(in, Files.readString(casesDir.resolve(in)));
-    List<String> errors = read.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::format).toList();
-    if (!errors.isEmpty()) {
-      return Optional.of("input not readable: " + String.join("|", errors));
-    }
-    List<String> warnings = new ArrayList<>();
-    for (Document doc : read.documents()) {
-      if (doc.resource() instanceof GenericResource g) {
-        for (PodView pod : PodView.of(g)) {
-          InjectionDecision d = InjectionPolicy.decide(pod, InjectionOptions.defaults());
-          if (d.inject()) {
-            return Optional.of(pod.kind() + " " + pod.fullName() + " would be injected: " + d.reason());
-          }
-          InjectionPolicy.kubeInjectWarning(pod).ifPresent(warnings::add);
-        }
+    String want = c.path("want").asText("");
+    if (c.path("skipInjection").asBoolean(false)) {
+      if (want.isEmpty() || !Files.exists(casesDir.resolve(want))) {
+        return Optional.of("webhook-only case without a golden");
       }
+      return InjectWebhookCase.check(Files.readString(casesDir.resolve(in)), Files.readString(casesDir.resolve(want)),
+          settings, c.path("env").path("PLATFORM").asText("").equals("openshift"));
+    }
+    String expectedError = c.path("expectedError").asText("");
+    KubeInject.Output out;
+    try {
+      out = KubeInject.inject(in, Files.readString(casesDir.resolve(in)), settings);
+    } catch (InjectionException e) {
+      if (!expectedError.isEmpty() && e.getMessage().toLowerCase(Locale.ROOT).contains(expectedError)) {
+        return Optional.empty();
+      }
+      return Optional.of("injection failed: " + e.getMessage());
+    }
+    if (!expectedError.isEmpty()) {
+      return Optional.of("expected an error containing '" + expectedError + "', injection succeeded");
     }
     String log = c.path("expectedLog").asText("");
-    if (!log.isEmpty() && warnings.stream().noneMatch(w -> w.contains(log))) {
-      return Optional.of("no warning contains '" + log + "'; got " + warnings);
+    if (!log.isEmpty() && out.warnings().stream().noneMatch(w -> w.contains(log))) {
+      return Optional.of("no warning contains '" + log + "'; got " + out.warnings());
     }
-    // Not injecting means kube-inject writes the objects back unchanged: compare them with the golden.
-    List<JsonNode> got = normalizedDocuments(Files.readString(casesDir.resolve(in)));
-    List<JsonNode> golden = normalizedDocuments(Files.readString(casesDir.resolve(want)));
-    if (!got.equals(golden)) {
-      return Optional.of("output differs from the golden " + want);
+    if (want.isEmpty()) {
+      return Optional.of("case has no golden");
+    }
+    List<JsonNode> got = InjectNormalizer.documents(out.yaml());
+    List<JsonNode> golden = InjectNormalizer.documents(Files.readString(casesDir.resolve(want)));
+    if (got.size() != golden.size()) {
+      return Optional.of("output has " + got.size() + " documents, golden " + want + " has " + golden.size());
+    }
+    for (int i = 0; i < got.size(); i++) {
+      if (!got.get(i).equals(golden.get(i))) {
+        return Optional.of("document " + (i + 1) + " differs from the golden " + want + ": "
+            + JsonDiffText.firstDifference(golden.get(i), got.get(i)));
+      }
     }
     return Optional.empty();
   }
 
-  /**
-   * The documents of a YAML text as trees, with what Go's serializer adds or drops on the way through left
-   * out on both sides: nulls ({@code creationTimestamp: null}) and empty maps and lists ({@code strategy: {}}).
-   */
-  private static List<JsonNode> normalizedDocuments(String text) throws IOException {
-    List<JsonNode> out = new ArrayList<>();
-    try (com.fasterxml.jackson.databind.MappingIterator<JsonNode> it =
-        dev.meshwright.api.json.MeshJackson.yaml().readerFor(JsonNode.class).readValues(text)) {
-      while (it.hasNext()) {
-        JsonNode n = prune(it.next());
-        if (n != null) {
-          out.add(n);
-        }
-      }
+  /** The case's values, mesh (file over defaults, then overrides) and feature switches. */
+  static InjectionSettings settings(Path casesDir, JsonNode c) throws IOException {
+    JsonNode files = c.path("files");
+    String valuesFile = files.path("values").path("file").asText("default.values.gen.yaml");
+    String meshFile = files.path("mesh").path("file").asText("default.mesh.gen.yaml");
+    InjectorValues values = Files.exists(casesDir.resolve(valuesFile))
+        ? InjectorValues.of(MeshJackson.json().readTree(Files.readString(casesDir.resolve(valuesFile))))
+        : InjectorValues.defaults();
+    String meshText = Files.exists(casesDir.resolve(meshFile)) ? Files.readString(casesDir.resolve(meshFile)) : "";
+    MeshConfigs.Result mesh = MeshConfigYaml.load(meshFile, meshText);
+    if (mesh.meshConfig().isEmpty() || mesh.hasErrors()) {
+      throw new IllegalArgumentException(meshFile + ": " + errors(mesh.diagnostics()));
     }
-    return out;
+    MeshConfig effective = mesh.meshConfig().get();
+    JsonNode overrides = c.path("mesh");
+    if (overrides.isObject() && !overrides.isEmpty()) {
+      MeshConfigs.Result o = MeshConfigYaml.read("mesh overrides", MeshJackson.yaml().writeValueAsString(overrides));
+      if (o.meshConfig().isEmpty() || o.hasErrors()) {
+        throw new IllegalArgumentException("mesh overrides: " + errors(o.diagnostics()));
+      }
+      effective = MeshConfigs.merge(effective, o.meshConfig().get());
+    }
+    InjectionFeatures features = InjectionFeatures.defaults();
+    if (c.path("env").path("ENABLE_NATIVE_SIDECARS").asText("").equals("true")) {
+      features = features.withNativeSidecars();
+    }
+    return InjectionSettings.defaults().withValues(values).withMesh(effective).withFeatures(features);
   }
 
-  private static JsonNode prune(JsonNode node) {
-    if (node == null || node.isNull() || node.isMissingNode()) {
-      return null;
-    }
-    if (node.isObject()) {
-      com.fasterxml.jackson.databind.node.ObjectNode copy = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-      for (Map.Entry<String, JsonNode> e : node.properties()) {
-        JsonNode v = prune(e.getValue());
-        if (v != null) {
-          copy.set(e.getKey(), v);
-        }
-      }
-      return copy.isEmpty() ? null : copy;
-    }
-    if (node.isArray()) {
-      com.fasterxml.jackson.databind.node.ArrayNode copy = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
-      node.forEach(v -> {
-        JsonNode pruned = prune(v);
-        if (pruned != null) {
-          copy.add(pruned);
-        }
-      });
-      return copy.isEmpty() ? null : copy;
-    }
-    return node;
+  private static String errors(List<Diagnostic> diagnostics) {
+    return String.join("; ", diagnostics.stream().filter(Diagnostic::isError).map(Diagnostic::format).toList());
   }
 }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
     description = "Meshwright: Istio-compatible mesh tooling for the JVM.",
     subcommands = {VersionCommand.class, ValidateCommand.class, AnalyzeCommand.class, DemoCommand.class,
         ProfileCommand.class, ManifestCommand.class, InstallCommand.class, UninstallCommand.class,
-        VerifyInstallCommand.class,
+        VerifyInstallCommand.class, KubeInjectCommand.class,
         ExperimentalCommand.class})
 public final class Meshctl implements Runnable {
   /** Exit code for an unexpected failure inside a command. */
@@ -58,6 +58,9 @@ public final class Meshctl implements Runnable {
       }
       if (cls == AnalyzeCommand.class) {
         return cls.cast(new AnalyzeCommand(stdin));
+      }
+      if (cls == KubeInjectCommand.class) {
+        return cls.cast(new KubeInjectCommand(stdin));
       }
       if (cls == CheckInjectCommand.class) {
         return cls.cast(new CheckInjectCommand(stdin));
