@@ -55,7 +55,44 @@ final class InjectCorpus extends NamedCorpus {
         reasons.put(caseName, failure.get());
       }
     }
-    return CorpusResult.ran(name(), passed, cases.size(), failing, reasons);
+    return CorpusResult.ran(name(), passed, cases.size(), failing, reasons)
+        .withExtraLines(List.of(webhook(dir.resolve("cases"), cases)));
+  }
+
+  /**
+   * The {@code inject-webhook} line: every case the upstream test also sends through the webhook (not
+   * {@code skipWebhook}, not an error case, with a golden) must give the golden's pods through
+   * {@link InjectWebhookCase}, i.e. the webhook's patch applied to each bare pod.
+   */
+  private CorpusResult webhook(Path casesDir, JsonNode cases) throws IOException {
+    int passed = 0;
+    int total = 0;
+    List<String> failing = new ArrayList<>();
+    Map<String, String> reasons = new LinkedHashMap<>();
+    for (JsonNode c : cases) {
+      String want = c.path("want").asText("");
+      if (c.path("skipWebhook").asBoolean(false) || !c.path("expectedError").asText("").isEmpty()
+          || want.isEmpty() || !Files.exists(casesDir.resolve(want))) {
+        continue;
+      }
+      total++;
+      String caseName = c.path("name").asText("case " + c.path("index").asText());
+      Optional<String> failure;
+      try {
+        failure = InjectWebhookCase.check(Files.readString(casesDir.resolve(c.path("in").asText())),
+            Files.readString(casesDir.resolve(want)), settings(casesDir, c),
+            c.path("env").path("PLATFORM").asText("").equals("openshift"));
+      } catch (IllegalArgumentException e) {
+        failure = Optional.of("settings not readable: " + e.getMessage());
+      }
+      if (failure.isEmpty()) {
+        passed++;
+      } else {
+        failing.add(caseName);
+        reasons.put(caseName, failure.get());
+      }
+    }
+    return CorpusResult.ran(name() + "-webhook", passed, total, failing, reasons);
   }
 
   /** Why the case fails, or empty when it passes. */

@@ -3,11 +3,12 @@ package dev.meshwright.conformance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshwright.api.json.MeshJackson;
-import dev.meshwright.inject.InjectionException;
 import dev.meshwright.inject.InjectionSettings;
 import dev.meshwright.inject.KubeInject;
-import dev.meshwright.inject.SidecarInjector;
-import dev.meshwright.inject.WorkloadRef;
+import dev.meshwright.inject.webhook.AdmissionOutcome;
+import dev.meshwright.inject.webhook.PodRequest;
+import dev.meshwright.inject.webhook.SidecarMutator;
+import io.fabric8.zjsonpatch.JsonPatch;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,12 +18,15 @@ import java.util.Optional;
 /**
  * The upstream test's webhook path for one case: every injectable document of the input and of the golden
  * becomes a bare Pod (controllers give {@code generateName} and a controlling owner reference; a Deployment's owner
- * is a ReplicaSet {@code <name>-fake} with {@code pod-template-hash: fake}), the input pod is injected with
- * {@link SidecarInjector} (revision {@code default}; on OpenShift the fake cluster's {@code test-ns} namespace
- * gives the proxy ids) and compared with the golden pod after removing the status annotation from both.
+ * is a ReplicaSet {@code <name>-fake} with {@code pod-template-hash: fake}), the input pod goes through the
+ * webhook's policy gate and injector ({@link SidecarMutator#gated}, revision {@code default}; on OpenShift the fake cluster's
+ * {@code test-ns} namespace gives the proxy ids), its RFC 6902 patch is applied to the pod as the API server
+ * would, and the result is compared with the golden pod after removing the status annotation from both.
  * Stateless.
  */
 final class InjectWebhookCase {
+  private static final tools.jackson.databind.json.JsonMapper JACKSON3 =
+      tools.jackson.databind.json.JsonMapper.builder().build();
   /** The namespace of the upstream test's fake cluster, with its OpenShift annotations. */
   static final String TEST_NS = "test-ns";
   static final Map<String, String> TEST_NS_ANNOTATIONS = Map.of(
@@ -46,11 +50,15 @@ final class InjectWebhookCase {
       if (openshift && TEST_NS.equals(pod.path("metadata").path("namespace").asText())) {
         s = s.withFeatures(s.features().withOpenShiftNamespace(TEST_NS_ANNOTATIONS));
       }
+      String namespace = pod.path("metadata").path("namespace").asText("");
+      AdmissionOutcome outcome = SidecarMutator.gated(s).mutate(new PodRequest(pod.deepCopy(), namespace, "", false, Map.of()));
       ObjectNode got;
-      try {
-        got = SidecarInjector.inject(pod, WorkloadRef.fromPod(pod), s).pod();
-      } catch (InjectionException e) {
-        return Optional.of("webhook injection failed: " + e.getMessage());
+      if (outcome instanceof AdmissionOutcome.Denied denied) {
+        return Optional.of("webhook denied the pod: " + denied.message());
+      } else if (outcome instanceof AdmissionOutcome.Patched patched) {
+        got = applyPatch(patched.json(), pod);
+      } else {
+        got = pod;
       }
       JsonNode a = InjectNormalizer.normalize(withoutStatus(got));
       JsonNode b = InjectNormalizer.normalize(withoutStatus(want.get(i)));
@@ -59,6 +67,12 @@ final class InjectWebhookCase {
       }
     }
     return Optional.empty();
+  }
+
+  /** The pod the API server stores after applying the webhook's RFC 6902 patch (fabric8's zjsonpatch, Jackson 3). */
+  private static ObjectNode applyPatch(String patch, ObjectNode pod) throws IOException {
+    tools.jackson.databind.JsonNode applied = JsonPatch.apply(JACKSON3.readTree(patch), JACKSON3.readTree(pod.toString()));
+    return (ObjectNode) MeshJackson.json().readTree(JACKSON3.writeValueAsString(applied));
   }
 
   private static JsonNode withoutStatus(ObjectNode pod) {

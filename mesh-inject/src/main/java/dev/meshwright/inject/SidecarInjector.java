@@ -66,7 +66,7 @@ public final class SidecarInjector {
     ObjectNode stripped = strip(original, previousStatus, settings.mesh());
     TemplateInput in = new TemplateInput(stripped, workload, settings.withMesh(mesh), proxyConfig);
 
-    ObjectNode merged = original;
+    ObjectNode merged = original.deepCopy(); // merging edits in place; the patch needs the untouched original
     ObjectNode template = Json.obj();
     List<String> templates = templates(annotations, settings.options());
     for (String name : templates) {

@@ -12,10 +12,10 @@ import java.util.Objects;
 
 /**
  * The injector's admission rule in front of the pod mutation: a pod {@link InjectionPolicy} skips (host network,
- * ignored namespace, opt-out label or annotation, never-inject selector, disabled policy) is admitted unchanged; a
- * pod that already carries {@code sidecar.istio.io/status} (a webhook reinvocation, or a pod injected by
- * {@code kube-inject}) is admitted with an empty patch, so a second pass never adds a second sidecar; every other
- * pod goes to the wrapped mutator. The namespace selection is the API server's job (the webhook's selectors), so
+ * ignored namespace, opt-out label or annotation, never-inject selector, disabled policy) is admitted unchanged;
+ * every other pod goes to the wrapped mutator, including one that already carries {@code sidecar.istio.io/status}
+ * (a webhook reinvocation, or a pod injected by {@code kube-inject}): Istio injects it again, and the injector is
+ * idempotent, so a second pass over an injected pod gives an empty patch. The namespace selection is the API server's job (the webhook's selectors), so
  * the decision is the one Istio's injector makes once called. Immutable and thread-safe when the wrapped mutator
  * is.
  */
@@ -42,10 +42,6 @@ public final class PolicyGate implements PodMutator {
     if (!decision.inject()) {
       LOG.log(Level.DEBUG, "skipping {0}: {1}", view.fullName(), decision.reason());
       return AdmissionOutcome.allow();
-    }
-    if (view.annotations().containsKey(InjectionPolicy.STATUS_ANNOTATION)) {
-      LOG.log(Level.DEBUG, "{0} is already injected, nothing to change", view.fullName());
-      return AdmissionOutcome.patch("[]");
     }
     return injector.mutate(request);
   }

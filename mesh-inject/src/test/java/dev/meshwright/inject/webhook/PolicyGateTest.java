@@ -52,11 +52,11 @@ class PolicyGateTest {
   }
 
   @Test
-  @DisplayName("an already injected pod (webhook reinvocation) gets an empty patch, not a second sidecar")
+  @DisplayName("an already injected pod goes to the injector again, as in Istio (the injector is idempotent; see SidecarWebhookTest)")
   void reinvocation() {
     String injected = "{\"annotations\":{\"sidecar.istio.io/status\":\"{\\\"containers\\\":[\\\"istio-proxy\\\"]}\"}}";
-    assertThat(gate.mutate(pod("apps", injected, "{}"))).isEqualTo(AdmissionOutcome.patch("[]"));
-    assertThat(calls).hasValue(0);
+    assertThat(gate.mutate(pod("apps", injected, "{}"))).isEqualTo(AdmissionOutcome.patch(PATCH));
+    assertThat(calls).hasValue(1);
   }
 
   @Test
