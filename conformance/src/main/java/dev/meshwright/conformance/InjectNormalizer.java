@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshwright.api.json.MeshJackson;
+import dev.meshwright.inject.Quantities;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,7 +99,7 @@ final class InjectNormalizer {
     for (String k : new String[] {"limits", "requests"}) {
       if (copy.get(k) instanceof ObjectNode block) {
         for (Map.Entry<String, JsonNode> e : block.properties()) {
-          e.setValue(F.textNode(Quantity.canonical(e.getValue().asText())));
+          e.setValue(F.textNode(Quantities.canonical(e.getValue().asText())));
         }
       }
     }

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * {@code 1024Mi} is {@code 1Gi}, {@code 1000M} is {@code 1G}. Text that is not a quantity is returned unchanged.
  * Stateless.
  */
-final class Quantities {
+public final class Quantities {
   private static final Pattern QUANTITY = Pattern.compile("^([+-]?[0-9.]+)([a-zA-Z]*)$");
   private static final String[] BINARY = {"", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"};
   private static final String[] DECIMAL = {"n", "u", "m", "", "k", "M", "G", "T", "P", "E"};
@@ -21,7 +21,7 @@ final class Quantities {
   private Quantities() {}
 
   /** The canonical form of one quantity. */
-  static String canonical(String text) {
+  public static String canonical(String text) {
     Matcher m = QUANTITY.matcher(text.trim());
     if (!m.matches()) {
       return text;
