@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,25 +39,7 @@ final class AnalyzeCorpus extends NamedCorpus {
 
   @Override
   public CorpusResult run(Path dir) throws IOException {
-    JsonNode root = caseTable(dir);
-    JsonNode cases = root == null ? null : root.get("cases");
-    if (cases == null || !cases.isArray()) {
-      throw new IOException(dir.resolve(NotImplementedCorpus.CASES_FILE) + ": no 'cases' list");
-    }
-    int passed = 0;
-    List<String> failing = new ArrayList<>();
-    Map<String, String> reasons = new LinkedHashMap<>();
-    for (JsonNode c : cases) {
-      String caseName = c.path("name").asText();
-      Optional<String> failure = check(dir.resolve("inputs"), c);
-      if (failure.isEmpty()) {
-        passed++;
-      } else {
-        failing.add(caseName);
-        reasons.put(caseName, failure.get());
-      }
-    }
-    return CorpusResult.ran(name(), passed, cases.size(), failing, reasons);
+    return tally(name(), cases(dir), c -> c.path("name").asText(), c -> check(dir.resolve("inputs"), c));
   }
 
   /** Why the case fails, or empty when it passes. */

@@ -15,10 +15,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,62 +35,38 @@ final class InjectCorpus extends NamedCorpus {
 
   @Override
   public CorpusResult run(Path dir) throws IOException {
-    JsonNode root = caseTable(dir);
-    JsonNode cases = root == null ? null : root.get("cases");
-    if (cases == null || !cases.isArray()) {
-      throw new IOException(dir.resolve(NotImplementedCorpus.CASES_FILE) + ": no 'cases' list");
-    }
-    int passed = 0;
-    List<String> failing = new ArrayList<>();
-    Map<String, String> reasons = new LinkedHashMap<>();
+    JsonNode cases = cases(dir);
+    Path casesDir = dir.resolve("cases");
+    List<JsonNode> viaWebhook = new ArrayList<>();
     for (JsonNode c : cases) {
-      String caseName = c.path("name").asText("case " + c.path("index").asText());
-      Optional<String> failure = check(dir.resolve("cases"), c);
-      if (failure.isEmpty()) {
-        passed++;
-      } else {
-        failing.add(caseName);
-        reasons.put(caseName, failure.get());
+      String want = c.path("want").asText("");
+      if (!c.path("skipWebhook").asBoolean(false) && c.path("expectedError").asText("").isEmpty()
+          && !want.isEmpty() && Files.exists(casesDir.resolve(want))) {
+        viaWebhook.add(c);
       }
     }
-    return CorpusResult.ran(name(), passed, cases.size(), failing, reasons)
-        .withExtraLines(List.of(webhook(dir.resolve("cases"), cases)));
+    return tally(name(), cases, InjectCorpus::caseName, c -> check(casesDir, c))
+        .withExtraLines(List.of(tally(name() + "-webhook", viaWebhook, InjectCorpus::caseName,
+            c -> webhook(casesDir, c))));
+  }
+
+  private static String caseName(JsonNode c) {
+    return c.path("name").asText("case " + c.path("index").asText());
   }
 
   /**
-   * The {@code inject-webhook} line: every case the upstream test also sends through the webhook (not
-   * {@code skipWebhook}, not an error case, with a golden) must give the golden's pods through
-   * {@link InjectWebhookCase}, i.e. the webhook's patch applied to each bare pod.
+   * The {@code inject-webhook} line's check, for every case the upstream test also sends through the webhook
+   * (not {@code skipWebhook}, not an error case, with a golden): {@link InjectWebhookCase} must give the
+   * golden's pods, i.e. the webhook's patch applied to each bare pod.
    */
-  private CorpusResult webhook(Path casesDir, JsonNode cases) throws IOException {
-    int passed = 0;
-    int total = 0;
-    List<String> failing = new ArrayList<>();
-    Map<String, String> reasons = new LinkedHashMap<>();
-    for (JsonNode c : cases) {
-      String want = c.path("want").asText("");
-      if (c.path("skipWebhook").asBoolean(false) || !c.path("expectedError").asText("").isEmpty()
-          || want.isEmpty() || !Files.exists(casesDir.resolve(want))) {
-        continue;
-      }
-      total++;
-      String caseName = c.path("name").asText("case " + c.path("index").asText());
-      Optional<String> failure;
-      try {
-        failure = InjectWebhookCase.check(Files.readString(casesDir.resolve(c.path("in").asText())),
-            Files.readString(casesDir.resolve(want)), settings(casesDir, c),
-            c.path("env").path("PLATFORM").asText("").equals("openshift"));
-      } catch (IllegalArgumentException e) {
-        failure = Optional.of("settings not readable: " + e.getMessage());
-      }
-      if (failure.isEmpty()) {
-        passed++;
-      } else {
-        failing.add(caseName);
-        reasons.put(caseName, failure.get());
-      }
+  private static Optional<String> webhook(Path casesDir, JsonNode c) throws IOException {
+    try {
+      return InjectWebhookCase.check(Files.readString(casesDir.resolve(c.path("in").asText())),
+          Files.readString(casesDir.resolve(c.path("want").asText())), settings(casesDir, c),
+          c.path("env").path("PLATFORM").asText("").equals("openshift"));
+    } catch (IllegalArgumentException e) {
+      return Optional.of("settings not readable: " + e.getMessage());
     }
-    return CorpusResult.ran(name() + "-webhook", passed, total, failing, reasons);
   }
 
   /** Why the case fails, or empty when it passes. */
