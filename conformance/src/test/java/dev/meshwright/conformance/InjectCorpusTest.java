@@ -61,7 +61,9 @@ class InjectCorpusTest {
         - {index: 8, name: webhook-wrong, in: plain.yaml, want: wrong.yaml.injected, skipInjection: true}
         """);
     CorpusResult r = Corpora.run(Corpora.forFolder(root.resolve("inject")).orElseThrow(), root.resolve("inject"));
-    assertThat(r.summary()).isEqualTo("inject: 5/9 passed");
+    assertThat(r.summary()).isEqualTo("inject: 5/9 passed\ninject-webhook: 5/7");
+    assertThat(r.extraLines()).singleElement().satisfies(webhook ->
+        assertThat(webhook.failing()).as("error cases are not sent through the webhook").containsExactly("wrong", "webhook-wrong"));
     assertThat(r.failing()).containsExactly("host-wrong-log", "wrong", "no-error", "webhook-wrong");
     assertThat(r.reasons().get("host-wrong-log")).startsWith("no warning contains 'other text'");
     assertThat(r.reasons().get("wrong")).contains("differs from the golden wrong.yaml.injected");
