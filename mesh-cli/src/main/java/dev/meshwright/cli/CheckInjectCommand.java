@@ -11,6 +11,8 @@ import dev.meshwright.inject.InjectionOptions;
 import dev.meshwright.inject.InjectionWebhook;
 import dev.meshwright.inject.InjectorConfigReader;
 import dev.meshwright.inject.PodView;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -27,19 +29,27 @@ import picocli.CommandLine.Option;
  * {@code meshctl x check-inject -f FILE... [-n NS] [-l k=v,...]}: for every pod and workload pod template in the
  * files (or for one hypothetical pod with {@code --labels}), prints which injector webhooks would be called and
  * whether the pod gets a sidecar, with istioctl's reasons. Namespace labels come from the Namespace objects in
- * the same files. Offline only: the cluster mode of {@code istioctl x check-inject} is not implemented.
- * Exit 0, or 1 when an input could not be read.
+ * the same files. Without {@code -f} it asks the cluster in the kubeconfig instead, as {@code istioctl x
+ * check-inject -n NS} does: the pods of the namespace, its labels, the injector's ConfigMap and the installed
+ * injection webhooks ({@link ClusterInjection}). Exit 0, or 1 when an input could not be read.
  */
 @Command(name = "check-inject",
-    description = "Explain whether pods in the given files would get an Istio sidecar, and why (offline).")
+    description = "Explain whether pods (in files, or in a namespace of the cluster) would get an Istio sidecar, and why.")
 final class CheckInjectCommand implements Callable<Integer> {
   private final InputStream stdin;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = {"-f", "--filename"}, required = true, arity = "1..*",
-      description = "Files with Namespaces and Pods or workloads; directories are searched; - is standard input.")
+  @Option(names = {"-f", "--filename"}, arity = "1..*",
+      description = "Files with Namespaces and Pods or workloads; directories are searched; - is standard input."
+          + " Without it, the pods of --namespace in the cluster are checked.")
   List<String> files = new ArrayList<>();
+
+  @CommandLine.Mixin KubeOptions kube = new KubeOptions();
+
+  @Option(names = {"-i", "--istioNamespace"}, defaultValue = "istio-system",
+      description = "Where the injector's ConfigMap lives (cluster mode).")
+  String istioNamespace;
 
   @Option(names = {"-n", "--namespace"},
       description = "Only pods in this namespace; the namespace of pods that name none (default: default).")
@@ -69,7 +79,7 @@ final class CheckInjectCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     boolean failed = false;
@@ -84,6 +94,9 @@ final class CheckInjectCommand implements Callable<Integer> {
     }
     if (options == null) {
       return 1;
+    }
+    if (files.isEmpty()) {
+      return cluster(out, err, options);
     }
     InputSources.Result inputs = InputSources.read(files, stdin);
     List<Diagnostic> problems = new ArrayList<>(inputs.problems());
@@ -126,6 +139,32 @@ final class CheckInjectCommand implements Callable<Integer> {
       out.println("No pods or workloads found" + (namespace == null ? "" : " in namespace " + namespace) + ".");
     }
     return failed ? 1 : 0;
+  }
+
+  /** Cluster mode: the namespace's pods (or a pod with {@code --labels}) against what is installed. */
+  private int cluster(PrintWriter out, PrintWriter err, InjectionOptions given) throws IOException {
+    String ns = namespace == null ? "default" : namespace;
+    try (KubernetesClient client = kube.open()) {
+      ClusterInjection cluster = ClusterInjection.read(client, ns, istioNamespace,
+          injectorConfig == null && injectorValues == null ? null : given);
+      cluster.warnings().forEach(w -> err.println("warning: " + w));
+      List<InjectionWebhook> webhooks = revisions == null && tags.isEmpty() && !cluster.webhooks().isEmpty()
+          ? cluster.webhooks() : webhooks(cluster.options());
+      List<PodView> pods = labels != null
+          ? List.of(PodView.pod("(labels " + String.join(",", labels.keySet().stream()
+              .map(k -> k + "=" + labels.get(k)).toList()) + ")", ns, labels, Map.of()))
+          : cluster.pods();
+      for (int i = 0; i < pods.size(); i++) {
+        if (i > 0) {
+          out.println();
+        }
+        print(out, CheckInject.check(pods.get(i), cluster.namespaceLabels(), webhooks, cluster.options()));
+      }
+      if (pods.isEmpty()) {
+        out.println("No pods found in namespace " + ns + ".");
+      }
+      return 0;
+    }
   }
 
   private InjectionOptions readOptions(String file, InjectionOptions base, boolean config) {

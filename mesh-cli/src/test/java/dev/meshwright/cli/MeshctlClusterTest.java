@@ -136,4 +136,28 @@ class MeshctlClusterTest {
     assertThat(broken.code()).isEqualTo(1);
     assertThat(broken.out()).contains("IstioOperator istio-system/broken: ERROR: ", "no-such-profile");
   }
+
+  @Test
+  @DisplayName("x check-inject -n NS asks the cluster: the namespace's pods and labels against the installed webhooks")
+  void checkInjectAgainstTheCluster() {
+    kube.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata().withName("apps")
+        .addToLabels("istio-injection", "enabled").endMetadata().build()).create();
+    kube.pods().inNamespace("apps").resource(new io.fabric8.kubernetes.api.model.PodBuilder().withNewMetadata()
+        .withName("web").withNamespace("apps").addToLabels("app", "web").endMetadata().build()).create();
+    kube.pods().inNamespace("apps").resource(new io.fabric8.kubernetes.api.model.PodBuilder().withNewMetadata()
+        .withName("db").withNamespace("apps").addToAnnotations("sidecar.istio.io/inject", "false").endMetadata()
+        .build()).create();
+    kube.admissionRegistration().v1().mutatingWebhookConfigurations().resource(
+        new io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfigurationBuilder()
+            .withNewMetadata().withName("istio-sidecar-injector").addToLabels("istio.io/rev", "default")
+            .endMetadata().build()).create();
+
+    MeshctlValidateTest.Run run = meshctl("", "x", "check-inject", "-n", "apps", "--kubeconfig", kubeconfig);
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Pod apps/web (Pod)",
+        "INJECTED: istio-sidecar-injector (revision default): Namespace label istio-injection=enabled matches",
+        "Pod apps/db (Pod)", "NOT INJECTED: Pod has sidecar.istio.io/inject=false");
+    assertThat(run.err()).contains("warning: ConfigMap istio-system/istio-sidecar-injector not found");
+  }
 }
