@@ -1,9 +1,9 @@
 package dev.meshwright.bench.webhook;
 
-import dev.meshwright.inject.InjectionOptions;
+import dev.meshwright.inject.InjectionSettings;
 import dev.meshwright.inject.webhook.AdmissionReviews;
 import dev.meshwright.inject.webhook.PodMutator;
-import dev.meshwright.inject.webhook.PolicyGate;
+import dev.meshwright.inject.webhook.SidecarMutator;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The webhook's CPU work per request without the network: decode the AdmissionReview, run the policy gate and
- * the sidecar-like mutator, encode the answer. {@link WebhookLoadGenerator} measures the same over HTTPS.
+ * the real injector behind the policy gate, encode the answer. {@link WebhookLoadGenerator} measures the same over HTTPS.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -32,7 +32,7 @@ public class AdmissionBenchmark {
   public String pod;
 
   private byte[] body;
-  private final PodMutator mutator = PolicyGate.of(InjectionOptions.defaults(), new SidecarLikeMutator());
+  private final PodMutator mutator = SidecarMutator.gated(InjectionSettings.defaults());
 
   @Setup
   public void setUp() {

@@ -1,8 +1,8 @@
 package dev.meshwright.bench.webhook;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.meshwright.inject.InjectionOptions;
-import dev.meshwright.inject.webhook.PolicyGate;
+import dev.meshwright.inject.InjectionSettings;
+import dev.meshwright.inject.webhook.SidecarMutator;
 import dev.meshwright.inject.webhook.SelfSignedCertificate;
 import dev.meshwright.inject.webhook.WebhookOptions;
 import dev.meshwright.inject.webhook.WebhookServer;
@@ -38,7 +38,7 @@ import javax.net.ssl.TrustManagerFactory;
  * Open-loop load on the injection webhook over real HTTPS on loopback: requests leave on a fixed schedule
  * ({@code --rate} per second) whether or not earlier ones have returned, and each latency is measured from its
  * scheduled start, so a stall shows up in the tail instead of slowing the load (no coordinated omission). Three
- * pods: typical, 1,500 env vars, 64 KB. The mutator is {@link PolicyGate} in front of {@link SidecarLikeMutator}.
+ * pods: typical, 1,500 env vars, 64 KB. The mutator is the real injector behind Istio's policy ({@link SidecarMutator#gated}, Istio's defaults).
  * At most {@code --connections} requests are in flight (the JDK client opens one HTTP/1.1 connection per
  * concurrent request; unbounded, a slow moment turns into a storm of TLS handshakes); a request waiting for a
  * connection is still timed from its scheduled start. The CPU columns, which do not depend on what else the
@@ -70,7 +70,7 @@ public final class WebhookLoadGenerator {
     Path key = Files.writeString(dir.resolve("key.pem"), pem.privateKeyPem());
     WebhookOptions options = WebhookOptions.of(cert, key).withHost("127.0.0.1").withPort(0);
     try (WebhookServer server = WebhookServer.start(options,
-        PolicyGate.of(InjectionOptions.defaults(), new SidecarLikeMutator()))) {
+        SidecarMutator.gated(InjectionSettings.defaults()))) {
       HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
           .sslContext(trusting(pem.certificatePem())).build();
       URI uri = URI.create("https://localhost:" + server.port() + "/inject");
