@@ -29,13 +29,13 @@ import picocli.CommandLine.Parameters;
  * values ({@code -f} files, Istio's own {@code values.yaml} with its {@code defaults:} root included, then
  * {@code --set}). Exit codes: 0 success, 1 bad values, 2 usage error.
  */
-@Command(name = "helm-template", description = "Render Istio's base, istiod or gateway Helm chart without Helm.")
+@Command(name = "helm-template", description = "Render Istio's base, istiod, gateway, cni or ztunnel Helm chart without Helm.")
 final class HelmTemplateCommand implements Callable<Integer> {
   private static final YAMLMapper YAML = new YAMLMapper();
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "CHART", description = "base, istiod (istio-discovery) or gateway.")
+  @Parameters(index = "0", paramLabel = "CHART", description = "base, istiod (istio-discovery), gateway, cni (istio-cni) or ztunnel.")
   String chart;
 
   @Option(names = {"-f", "--values"}, description = "Helm values file (repeatable, later wins).")
@@ -55,7 +55,7 @@ final class HelmTemplateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Optional<HelmChart> named = HelmChart.named(chart);
     if (named.isEmpty()) {
-      err.println("error: unknown chart " + chart + " (base, istiod or gateway)");
+      err.println("error: unknown chart " + chart + " (base, istiod, gateway, cni or ztunnel)");
       return 2;
     }
     ObjectNode values = JsonNodeFactory.instance.objectNode();

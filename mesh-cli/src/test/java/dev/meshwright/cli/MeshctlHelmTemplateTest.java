@@ -48,6 +48,26 @@ class MeshctlHelmTemplateTest {
   }
 
   @Test
+  @DisplayName("x helm-template cni and ztunnel render the ambient node agents as DaemonSets with their settings")
+  void cniAndZtunnel() throws IOException {
+    Path values = dir.resolve("cni.yaml");
+    Files.writeString(values, "defaults:\n  cni:\n    ambient:\n      enabled: true\n    logLevel: debug\n");
+
+    MeshctlValidateTest.Run cni = meshctl("", "x", "helm-template", "istio-cni", "-f", values.toString(),
+        "-n", "kube-system");
+
+    assertThat(cni.code()).as(cni.err()).isZero();
+    assertThat(cni.out()).contains("kind: DaemonSet\n", "name: istio-cni-node\n", "namespace: kube-system\n",
+        "name: istio-cni-ambient\n", "LOG_LEVEL: debug\n");
+
+    MeshctlValidateTest.Run ztunnel = meshctl("", "x", "helm-template", "ztunnel", "--set", "hub=example.com/istio",
+        "--set", "tag=1.22.8");
+
+    assertThat(ztunnel.code()).as(ztunnel.err()).isZero();
+    assertThat(ztunnel.out()).contains("kind: DaemonSet\n", "name: ztunnel\n", "example.com/istio/ztunnel:1.22.8");
+  }
+
+  @Test
   @DisplayName("an unknown chart is a usage error; an unknown Helm profile or bad --set exits 1")
   void errors() {
     assertThat(meshctl("", "x", "helm-template", "nope").code()).isEqualTo(2);

@@ -33,10 +33,19 @@ public final class ChartRenderer {
         objects = GatewayChart.render(v, namespace, release);
         component = Component.INGRESS_GATEWAYS;
       } else {
-        ObjectNode v = RenderValues.chartValues(values);
-        component = chart == HelmChart.BASE ? Component.BASE : Component.PILOT;
-        objects = new ArrayList<>(chart == HelmChart.BASE ? BaseComponent.render(v, namespace)
-            : ManifestRenderer.pilot(v, namespace));
+        ObjectNode v = chart == HelmChart.ZTUNNEL ? ztunnelValues(values) : RenderValues.chartValues(values);
+        component = switch (chart) {
+          case BASE -> Component.BASE;
+          case CNI -> Component.CNI;
+          case ZTUNNEL -> Component.ZTUNNEL;
+          default -> Component.PILOT;
+        };
+        objects = new ArrayList<>(switch (chart) {
+          case BASE -> BaseComponent.render(v, namespace);
+          case CNI -> CniComponent.render(v, namespace);
+          case ZTUNNEL -> ZtunnelComponent.render(v, namespace);
+          default -> ManifestRenderer.pilot(v, namespace);
+        });
         for (ObjectNode o : objects) {
           JsonNode labels = o.path("metadata").path("labels");
           if (labels instanceof ObjectNode l && l.path("release").asText().equals(Charts.RELEASE)) {
@@ -50,6 +59,21 @@ public final class ChartRenderer {
     } catch (RenderProblem p) {
       return new ManifestRenderer.Rendering(Optional.empty(), List.of(new Diagnostic("values", p.path(), p.getMessage())));
     }
+  }
+
+  /**
+   * The ztunnel chart keeps its values at the root ({@code hub}, {@code image}, {@code resources}, ...), as
+   * {@code ztunnel.*} of the shared defaults flattened, then the user's values.
+   */
+  private static ObjectNode ztunnelValues(ObjectNode user) {
+    ObjectNode defaults = RenderValues.chartValues(Tree.NODES.objectNode());
+    ObjectNode flat = defaults.deepCopy();
+    Tree.mergeValues(flat, defaults.path("ztunnel"));
+    Tree.mergeValues(flat, user);
+    // the component also reads ztunnel.* (hub, tag, image), as in an install: the chart's root is that key
+    ObjectNode nested = flat.get("ztunnel") instanceof ObjectNode z ? z : flat.putObject("ztunnel");
+    Tree.mergeValues(nested, user);
+    return flat;
   }
 
   /**

@@ -10,7 +10,11 @@ public enum HelmChart {
   /** {@code istiod} ({@code istio-control/istio-discovery}): the control plane. */
   ISTIOD("istiod"),
   /** {@code gateway}: a standalone, injection-templated gateway. */
-  GATEWAY("gateway");
+  GATEWAY("gateway"),
+  /** {@code cni} ({@code istio-cni}): the CNI node agent DaemonSet and its RBAC and config. */
+  CNI("cni"),
+  /** {@code ztunnel}: the ambient node proxy DaemonSet. */
+  ZTUNNEL("ztunnel");
 
   private final String chartName;
 
@@ -23,7 +27,7 @@ public enum HelmChart {
     return chartName;
   }
 
-  /** The chart named {@code name} ({@code istio-discovery} is accepted for istiod), if any. */
+  /** The chart named {@code name} ({@code istio-discovery} and {@code istio-cni} are accepted too), if any. */
   public static Optional<HelmChart> named(String name) {
     String n = name.toLowerCase(Locale.ROOT).replaceAll("/+$", "");
     n = n.substring(n.lastIndexOf('/') + 1);
@@ -32,6 +36,9 @@ public enum HelmChart {
         return Optional.of(c);
       }
     }
-    return n.equals("istio-discovery") ? Optional.of(ISTIOD) : Optional.empty();
+    if (n.equals("istio-discovery")) {
+      return Optional.of(ISTIOD);
+    }
+    return n.equals("istio-cni") ? Optional.of(CNI) : Optional.empty();
   }
 }
