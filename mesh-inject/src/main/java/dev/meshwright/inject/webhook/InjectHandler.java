@@ -48,6 +48,8 @@ final class InjectHandler implements HttpHandler {
   private void serve(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
     if (path == null || !InjectPaths.isInjectPath(path)) {
+      // the body stays unread: end the connection with this answer rather than reuse it
+      exchange.getResponseHeaders().set("Connection", "close");
       reply(exchange, 404, "text/plain", "404 page not found\n");
       return;
     }

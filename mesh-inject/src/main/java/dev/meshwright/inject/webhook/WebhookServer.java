@@ -145,6 +145,7 @@ public final class WebhookServer implements AutoCloseable {
 
   private static void notFound(HttpExchange exchange) {
     try (exchange) {
+      exchange.getResponseHeaders().set("Connection", "close");
       InjectHandler.reply(exchange, 404, "text/plain", "404 page not found\n");
     } catch (IOException e) {
       LOG.log(Level.DEBUG, "connection failed", e);

@@ -266,7 +266,7 @@ class WebhookServerTest {
         stalled.add(s);
       }
       for (Socket s : stalled) {
-        // the server closes the connection once the request time limit passes (2 s in this test JVM)
+        // the server closes the connection once the request time limit passes (5 s in this test JVM)
         assertThat(readOrClosed(s)).isTrue();
       }
       HttpResponse<String> r = post(Reviews.review(Reviews.V1, "patient", Reviews.POD));
