@@ -17,6 +17,9 @@ import java.util.Objects;
  * when the response has not started, else the exchange is closed. Thread-safe.
  */
 final class InjectHandler implements HttpHandler {
+  /** How much of an over-limit body is still read (and thrown away) so the refusal reaches the client. */
+  static final long DRAIN_BYTES = 1024 * 1024;
+
   private static final System.Logger LOG = System.getLogger(InjectHandler.class.getName());
 
   private final PodMutator mutator;
@@ -75,30 +78,52 @@ final class InjectHandler implements HttpHandler {
     exchange.getResponseBody().write(answer);
   }
 
-  /** The body, or null when it is longer than the limit (then it is not read further). */
+  /**
+   * The body, or null when it is longer than the limit. An over-limit body is still read and discarded up to
+   * {@link #DRAIN_BYTES} more, so the client receives the 400 instead of a connection reset (closing a socket
+   * with unread data resets it); beyond that the connection is simply closed.
+   */
   private byte[] readBody(HttpExchange exchange) throws IOException {
     String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+    InputStream in = exchange.getRequestBody();
     if (declared != null) {
       try {
-        if (Long.parseLong(declared.trim()) > maxRequestBytes) {
+        long length = Long.parseLong(declared.trim());
+        if (length > maxRequestBytes) {
+          if (length <= maxRequestBytes + DRAIN_BYTES) {
+            drain(in, length);
+          }
           return null;
         }
       } catch (NumberFormatException e) {
         // the JDK server has already refused a malformed length; a chunked body has none
       }
     }
-    InputStream in = exchange.getRequestBody();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] buffer = new byte[16 * 1024];
     long total = 0;
     for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
       total += n;
       if (total > maxRequestBytes) {
+        drain(in, DRAIN_BYTES);
         return null;
       }
       out.write(buffer, 0, n);
     }
     return out.toByteArray();
+  }
+
+  /** Reads and discards at most {@code max} bytes, stopping at the end of the body. */
+  private static void drain(InputStream in, long max) throws IOException {
+    byte[] buffer = new byte[16 * 1024];
+    long left = max;
+    while (left > 0) {
+      int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+      if (n < 0) {
+        return;
+      }
+      left -= n;
+    }
   }
 
   static void reply(HttpExchange exchange, int status, String contentType, String text) throws IOException {
