@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshwright.api.json.MeshJackson;
 import dev.meshwright.inject.InjectionSettings;
+import dev.meshwright.inject.JsonPatches;
 import dev.meshwright.inject.KubeInject;
 import dev.meshwright.inject.webhook.AdmissionOutcome;
 import dev.meshwright.inject.webhook.PodRequest;
 import dev.meshwright.inject.webhook.SidecarMutator;
-import io.fabric8.zjsonpatch.JsonPatch;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +25,6 @@ import java.util.Optional;
  * Stateless.
  */
 final class InjectWebhookCase {
-  private static final tools.jackson.databind.json.JsonMapper JACKSON3 =
-      tools.jackson.databind.json.JsonMapper.builder().build();
   /** The namespace of the upstream test's fake cluster, with its OpenShift annotations. */
   static final String TEST_NS = "test-ns";
   static final Map<String, String> TEST_NS_ANNOTATIONS = Map.of(
@@ -56,7 +54,7 @@ final class InjectWebhookCase {
       if (outcome instanceof AdmissionOutcome.Denied denied) {
         return Optional.of("webhook denied the pod: " + denied.message());
       } else if (outcome instanceof AdmissionOutcome.Patched patched) {
-        got = applyPatch(patched.json(), pod);
+        got = (ObjectNode) JsonPatches.apply(patched.json(), pod);
       } else {
         got = pod;
       }
@@ -67,12 +65,6 @@ final class InjectWebhookCase {
       }
     }
     return Optional.empty();
-  }
-
-  /** The pod the API server stores after applying the webhook's RFC 6902 patch (fabric8's zjsonpatch, Jackson 3). */
-  private static ObjectNode applyPatch(String patch, ObjectNode pod) throws IOException {
-    tools.jackson.databind.JsonNode applied = JsonPatch.apply(JACKSON3.readTree(patch), JACKSON3.readTree(pod.toString()));
-    return (ObjectNode) MeshJackson.json().readTree(JACKSON3.writeValueAsString(applied));
   }
 
   private static JsonNode withoutStatus(ObjectNode pod) {

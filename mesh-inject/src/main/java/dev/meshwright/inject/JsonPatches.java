@@ -4,16 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.meshwright.api.json.MeshJackson;
 import io.fabric8.zjsonpatch.JsonDiff;
+import io.fabric8.zjsonpatch.JsonPatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * RFC 6902 patches between two JSON trees, computed with fabric8's zjsonpatch (which works on Jackson 3 trees;
- * the trees cross over as JSON text). Stateless and thread-safe.
+ * RFC 6902 patches between two JSON trees, computed and applied with fabric8's zjsonpatch (which works on
+ * Jackson 3 trees; the trees cross over as JSON text). Stateless and thread-safe.
  */
-final class JsonPatches {
+public final class JsonPatches {
   private static final ObjectMapper JACKSON3 = JsonMapper.builder().build();
 
   private JsonPatches() {}
@@ -22,9 +23,22 @@ final class JsonPatches {
   static ArrayNode diff(JsonNode from, JsonNode to) {
     tools.jackson.databind.JsonNode a = JACKSON3.readTree(from.toString());
     tools.jackson.databind.JsonNode b = JACKSON3.readTree(to.toString());
-    String patch = JsonDiff.asJson(a, b).toString();
+    return (ArrayNode) jackson2(JsonDiff.asJson(a, b).toString());
+  }
+
+  /**
+   * {@code target} after applying {@code patchJson} (a JSON array of RFC 6902 operations), as the API server
+   * applies an admission webhook's patch; {@code target} itself is not changed.
+   */
+  public static JsonNode apply(String patchJson, JsonNode target) {
+    tools.jackson.databind.JsonNode applied = JsonPatch.apply(JACKSON3.readTree(patchJson),
+        JACKSON3.readTree(target.toString()));
+    return jackson2(JACKSON3.writeValueAsString(applied));
+  }
+
+  private static JsonNode jackson2(String json) {
     try {
-      return (ArrayNode) MeshJackson.json().readTree(patch);
+      return MeshJackson.json().readTree(json);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshwright.inject.InjectionSettings;
+import dev.meshwright.inject.JsonPatches;
 import dev.meshwright.inject.SidecarInjector;
 import dev.meshwright.inject.webhook.SelfSignedCertificate.KeyType;
-import io.fabric8.zjsonpatch.JsonPatch;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,12 +21,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The real injector behind the webhook, over real TLS: the webhook gives the pod kube-inject gives. */
 class SidecarWebhookTest {
-  private static final JsonMapper JACKSON3 = JsonMapper.builder().build();
-
   @TempDir Path dir;
   private WebhookServer server;
   private HttpClient client;
@@ -59,9 +56,8 @@ class SidecarWebhookTest {
     return pod;
   }
 
-  private static JsonNode apply(JsonNode patch, JsonNode pod) throws Exception {
-    var result = JsonPatch.apply(JACKSON3.readTree(patch.toString()), JACKSON3.readTree(pod.toString()));
-    return Reviews.JSON.readTree(JACKSON3.writeValueAsString(result));
+  private static JsonNode apply(JsonNode patch, JsonNode pod) {
+    return JsonPatches.apply(patch.toString(), pod);
   }
 
   @Test
