@@ -5,6 +5,7 @@ import dev.meshwright.fabric8.ResourceDefinitions;
 import dev.meshwright.install.apply.ApplyMode;
 import dev.meshwright.install.apply.ApplyOptions;
 import dev.meshwright.install.apply.OperatorRenderer;
+import dev.meshwright.install.apply.Precheck;
 import dev.meshwright.install.apply.ReconcileResult;
 import dev.meshwright.install.apply.Reconciler;
 import dev.meshwright.install.render.ClusterFacts;
@@ -82,7 +83,7 @@ final class OperatorCommand implements Callable<Integer> {
   }
 
   private static int minorVersion(KubernetesClient client) {
-    String minor = String.valueOf(client.getKubernetesVersion().getMinor()).replaceAll("[^0-9].*$", "");
-    return minor.isEmpty() ? ClusterFacts.NONE.kubeMinorVersion() : Integer.parseInt(minor);
+    int minor = Precheck.minorVersion(client.getKubernetesVersion());
+    return minor == 0 ? ClusterFacts.NONE.kubeMinorVersion() : minor;
   }
 }

@@ -64,9 +64,8 @@ public final class Precheck {
       return Optional.of(new PrecheckMessage("", "Error",
           "cannot read the Kubernetes version: " + ObjectWriter.message(e)));
     }
-    int minor = leadingNumber(info.getMinor());
     int major = leadingNumber(info.getMajor());
-    if (major > 1 || (major == 1 && minor >= MIN_MINOR)) {
+    if (major > 1 || (major == 1 && minorVersion(info) >= MIN_MINOR)) {
       return Optional.empty();
     }
     String shown = info.getGitVersion() == null ? info.getMajor() + "." + info.getMinor() : info.getGitVersion();
@@ -114,6 +113,11 @@ public final class Precheck {
           + "\" is already installed; installing it again upgrades it in place (use --revision for a canary)"));
     }
     return messages;
+  }
+
+  /** The server's minor version as a number: {@code 29} for {@code "29+"} (as managed clusters report it), 0 when unknown. */
+  public static int minorVersion(VersionInfo info) {
+    return leadingNumber(info.getMinor());
   }
 
   private static int leadingNumber(String text) {
