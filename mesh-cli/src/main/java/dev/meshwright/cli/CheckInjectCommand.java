@@ -118,8 +118,7 @@ final class CheckInjectCommand implements Callable<Integer> {
     failed |= !problems.isEmpty();
     String defaultNamespace = namespace == null ? "default" : namespace;
     if (labels != null) {
-      pods = List.of(PodView.pod("(labels " + String.join(",", labels.keySet().stream()
-          .map(k -> k + "=" + labels.get(k)).toList()) + ")", defaultNamespace, labels, Map.of()));
+      pods = List.of(labelledPod(defaultNamespace));
     }
     List<InjectionWebhook> webhooks = webhooks(options);
     int shown = 0;
@@ -141,6 +140,12 @@ final class CheckInjectCommand implements Callable<Integer> {
     return failed ? 1 : 0;
   }
 
+  /** The hypothetical pod {@code --labels} describes, in {@code ns}. */
+  private PodView labelledPod(String ns) {
+    return PodView.pod("(labels " + String.join(",", labels.keySet().stream()
+        .map(k -> k + "=" + labels.get(k)).toList()) + ")", ns, labels, Map.of());
+  }
+
   /** Cluster mode: the namespace's pods (or a pod with {@code --labels}) against what is installed. */
   private int cluster(PrintWriter out, PrintWriter err, InjectionOptions given) throws IOException {
     String ns = namespace == null ? "default" : namespace;
@@ -150,10 +155,7 @@ final class CheckInjectCommand implements Callable<Integer> {
       cluster.warnings().forEach(w -> err.println("warning: " + w));
       List<InjectionWebhook> webhooks = revisions == null && tags.isEmpty() && !cluster.webhooks().isEmpty()
           ? cluster.webhooks() : webhooks(cluster.options());
-      List<PodView> pods = labels != null
-          ? List.of(PodView.pod("(labels " + String.join(",", labels.keySet().stream()
-              .map(k -> k + "=" + labels.get(k)).toList()) + ")", ns, labels, Map.of()))
-          : cluster.pods();
+      List<PodView> pods = labels != null ? List.of(labelledPod(ns)) : cluster.pods();
       for (int i = 0; i < pods.size(); i++) {
         if (i > 0) {
           out.println();
