@@ -87,6 +87,22 @@ class MeshctlClusterTest {
   }
 
   @Test
+  @DisplayName("a kubeconfig that cannot be read is one error line naming the file, for every cluster command")
+  void unreadableKubeconfig() {
+    String missing = dir.resolve("no-such-kubeconfig").toString();
+    for (String[] command : new String[][] {{"install", "--set", "profile=minimal"}, {"verify-install"},
+        {"uninstall", "--purge"}, {"x", "precheck"}, {"x", "operator", "--once"}, {"x", "check-inject", "-n", "apps"}}) {
+      String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(command),
+          java.util.stream.Stream.of("--kubeconfig", missing)).toArray(String[]::new);
+
+      MeshctlValidateTest.Run run = meshctl("", args);
+
+      assertThat(run.code()).as(String.join(" ", command)).isEqualTo(Meshctl.EXIT_FAILURE);
+      assertThat(run.err()).as(String.join(" ", command)).isEqualTo("error: cannot read kubeconfig " + missing + "\n");
+    }
+  }
+
+  @Test
   @DisplayName("x precheck passes on a supported cluster and fails with IST0142 on an old one")
   void precheck() {
     server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews")
