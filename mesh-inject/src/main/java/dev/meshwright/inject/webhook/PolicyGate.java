@@ -15,9 +15,9 @@ import java.util.Objects;
  * ignored namespace, opt-out label or annotation, never-inject selector, disabled policy) is admitted unchanged;
  * every other pod goes to the wrapped mutator, including one that already carries {@code sidecar.istio.io/status}
  * (a webhook reinvocation, or a pod injected by {@code kube-inject}): Istio injects it again, and the injector is
- * idempotent, so a second pass over an injected pod gives an empty patch. The namespace selection is the API server's job (the webhook's selectors), so
- * the decision is the one Istio's injector makes once called. Immutable and thread-safe when the wrapped mutator
- * is.
+ * idempotent, so a second pass over an injected pod gives an empty patch. The namespace selection is the API
+ * server's job (the webhook's selectors), so the decision is the one Istio's injector makes once called.
+ * Immutable and thread-safe when the wrapped mutator is.
  */
 public final class PolicyGate implements PodMutator {
   private static final System.Logger LOG = System.getLogger(PolicyGate.class.getName());

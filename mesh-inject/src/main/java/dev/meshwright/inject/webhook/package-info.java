@@ -5,7 +5,8 @@
  * injector does on port 15017.
  *
  * <p>Data flow: {@code HTTPS body --AdmissionReviews--> PodRequest --PodMutator (PolicyGate, then the injector)-->
- * AdmissionOutcome --AdmissionReviews--> AdmissionReview response}. The serving certificate comes from PEM files
+ * AdmissionOutcome --AdmissionReviews--> AdmissionReview response}; {@link dev.meshwright.inject.webhook.SidecarMutator#gated}
+ * is that pair with the real injector. The serving certificate comes from PEM files
  * ({@link dev.meshwright.inject.webhook.KeyMaterial}) and is reloaded when they change.
  */
 package dev.meshwright.inject.webhook;
