@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * What injecting one pod gave: the mutated pod, the RFC 6902 JSON patch from the original pod to it (what an
  * admission webhook returns) and the reasons (the policy decision and notable choices). The trees are copies
- * owned by the result; callers may read them but should copy before editing.
+ * owned by the result; callers may read them but should copy before editing (the patch's values are nodes of
+ * {@code pod}, shared).
  *
  * @param pod the injected pod ({@code metadata} and {@code spec})
  * @param patch the JSON patch, an array of operations; empty when nothing changed
