@@ -60,7 +60,8 @@ public final class SidecarInjector {
     if (!problems.isEmpty()) {
       throw new InjectionException("injection failed due to invalid annotations: " + String.join("; ", problems));
     }
-    MeshConfig mesh = MeshConfig.builder().from(settings.mesh()).defaultConfig(proxyConfig).build();
+    MeshConfig mesh = settings.mesh().defaultConfig().orElse(null) == proxyConfig ? settings.mesh()
+        : MeshConfig.builder().from(settings.mesh()).defaultConfig(proxyConfig).build();
     JsonNode previousStatus = previousStatus(annotations);
     boolean alreadyInjected = annotations.containsKey(InjectionPolicy.STATUS_ANNOTATION);
     ObjectNode stripped = strip(original, previousStatus, settings.mesh());

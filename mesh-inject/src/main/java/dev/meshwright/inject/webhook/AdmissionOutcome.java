@@ -11,9 +11,33 @@ import java.util.Set;
  * it with a message. The webhook turns it into the AdmissionReview response. Immutable.
  */
 public sealed interface AdmissionOutcome {
-  /** Admit the pod with {@code patch} applied ({@code patchType: JSONPatch}). An empty array is a valid patch. */
+  /**
+   * Admit the pod with {@code patchJson} applied ({@code patchType: JSONPatch}). An empty array is a valid patch.
+   *
+   * @throws IllegalArgumentException when it is not a JSON array of operations (see {@link Patched})
+   */
   static AdmissionOutcome patch(String patchJson) {
+    Objects.requireNonNull(patchJson, "patchJson");
+    JsonNode tree;
+    try {
+      tree = Patched.JSON.readTree(patchJson);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("the patch is not JSON: " + e.getOriginalMessage(), e);
+    }
+    Patched.check(tree);
     return new Patched(patchJson);
+  }
+
+  /**
+   * Admit the pod with {@code operations} applied, the form an injector that built the patch as a tree uses: it is
+   * checked and serialized once, never parsed back.
+   *
+   * @throws IllegalArgumentException when it is not an array of operations (see {@link Patched})
+   */
+  static AdmissionOutcome patch(JsonNode operations) {
+    Objects.requireNonNull(operations, "operations");
+    Patched.check(operations);
+    return new Patched(operations.toString());
   }
 
   /** Admit the pod unchanged (no patch in the response), the answer for pods the injector skips. */
@@ -27,23 +51,25 @@ public sealed interface AdmissionOutcome {
   }
 
   /**
-   * Admit with a JSON patch.
-   *
-   * @param json an RFC 6902 patch: a JSON array of operation objects, each with an {@code op} Kubernetes knows and
-   *     a {@code path}; checked on construction
+   * Admit with a JSON patch: an RFC 6902 patch, a JSON array of operation objects, each with an {@code op}
+   * Kubernetes knows and a {@code path}; checked by the factories. Equal when the JSON text is.
    */
-  record Patched(String json) implements AdmissionOutcome {
+  final class Patched implements AdmissionOutcome {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> OPS = Set.of("add", "remove", "replace", "move", "copy", "test");
 
-    public Patched {
-      Objects.requireNonNull(json, "json");
-      JsonNode tree;
-      try {
-        tree = JSON.readTree(json);
-      } catch (JsonProcessingException e) {
-        throw new IllegalArgumentException("the patch is not JSON: " + e.getOriginalMessage(), e);
-      }
+    private final String json;
+
+    private Patched(String json) {
+      this.json = json;
+    }
+
+    /** The patch as compact JSON text. */
+    public String json() {
+      return json;
+    }
+
+    private static void check(JsonNode tree) {
       if (tree == null || !tree.isArray()) {
         throw new IllegalArgumentException("an RFC 6902 patch is a JSON array of operations");
       }
@@ -56,6 +82,21 @@ public sealed interface AdmissionOutcome {
           throw new IllegalArgumentException("patch[" + i + "].path: missing");
         }
       }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Patched p && p.json.equals(json);
+    }
+
+    @Override
+    public int hashCode() {
+      return json.hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return "Patched[json=" + json + "]";
     }
   }
 

@@ -37,7 +37,7 @@ public final class SidecarMutator implements PodMutator {
   public AdmissionOutcome mutate(PodRequest request) {
     try {
       InjectionResult result = SidecarInjector.inject(request.pod(), forPath(request.proxyEnvs()));
-      return AdmissionOutcome.patch(result.patchJson());
+      return AdmissionOutcome.patch(result.patch());
     } catch (InjectionException e) {
       return AdmissionOutcome.deny("injection failed: " + e.getMessage());
     }
