@@ -14,77 +14,95 @@ import java.util.Objects;
  * @param keyFile the PEM private key (PKCS#8, PKCS#1 or SEC1)
  * @param reloadInterval how often the two files are re-read; a changed, valid pair serves new connections
  * @param maxRequestBytes the largest AdmissionReview body accepted (Istio: 6 MiB, twice the API server's limit)
- * @param threads worker threads handling requests
- * @param queueCapacity requests waiting for a worker beyond which new connections are closed at once
+ * @param threads event-loop threads: each reads, answers and writes the requests of its connections
+ * @param maxConnections connections open at once beyond which a new one is closed as soon as it is accepted
+ * @param requestTimeout how long a request may take to arrive, TLS handshake included, and how long a kept-alive
+ *     connection may stay idle; then the connection is closed
  */
 public record WebhookOptions(String host, int port, Path certFile, Path keyFile, Duration reloadInterval,
-    long maxRequestBytes, int threads, int queueCapacity) {
+    long maxRequestBytes, int threads, int maxConnections, Duration requestTimeout) {
   /** Istio's injector body limit: 6 MiB. */
   public static final long MAX_REQUEST_BYTES = 6L * 1024 * 1024;
   /** Istio's webhook port. */
   public static final int DEFAULT_PORT = 15017;
+  /** The request timeout by default: the API server's default webhook timeout, after which it stops waiting. */
+  public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
   public WebhookOptions {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(certFile, "certFile");
     Objects.requireNonNull(keyFile, "keyFile");
     Objects.requireNonNull(reloadInterval, "reloadInterval");
+    Objects.requireNonNull(requestTimeout, "requestTimeout");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port: must be 0..65535, got " + port);
     }
     if (reloadInterval.isNegative() || reloadInterval.isZero()) {
       throw new IllegalArgumentException("reloadInterval: must be positive, got " + reloadInterval);
     }
-    if (maxRequestBytes < 1) {
-      throw new IllegalArgumentException("maxRequestBytes: must be positive, got " + maxRequestBytes);
+    if (maxRequestBytes < 1 || maxRequestBytes > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("maxRequestBytes: must be 1.." + (Integer.MAX_VALUE - 8) + ", got "
+          + maxRequestBytes);
     }
     if (threads < 1) {
       throw new IllegalArgumentException("threads: must be at least 1, got " + threads);
     }
-    if (queueCapacity < 1) {
-      throw new IllegalArgumentException("queueCapacity: must be at least 1, got " + queueCapacity);
+    if (maxConnections < 1) {
+      throw new IllegalArgumentException("maxConnections: must be at least 1, got " + maxConnections);
+    }
+    if (requestTimeout.isNegative() || requestTimeout.isZero()) {
+      throw new IllegalArgumentException("requestTimeout: must be positive, got " + requestTimeout);
     }
   }
 
   /**
    * Defaults for serving {@code certFile}/{@code keyFile} on all interfaces, port 15017: reload every 5 s, 6 MiB
-   * bodies, 8 workers, 256 queued requests.
+   * bodies, one event loop per processor (at least 2), 1,024 connections, 10 s per request.
    */
   public static WebhookOptions of(Path certFile, Path keyFile) {
     return new WebhookOptions("0.0.0.0", DEFAULT_PORT, certFile, keyFile, Duration.ofSeconds(5),
-        MAX_REQUEST_BYTES, 8, 256);
+        MAX_REQUEST_BYTES, Math.max(2, Runtime.getRuntime().availableProcessors()), 1024, REQUEST_TIMEOUT);
   }
 
   /** A copy bound to {@code value}. */
   public WebhookOptions withHost(String value) {
     return new WebhookOptions(value, port, certFile, keyFile, reloadInterval, maxRequestBytes, threads,
-        queueCapacity);
+        maxConnections, requestTimeout);
   }
 
   /** A copy on port {@code value}. */
   public WebhookOptions withPort(int value) {
     return new WebhookOptions(host, value, certFile, keyFile, reloadInterval, maxRequestBytes, threads,
-        queueCapacity);
+        maxConnections, requestTimeout);
   }
 
   /** A copy re-reading the certificate files every {@code value}. */
   public WebhookOptions withReloadInterval(Duration value) {
-    return new WebhookOptions(host, port, certFile, keyFile, value, maxRequestBytes, threads, queueCapacity);
+    return new WebhookOptions(host, port, certFile, keyFile, value, maxRequestBytes, threads, maxConnections,
+        requestTimeout);
   }
 
   /** A copy accepting bodies up to {@code value} bytes. */
   public WebhookOptions withMaxRequestBytes(long value) {
-    return new WebhookOptions(host, port, certFile, keyFile, reloadInterval, value, threads, queueCapacity);
+    return new WebhookOptions(host, port, certFile, keyFile, reloadInterval, value, threads, maxConnections,
+        requestTimeout);
   }
 
-  /** A copy with {@code value} worker threads. */
+  /** A copy with {@code value} event-loop threads. */
   public WebhookOptions withThreads(int value) {
     return new WebhookOptions(host, port, certFile, keyFile, reloadInterval, maxRequestBytes, value,
-        queueCapacity);
+        maxConnections, requestTimeout);
   }
 
-  /** A copy queueing at most {@code value} requests. */
-  public WebhookOptions withQueueCapacity(int value) {
-    return new WebhookOptions(host, port, certFile, keyFile, reloadInterval, maxRequestBytes, threads, value);
+  /** A copy keeping at most {@code value} connections open. */
+  public WebhookOptions withMaxConnections(int value) {
+    return new WebhookOptions(host, port, certFile, keyFile, reloadInterval, maxRequestBytes, threads, value,
+        requestTimeout);
+  }
+
+  /** A copy closing a connection whose request has not fully arrived after {@code value}. */
+  public WebhookOptions withRequestTimeout(Duration value) {
+    return new WebhookOptions(host, port, certFile, keyFile, reloadInterval, maxRequestBytes, threads,
+        maxConnections, value);
   }
 }

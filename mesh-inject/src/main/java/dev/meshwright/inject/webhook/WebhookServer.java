@@ -1,67 +1,65 @@
 package dev.meshwright.inject.webhook;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsParameters;
-import com.sun.net.httpserver.HttpsServer;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslProvider;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
-import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.KeyManager;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLException;
 
 /**
- * The sidecar-injection admission webhook over HTTPS, on the JDK's built-in server: {@code POST /inject} (and
- * {@code /inject/...} with Istio's path parameters) answers AdmissionReviews through a {@link PodMutator};
- * {@code GET /ready} and {@code /healthz} answer 200 while the server runs.
+ * The sidecar-injection admission webhook over HTTPS, on Netty: {@code POST /inject} (and {@code /inject/...}
+ * with Istio's path parameters) answers AdmissionReviews through a {@link PodMutator}; {@code GET /ready} and
+ * {@code /healthz} answer 200 while the server runs.
  *
- * <p>TLS 1.2 and 1.3 only. The certificate and key are read from PEM files at start and re-read every
- * {@link WebhookOptions#reloadInterval()}; a changed, valid pair serves every new connection (an invalid one is
- * logged and ignored). Requests run on a bounded pool; when its queue is full new connections are closed.
- * A request must arrive within {@value #REQUEST_SECONDS_DEFAULT} s and a response leave within as long (the JDK
- * server's {@code sun.net.httpserver.maxReqTime}/{@code maxRspTime}, JVM-wide, set here when absent and read when
- * the JVM starts its first HTTP server), so a stalled client never holds a worker for good. The clock starts when
- * the connection has data, so a request that waited that long for a worker is dropped too; 10 s is also the API
- * server's default webhook timeout, after which it no longer waits for the answer. TCP_NODELAY is switched
- * on the same way ({@code sun.net.httpserver.nodelay}).
+ * <p>Each connection lives on one of {@link WebhookOptions#threads()} event loops, which reads the request
+ * without blocking, answers it as soon as it is complete (on that same thread: no queue, no hand-off) and
+ * writes the answer. TLS 1.2 and 1.3 only. The certificate and key are read from PEM files at start and re-read
+ * every {@link WebhookOptions#reloadInterval()}; a changed, valid pair serves every new connection (an invalid
+ * one is logged and ignored). A connection that stalls at any stage is closed after
+ * {@link WebhookOptions#requestTimeout()} ({@link RequestDeadline}); connections beyond
+ * {@link WebhookOptions#maxConnections()} are closed on accept.
  *
  * <p>Thread-safe; {@link #close} stops it (idempotent).
  */
 public final class WebhookServer implements AutoCloseable {
-  /** Seconds a request may take to arrive, unless {@code sun.net.httpserver.maxReqTime} says otherwise. */
-  public static final int REQUEST_SECONDS_DEFAULT = 10;
-  private static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
+  private static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
   private static final System.Logger LOG = System.getLogger(WebhookServer.class.getName());
 
-  static {
-    setIfAbsent("sun.net.httpserver.maxReqTime", Integer.toString(REQUEST_SECONDS_DEFAULT));
-    setIfAbsent("sun.net.httpserver.maxRspTime", Integer.toString(REQUEST_SECONDS_DEFAULT));
-    // without TCP_NODELAY the response's separate header and body writes meet the client's delayed ACK: +40 ms
-    setIfAbsent("sun.net.httpserver.nodelay", "true");
-  }
-
-  private final HttpsServer server;
-  private final ThreadPoolExecutor workers;
+  private final Channel channel;
+  private final EventLoopGroup acceptor;
+  private final EventLoopGroup loops;
   private final ScheduledExecutorService reloader;
   private final CertificateWatcher watcher;
   private volatile boolean closed;
 
-  private WebhookServer(HttpsServer server, ThreadPoolExecutor workers, ScheduledExecutorService reloader,
-      CertificateWatcher watcher) {
-    this.server = server;
-    this.workers = workers;
+  private WebhookServer(Channel channel, EventLoopGroup acceptor, EventLoopGroup loops,
+      ScheduledExecutorService reloader, CertificateWatcher watcher) {
+    this.channel = channel;
+    this.acceptor = acceptor;
+    this.loops = loops;
     this.reloader = reloader;
     this.watcher = watcher;
   }
@@ -77,38 +75,52 @@ public final class WebhookServer implements AutoCloseable {
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(mutator, "mutator");
     CertificateWatcher watcher = CertificateWatcher.start(options.certFile(), options.keyFile());
-    SSLContext tls = sslContext(watcher.keyManager());
-    HttpsServer server = HttpsServer.create(new InetSocketAddress(options.host(), options.port()), 128);
-    server.setHttpsConfigurator(new HttpsConfigurator(tls) {
-      @Override
-      public void configure(HttpsParameters params) {
-        SSLParameters p = tls.getDefaultSSLParameters();
-        p.setProtocols(PROTOCOLS);
-        p.setNeedClientAuth(false);
-        params.setSSLParameters(p);
-      }
-    });
-    ThreadPoolExecutor workers = new ThreadPoolExecutor(options.threads(), options.threads(), 60, TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(options.queueCapacity()), daemon("meshwright-webhook-"),
-        new ThreadPoolExecutor.AbortPolicy());
-    server.setExecutor(workers);
-    server.createContext("/inject", new InjectHandler(mutator, options.maxRequestBytes()));
-    server.createContext("/ready", WebhookServer::health);
-    server.createContext("/healthz", WebhookServer::health);
-    server.createContext("/", WebhookServer::notFound);
-    server.start();
+    SslContext tls = sslContext(watcher.keyManager(), options);
+    EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(1,
+        new DefaultThreadFactory("meshwright-webhook-accept", true), NioIoHandler.newFactory());
+    EventLoopGroup loops = new MultiThreadIoEventLoopGroup(options.threads(),
+        new DefaultThreadFactory("meshwright-webhook", true), NioIoHandler.newFactory());
+    ConnectionLimit limit = new ConnectionLimit(options.maxConnections());
+    long timeoutNanos = options.requestTimeout().toNanos();
+    Channel channel;
+    try {
+      channel = new ServerBootstrap().group(acceptor, loops).channel(NioServerSocketChannel.class)
+          .option(ChannelOption.SO_BACKLOG, 128)
+          .childOption(ChannelOption.TCP_NODELAY, true)
+          .childHandler(new ChannelInitializer<SocketChannel>() {
+            @Override
+            protected void initChannel(SocketChannel ch) {
+              RequestDeadline deadline = new RequestDeadline(timeoutNanos);
+              SslHandler ssl = tls.newHandler(ch.alloc());
+              ssl.setHandshakeTimeout(timeoutNanos, TimeUnit.NANOSECONDS);
+              ChannelPipeline p = ch.pipeline();
+              p.addLast("limit", limit);
+              p.addLast("deadline", deadline);
+              p.addLast("tls", ssl);
+              p.addLast("http", new HttpServerCodec());
+              p.addLast("continue", new HttpServerExpectContinueHandler());
+              p.addLast("webhook", new WebhookHandler(mutator, options.maxRequestBytes(), deadline));
+            }
+          })
+          .bind(new InetSocketAddress(options.host(), options.port())).syncUninterruptibly().channel();
+    } catch (RuntimeException e) {
+      acceptor.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+      loops.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+      throw new IOException("cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage(), e);
+    }
     ScheduledExecutorService reloader = Executors.newSingleThreadScheduledExecutor(
-        daemon("meshwright-webhook-cert-reload-"));
+        new DefaultThreadFactory("meshwright-webhook-cert-reload", true));
     long every = options.reloadInterval().toMillis();
     reloader.scheduleWithFixedDelay(watcher::poll, every, every, TimeUnit.MILLISECONDS);
+    WebhookServer server = new WebhookServer(channel, acceptor, loops, reloader, watcher);
     LOG.log(Level.INFO, "sidecar injection webhook listening on https://{0}:{1}", options.host(),
-        Integer.toString(server.getAddress().getPort()));
-    return new WebhookServer(server, workers, reloader, watcher);
+        Integer.toString(server.port()));
+    return server;
   }
 
   /** The port the server listens on (the chosen one when the options said 0). */
   public int port() {
-    return server.getAddress().getPort();
+    return ((InetSocketAddress) channel.localAddress()).getPort();
   }
 
   /** The certificate chain new connections are served, leaf first. */
@@ -129,51 +141,18 @@ public final class WebhookServer implements AutoCloseable {
     }
     closed = true;
     reloader.shutdownNow();
-    server.stop(1);
-    workers.shutdownNow();
+    channel.close().syncUninterruptibly();
+    acceptor.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
   }
 
-  private static void health(HttpExchange exchange) {
-    try (exchange) {
-      boolean known = exchange.getRequestURI().getPath().equals("/ready")
-          || exchange.getRequestURI().getPath().equals("/healthz");
-      InjectHandler.reply(exchange, known ? 200 : 404, "text/plain", known ? "ok\n" : "404 page not found\n");
-    } catch (IOException e) {
-      LOG.log(Level.DEBUG, "health check connection failed", e);
-    }
-  }
-
-  private static void notFound(HttpExchange exchange) {
-    try (exchange) {
-      exchange.getResponseHeaders().set("Connection", "close");
-      InjectHandler.reply(exchange, 404, "text/plain", "404 page not found\n");
-    } catch (IOException e) {
-      LOG.log(Level.DEBUG, "connection failed", e);
-    }
-  }
-
-  private static SSLContext sslContext(ReloadingKeyManager keyManager) throws IOException {
+  private static SslContext sslContext(ReloadingKeyManager keyManager, WebhookOptions options) throws IOException {
     try {
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(new KeyManager[] {keyManager}, null, null);
-      return context;
-    } catch (GeneralSecurityException e) {
-      throw new IOException("this JDK offers no TLS server: " + e.getMessage(), e);
-    }
-  }
-
-  private static ThreadFactory daemon(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, prefix + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
-  }
-
-  private static void setIfAbsent(String key, String value) {
-    if (System.getProperty(key) == null) {
-      System.setProperty(key, value);
+      // the JDK's TLS, with a key manager that hands every new handshake the newest certificate
+      return SslContextBuilder.forServer(keyManager).sslProvider(SslProvider.JDK).protocols(PROTOCOLS)
+          .clientAuth(ClientAuth.NONE).build();
+    } catch (SSLException e) {
+      throw new IOException("this JDK offers no TLS server for " + options.certFile() + ": " + e.getMessage(), e);
     }
   }
 }

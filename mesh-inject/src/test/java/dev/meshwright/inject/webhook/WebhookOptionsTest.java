@@ -12,10 +12,11 @@ class WebhookOptionsTest {
   private static final WebhookOptions DEFAULTS = WebhookOptions.of(Path.of("tls.crt"), Path.of("tls.key"));
 
   @Test
-  @DisplayName("defaults follow Istio: port 15017, 6 MiB bodies")
+  @DisplayName("defaults follow Istio: port 15017, 6 MiB bodies, and the API server's 10 s webhook timeout")
   void defaults() {
     assertThat(DEFAULTS.port()).isEqualTo(15017);
     assertThat(DEFAULTS.maxRequestBytes()).isEqualTo(6L * 1024 * 1024);
+    assertThat(DEFAULTS.requestTimeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(DEFAULTS.withPort(0).withThreads(3).port()).isZero();
   }
 
@@ -26,7 +27,9 @@ class WebhookOptionsTest {
     assertThatThrownBy(() -> DEFAULTS.withReloadInterval(Duration.ZERO)).hasMessageStartingWith("reloadInterval:");
     assertThatThrownBy(() -> DEFAULTS.withMaxRequestBytes(0)).hasMessageStartingWith("maxRequestBytes:");
     assertThatThrownBy(() -> DEFAULTS.withThreads(0)).hasMessageStartingWith("threads:");
-    assertThatThrownBy(() -> DEFAULTS.withQueueCapacity(0)).hasMessageStartingWith("queueCapacity:");
+    assertThatThrownBy(() -> DEFAULTS.withMaxConnections(0)).hasMessageStartingWith("maxConnections:");
+    assertThatThrownBy(() -> DEFAULTS.withRequestTimeout(Duration.ofSeconds(-1)))
+        .hasMessageStartingWith("requestTimeout:");
   }
 
   @Test
