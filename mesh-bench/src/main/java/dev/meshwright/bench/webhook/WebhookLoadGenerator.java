@@ -2,17 +2,16 @@ package dev.meshwright.bench.webhook;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshwright.inject.InjectionSettings;
+import dev.meshwright.inject.webhook.AdmissionOutcome;
+import dev.meshwright.inject.webhook.PodMutator;
 import dev.meshwright.inject.webhook.SidecarMutator;
 import dev.meshwright.inject.webhook.SelfSignedCertificate;
 import dev.meshwright.inject.webhook.WebhookOptions;
 import dev.meshwright.inject.webhook.WebhookServer;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,30 +19,25 @@ import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * Open-loop load on the injection webhook over real HTTPS on loopback: requests leave on a fixed schedule
- * ({@code --rate} per second) whether or not earlier ones have returned, and each latency is measured from its
- * scheduled start, so a stall shows up in the tail instead of slowing the load (no coordinated omission). Three
- * pods: typical, 1,500 env vars, 64 KB. The mutator is the real injector behind Istio's policy ({@link SidecarMutator#gated}, Istio's defaults).
- * At most {@code --connections} requests are in flight (the JDK client opens one HTTP/1.1 connection per
- * concurrent request; unbounded, a slow moment turns into a storm of TLS handshakes); a request waiting for a
- * connection is still timed from its scheduled start. The CPU columns, which do not depend on what else the
+ * Open-loop load on the injection webhook over real HTTPS on loopback: requests are due on a fixed schedule
+ * ({@code --rate} per second) whether or not earlier ones have returned, and each latency is measured from the
+ * moment the request was due, so a stall shows up in the tail instead of slowing the load (no coordinated
+ * omission). Three pods: typical, 1,500 env vars, 64 KB. The mutator is the real injector behind Istio's policy
+ * ({@link SidecarMutator#gated}, Istio's defaults). {@code --connections} load threads each hold one keep-alive
+ * TLS connection ({@link HttpsLoadClient}), so at most that many requests are in flight; a request that found
+ * them all busy is still timed from when it was due. The CPU columns, which do not depend on what else the
  * machine runs, are the webhook threads' CPU time (workers and the JDK server's dispatcher) and this whole
- * process's (client, server, JIT and GC) per request.
+ * process's (load threads, server, JIT and GC) per request.
  *
  * <p>Run: {@code java -cp mesh-bench/target/benchmarks.jar dev.meshwright.bench.webhook.WebhookLoadGenerator
  * [--rate 200] [--warmup 20] [--seconds 30] [--connections 16]}. Prints one Markdown table row per pod.
@@ -54,7 +48,8 @@ public final class WebhookLoadGenerator {
   /** Entry point; see the class comment for the arguments. */
   public static void main(String[] args) throws Exception {
     Map<String, String> opts = new java.util.HashMap<>(Map.of("--rate", "200", "--warmup", "20", "--seconds", "30",
-        "--connections", "16"));
+        "--connections", "16",
+        "--pods", "typical,env,64k", "--mutator", "injector"));
     for (int i = 0; i + 1 < args.length; i += 2) {
       opts.put(args[i], args[i + 1]);
     }
@@ -70,66 +65,104 @@ public final class WebhookLoadGenerator {
     Path key = Files.writeString(dir.resolve("key.pem"), pem.privateKeyPem());
     WebhookOptions options = WebhookOptions.of(cert, key).withHost("127.0.0.1").withPort(0);
     try (WebhookServer server = WebhookServer.start(options,
-        SidecarMutator.gated(InjectionSettings.defaults()))) {
-      HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-          .sslContext(trusting(pem.certificatePem())).build();
-      URI uri = URI.create("https://localhost:" + server.port() + "/inject");
+        mutator(opts.get("--mutator")))) {
+      SSLContext tls = trusting(pem.certificatePem());
       System.out.printf("| pod | request bytes | requests | errors | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms"
           + " | server CPU ms/req | process CPU ms/req |%n");
       System.out.printf("|---|---|---|---|---|---|---|---|---|---|---|%n");
-      for (Map.Entry<String, ObjectNode> pod : List.of(Map.entry("typical", BenchPods.typical()),
-          Map.entry("1,500 env vars", BenchPods.manyEnv()), Map.entry("64 KB", BenchPods.ofSize(64 * 1024)))) {
-        byte[] body = BenchPods.review(pod.getValue(), "bench");
-        run(client, uri, body, rate, warmup, connections);
-        report(pod.getKey(), body.length, run(client, uri, body, rate, seconds, connections));
+      for (String pod : opts.get("--pods").split(",")) {
+        byte[] body = BenchPods.review(pod(pod), "bench");
+        List<HttpsLoadClient> clients = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+          clients.add(new HttpsLoadClient(tls, "localhost", server.port(), "/inject", body, "\"allowed\":true"));
+        }
+        // the warm-up opens the connections, so the measured run sees only keep-alive requests, as from the
+        // API server's pooled client
+        run(clients, rate, warmup);
+        report(POD_NAMES.get(pod), body.length, run(clients, rate, seconds));
+        clients.forEach(HttpsLoadClient::close);
       }
     }
+  }
+
+  private static final Map<String, String> POD_NAMES = Map.of("typical", "typical", "env", "1,500 env vars",
+      "64k", "64 KB");
+
+  private static ObjectNode pod(String name) {
+    return switch (name) {
+      case "typical" -> BenchPods.typical();
+      case "env" -> BenchPods.manyEnv();
+      case "64k" -> BenchPods.ofSize(64 * 1024);
+      default -> throw new IllegalArgumentException("--pods: unknown pod " + name + " (typical, env, 64k)");
+    };
+  }
+
+  /**
+   * The webhook's mutator: {@code injector} (the real one) or {@code allow}, which admits every pod unchanged,
+   * for the floor the transport and the AdmissionReview codec set on this machine.
+   */
+  private static PodMutator mutator(String name) {
+    return switch (name) {
+      case "injector" -> SidecarMutator.gated(InjectionSettings.defaults());
+      case "allow" -> request -> AdmissionOutcome.allow();
+      default -> throw new IllegalArgumentException("--mutator: unknown " + name + " (injector, allow)");
+    };
   }
 
   /** The latencies of one run in microseconds, and how many requests failed. */
   private record Run(long[] micros, int errors, long cpuNanos, long serverCpuNanos) {}
 
-  /** Sends {@code rate} requests per second for {@code seconds}. */
-  private static Run run(HttpClient client, URI uri, byte[] body, int rate, int seconds, int connections)
-      throws InterruptedException {
+  /**
+   * Sends {@code rate} requests per second for {@code seconds} from {@code connections} load threads, each on its
+   * own keep-alive connection: request {@code k} is due at {@code start + k / rate}; the next free thread takes
+   * it, waits for that moment and sends it, and its latency counts from that moment, so a request that found
+   * every connection busy is charged for the wait.
+   */
+  private static Run run(List<HttpsLoadClient> clients, int rate, int seconds) throws InterruptedException {
     AtomicInteger errors = new AtomicInteger();
-    Semaphore inFlight = new Semaphore(connections);
     long cpuStart = processCpuNanos();
     long serverCpuStart = serverCpuNanos();
     int total = rate * seconds;
     long[] latencies = new long[total];
-    AtomicInteger next = new AtomicInteger();
-    CountDownLatch done = new CountDownLatch(total);
     long periodNanos = 1_000_000_000L / rate;
     long start = System.nanoTime() + 50_000_000L;
-    AtomicLong issued = new AtomicLong();
-    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-    ScheduledFuture<?> task = ticker.scheduleAtFixedRate(() -> {
-      long now = System.nanoTime();
-      // issue every request whose scheduled time has come (catches up after a late tick)
-      while (issued.get() < total && start + issued.get() * periodNanos <= now) {
-        long scheduled = start + issued.getAndIncrement() * periodNanos;
-        inFlight.acquireUninterruptibly();
-        HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-            .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
-          long micros = (System.nanoTime() - scheduled) / 1_000;
-          if (e != null || r.statusCode() != 200 || !r.body().contains("\"allowed\":true")) {
-            if (errors.incrementAndGet() <= 3) {
-              System.err.println("error: " + (e != null ? e : r.statusCode() + " " + r.body()));
-            }
-          }
-          latencies[next.getAndIncrement()] = micros;
-          inFlight.release();
-          done.countDown();
-        });
+    AtomicInteger issued = new AtomicInteger();
+    List<Thread> threads = new ArrayList<>();
+    for (HttpsLoadClient client : clients) {
+      Thread t = new Thread(() -> sendWhenDue(client, issued, total, start, periodNanos, latencies, errors),
+          "load-" + threads.size());
+      t.setDaemon(true);
+      t.start();
+      threads.add(t);
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    return new Run(latencies, errors.get(), processCpuNanos() - cpuStart, serverCpuNanos() - serverCpuStart);
+  }
+
+  /** One load thread: takes the next request number, waits until it is due, sends it and records its latency. */
+  private static void sendWhenDue(HttpsLoadClient client, AtomicInteger issued, int total, long start,
+      long periodNanos, long[] latencies, AtomicInteger errors) {
+    for (int k = issued.getAndIncrement(); k < total; k = issued.getAndIncrement()) {
+      long due = start + k * periodNanos;
+      for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+        LockSupport.parkNanos(wait);
       }
-    }, 0, Math.max(1, periodNanos / 4), TimeUnit.NANOSECONDS);
-    done.await(seconds + 60L, TimeUnit.SECONDS);
-    task.cancel(false);
-    ticker.shutdownNow();
-    return new Run(Arrays.copyOf(latencies, next.get()), errors.get(), processCpuNanos() - cpuStart,
-        serverCpuNanos() - serverCpuStart);
+      String failure = null;
+      try {
+        HttpsLoadClient.Response r = client.send();
+        if (r.status() != 200 || !r.matched()) {
+          failure = "status " + r.status() + (r.matched() ? "" : ", not allowed");
+        }
+      } catch (IOException | RuntimeException e) {
+        failure = e.toString();
+      }
+      latencies[k] = (System.nanoTime() - due) / 1_000;
+      if (failure != null && errors.incrementAndGet() <= 3) {
+        System.err.println("error: " + failure);
+      }
+    }
   }
 
   private static void report(String name, int bytes, Run run) {
