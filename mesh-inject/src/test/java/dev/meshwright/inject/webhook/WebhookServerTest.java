@@ -297,6 +297,20 @@ class WebhookServerTest {
   }
 
   @Test
+  @DisplayName("bytes that are not HTTP are answered 400 and the connection is closed; the server serves on")
+  void notHttp() throws Exception {
+    try (javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) TestTls.trusting(List.of(first)).getSocketFactory()
+        .createSocket("127.0.0.1", server.port())) {
+      s.setSoTimeout(20_000);
+      s.getOutputStream().write("GET / HTTP/9.x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      s.getOutputStream().flush();
+      String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+      assertThat(answer).startsWith("HTTP/1.1 400 ").contains("connection: close");
+    }
+    assertThat(post(Reviews.review(Reviews.V1, "after", Reviews.POD)).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   @DisplayName("connections beyond maxConnections are closed on accept; room frees up when one closes")
   void connectionLimit() throws Exception {
     try (WebhookServer one = WebhookServer.start(options().withMaxConnections(1), r -> AdmissionOutcome.allow())) {
