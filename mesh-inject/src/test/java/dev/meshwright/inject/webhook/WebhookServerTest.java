@@ -22,6 +22,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -281,10 +282,7 @@ class WebhookServerTest {
   @Test
   @DisplayName("a client that sends its headers and then trickles the body stalls out like one that sends nothing")
   void trickledBody() throws Exception {
-    try (javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) TestTls.trusting(List.of(first)).getSocketFactory()
-        .createSocket("127.0.0.1", server.port())) {
-      s.setSoTimeout(20_000);
-      s.startHandshake();
+    try (SSLSocket s = tlsSocket(server.port())) {
       OutputStream out = s.getOutputStream();
       out.write(("POST /inject HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
           + "Content-Length: 1000\r\n\r\n{\"apiVersion\":").getBytes(StandardCharsets.US_ASCII));
@@ -299,9 +297,7 @@ class WebhookServerTest {
   @Test
   @DisplayName("bytes that are not HTTP are answered 400 and the connection is closed; the server serves on")
   void notHttp() throws Exception {
-    try (javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) TestTls.trusting(List.of(first)).getSocketFactory()
-        .createSocket("127.0.0.1", server.port())) {
-      s.setSoTimeout(20_000);
+    try (SSLSocket s = tlsSocket(server.port())) {
       s.getOutputStream().write("GET / HTTP/9.x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
       s.getOutputStream().flush();
       String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
@@ -315,9 +311,7 @@ class WebhookServerTest {
   void connectionLimit() throws Exception {
     try (WebhookServer one = WebhookServer.start(options().withMaxConnections(1), r -> AdmissionOutcome.allow())) {
       // a finished handshake proves the server counted this connection before the next one arrives
-      javax.net.ssl.SSLSocket held = (javax.net.ssl.SSLSocket) TestTls.trusting(List.of(first)).getSocketFactory()
-          .createSocket("127.0.0.1", one.port());
-      held.startHandshake();
+      SSLSocket held = tlsSocket(one.port());
       try (Socket extra = new Socket("127.0.0.1", one.port())) {
         extra.setSoTimeout(20_000);
         long started = System.nanoTime();
@@ -337,6 +331,14 @@ class WebhookServerTest {
       }
       assertThat(status).isEqualTo(200);
     }
+  }
+
+  /** A TLS connection to {@code port} trusting the first certificate, handshake done, 20 s read timeout. */
+  private SSLSocket tlsSocket(int port) throws Exception {
+    SSLSocket s = (SSLSocket) TestTls.trusting(List.of(first)).getSocketFactory().createSocket("127.0.0.1", port);
+    s.setSoTimeout(20_000);
+    s.startHandshake();
+    return s;
   }
 
   /** True when the server ended the connection (EOF or reset) before the socket's read timeout. */
