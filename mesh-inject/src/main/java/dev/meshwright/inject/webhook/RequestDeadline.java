@@ -6,20 +6,23 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Closes a connection that takes too long at any stage: the TLS handshake and the first request from the moment
- * it opens, each later request from its first byte, the answer from the moment the request is complete, and the
- * wait for the next request once an answer is written. A client that connects and stalls, or trickles a request
- * in, is therefore cut off after one {@link WebhookOptions#requestTimeout()}, and never holds more than its
- * connection. Sits first in the pipeline, so it sees raw bytes; one per connection, used on its event loop only.
+ * Closes a connection that takes too long at any stage. Within {@link WebhookOptions#requestTimeout()}: the TLS
+ * handshake and the first request from the moment it opens, each later request from its first byte, the answer
+ * from the moment the request is complete. Within {@link WebhookOptions#idleTimeout()}: the wait for the next
+ * request once an answer is written. A client that connects and stalls, or trickles a request in, is therefore cut
+ * off after one request timeout and never holds more than its connection. Sits first in the pipeline, so it sees
+ * raw bytes; one per connection, used on its event loop only.
  */
 final class RequestDeadline extends ChannelDuplexHandler {
-  private final long timeoutNanos;
+  private final long requestNanos;
+  private final long idleNanos;
   private ChannelHandlerContext ctx;
   private ScheduledFuture<?> timer;
   private boolean idle;
 
-  RequestDeadline(long timeoutNanos) {
-    this.timeoutNanos = timeoutNanos;
+  RequestDeadline(long requestNanos, long idleNanos) {
+    this.requestNanos = requestNanos;
+    this.idleNanos = idleNanos;
   }
 
   @Override
@@ -54,7 +57,7 @@ final class RequestDeadline extends ChannelDuplexHandler {
     restart();
   }
 
-  /** The answer is written: the connection may now wait that long for the next request's first byte. */
+  /** The answer is written: the connection may now wait the idle timeout for the next request's first byte. */
   void answerWritten() {
     idle = true;
     restart();
@@ -64,7 +67,7 @@ final class RequestDeadline extends ChannelDuplexHandler {
     cancel();
     timer = ctx.executor().schedule(() -> {
       ctx.close();
-    }, timeoutNanos, TimeUnit.NANOSECONDS);
+    }, idle ? idleNanos : requestNanos, TimeUnit.NANOSECONDS);
   }
 
   private void cancel() {

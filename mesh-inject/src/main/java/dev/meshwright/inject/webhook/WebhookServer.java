@@ -39,7 +39,8 @@ import javax.net.ssl.SSLException;
  * writes the answer. TLS 1.2 and 1.3 only. The certificate and key are read from PEM files at start and re-read
  * every {@link WebhookOptions#reloadInterval()}; a changed, valid pair serves every new connection (an invalid
  * one is logged and ignored). A connection that stalls at any stage is closed after
- * {@link WebhookOptions#requestTimeout()} ({@link RequestDeadline}); connections beyond
+ * {@link WebhookOptions#requestTimeout()}, an idle kept-alive one after {@link WebhookOptions#idleTimeout()}
+ * ({@link RequestDeadline}); connections beyond
  * {@link WebhookOptions#maxConnections()} are closed on accept.
  *
  * <p>Thread-safe; {@link #close} stops it (idempotent).
@@ -82,6 +83,7 @@ public final class WebhookServer implements AutoCloseable {
         new DefaultThreadFactory("meshwright-webhook", true), NioIoHandler.newFactory());
     ConnectionLimit limit = new ConnectionLimit(options.maxConnections());
     long timeoutNanos = options.requestTimeout().toNanos();
+    long idleNanos = options.idleTimeout().toNanos();
     Channel channel;
     try {
       channel = new ServerBootstrap().group(acceptor, loops).channel(NioServerSocketChannel.class)
@@ -90,7 +92,7 @@ public final class WebhookServer implements AutoCloseable {
           .childHandler(new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel ch) {
-              RequestDeadline deadline = new RequestDeadline(timeoutNanos);
+              RequestDeadline deadline = new RequestDeadline(timeoutNanos, idleNanos);
               SslHandler ssl = tls.newHandler(ch.alloc());
               ssl.setHandshakeTimeout(timeoutNanos, TimeUnit.NANOSECONDS);
               ChannelPipeline p = ch.pipeline();

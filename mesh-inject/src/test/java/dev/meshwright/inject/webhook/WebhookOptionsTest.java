@@ -17,6 +17,7 @@ class WebhookOptionsTest {
     assertThat(DEFAULTS.port()).isEqualTo(15017);
     assertThat(DEFAULTS.maxRequestBytes()).isEqualTo(6L * 1024 * 1024);
     assertThat(DEFAULTS.requestTimeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(DEFAULTS.idleTimeout()).as("past Go's 90 s idle pool timeout").isGreaterThan(Duration.ofSeconds(90));
     assertThat(DEFAULTS.withPort(0).withThreads(3).port()).isZero();
   }
 
@@ -30,6 +31,7 @@ class WebhookOptionsTest {
     assertThatThrownBy(() -> DEFAULTS.withMaxConnections(0)).hasMessageStartingWith("maxConnections:");
     assertThatThrownBy(() -> DEFAULTS.withRequestTimeout(Duration.ofSeconds(-1)))
         .hasMessageStartingWith("requestTimeout:");
+    assertThatThrownBy(() -> DEFAULTS.withIdleTimeout(Duration.ZERO)).hasMessageStartingWith("idleTimeout:");
   }
 
   @Test

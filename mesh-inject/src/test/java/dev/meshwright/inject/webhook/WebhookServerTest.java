@@ -307,6 +307,24 @@ class WebhookServerTest {
   }
 
   @Test
+  @DisplayName("a kept-alive connection is closed after the idle timeout, not the (longer) request timeout")
+  void idleConnection() throws Exception {
+    WebhookOptions quickIdle = options().withRequestTimeout(Duration.ofSeconds(30))
+        .withIdleTimeout(Duration.ofSeconds(1));
+    try (WebhookServer idle = WebhookServer.start(quickIdle, r -> AdmissionOutcome.allow());
+        SSLSocket s = tlsSocket(idle.port())) {
+      s.getOutputStream().write("GET /ready HTTP/1.1\r\nHost: localhost\r\n\r\n"
+          .getBytes(StandardCharsets.US_ASCII));
+      s.getOutputStream().flush();
+      byte[] head = s.getInputStream().readNBytes(15);
+      assertThat(new String(head, StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200 OK");
+      long answered = System.nanoTime();
+      assertThat(readOrClosed(s)).isTrue();
+      assertThat(Duration.ofNanos(System.nanoTime() - answered)).isLessThan(Duration.ofSeconds(15));
+    }
+  }
+
+  @Test
   @DisplayName("connections beyond maxConnections are closed on accept; room frees up when one closes")
   void connectionLimit() throws Exception {
     try (WebhookServer one = WebhookServer.start(options().withMaxConnections(1), r -> AdmissionOutcome.allow())) {
