@@ -83,7 +83,7 @@ public final class SidecarInjector {
     merged = ContainerOverrides.reapply(merged, original, template, previousStatus, alreadyInjected,
         in.interceptionMode());
     PodPostProcess.apply(merged, template, original, in, settings);
-    ArrayNode patch = JsonPatches.diff(original, merged);
+    ArrayNode patch = JsonDiff.diff(original, merged);
     List<String> reasons = new ArrayList<>();
     reasons.add("injected with templates " + String.join(",", templates) + " (revision "
         + settings.options().revisionOrDefault() + ")");

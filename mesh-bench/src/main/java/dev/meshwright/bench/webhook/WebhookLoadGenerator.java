@@ -36,11 +36,12 @@ import javax.net.ssl.TrustManagerFactory;
  * ({@link SidecarMutator#gated}, Istio's defaults). {@code --connections} load threads each hold one keep-alive
  * TLS connection ({@link HttpsLoadClient}), so at most that many requests are in flight; a request that found
  * them all busy is still timed from when it was due. The CPU columns, which do not depend on what else the
- * machine runs, are the webhook threads' CPU time (workers and the JDK server's dispatcher) and this whole
- * process's (load threads, server, JIT and GC) per request.
+ * machine runs, are the webhook threads' CPU time (event loops and acceptor) and this whole process's (load
+ * threads, server, JIT and GC) per request.
  *
  * <p>Run: {@code java -cp mesh-bench/target/benchmarks.jar dev.meshwright.bench.webhook.WebhookLoadGenerator
- * [--rate 200] [--warmup 20] [--seconds 30] [--connections 16]}. Prints one Markdown table row per pod.
+ * [--rate 200] [--warmup 20] [--seconds 30] [--connections 16] [--pods typical,env,64k]
+ * [--mutator injector|allow]}. Prints one Markdown table row per pod.
  */
 public final class WebhookLoadGenerator {
   private WebhookLoadGenerator() {}
@@ -70,8 +71,9 @@ public final class WebhookLoadGenerator {
       System.out.printf("| pod | request bytes | requests | errors | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms"
           + " | server CPU ms/req | process CPU ms/req |%n");
       System.out.printf("|---|---|---|---|---|---|---|---|---|---|---|%n");
-      for (String pod : opts.get("--pods").split(",")) {
-        byte[] body = BenchPods.review(pod(pod), "bench");
+      for (String name : opts.get("--pods").split(",")) {
+        BenchPod pod = pod(name);
+        byte[] body = BenchPods.review(pod.pod(), "bench");
         List<HttpsLoadClient> clients = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
           clients.add(new HttpsLoadClient(tls, "localhost", server.port(), "/inject", body, "\"allowed\":true"));
@@ -79,20 +81,20 @@ public final class WebhookLoadGenerator {
         // the warm-up opens the connections, so the measured run sees only keep-alive requests, as from the
         // API server's pooled client
         run(clients, rate, warmup);
-        report(POD_NAMES.get(pod), body.length, run(clients, rate, seconds));
+        report(pod.label(), body.length, run(clients, rate, seconds));
         clients.forEach(HttpsLoadClient::close);
       }
     }
   }
 
-  private static final Map<String, String> POD_NAMES = Map.of("typical", "typical", "env", "1,500 env vars",
-      "64k", "64 KB");
+  /** A pod to send and the name its table row gets. */
+  private record BenchPod(String label, ObjectNode pod) {}
 
-  private static ObjectNode pod(String name) {
+  private static BenchPod pod(String name) {
     return switch (name) {
-      case "typical" -> BenchPods.typical();
-      case "env" -> BenchPods.manyEnv();
-      case "64k" -> BenchPods.ofSize(64 * 1024);
+      case "typical" -> new BenchPod("typical", BenchPods.typical());
+      case "env" -> new BenchPod("1,500 env vars", BenchPods.manyEnv());
+      case "64k" -> new BenchPod("64 KB", BenchPods.ofSize(64 * 1024));
       default -> throw new IllegalArgumentException("--pods: unknown pod " + name + " (typical, env, 64k)");
     };
   }
@@ -182,12 +184,12 @@ public final class WebhookLoadGenerator {
     return String.format("%.2f", sorted[Math.max(0, index)] / 1000.0);
   }
 
-  /** CPU time of the webhook's own threads: its workers and the JDK server's dispatcher. */
+  /** CPU time of the webhook's own threads (all named {@code meshwright-webhook...}): event loops and acceptor. */
   private static long serverCpuNanos() {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long total = 0;
     for (Thread t : Thread.getAllStackTraces().keySet()) {
-      if (t.getName().startsWith("meshwright-webhook-") || t.getName().startsWith("HTTP-Dispatcher")) {
+      if (t.getName().startsWith("meshwright-webhook-")) {
         total += Math.max(0, threads.getThreadCpuTime(t.getId()));
       }
     }
