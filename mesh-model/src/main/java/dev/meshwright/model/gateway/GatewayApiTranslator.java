@@ -4,7 +4,6 @@ import dev.meshwright.api.networking.VirtualService;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.BackendRef;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRoute;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRouteMatch;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRouteRule;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRouteStatus;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
@@ -12,7 +11,6 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayClass;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayClassStatus;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayStatus;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteMatch;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteRule;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteStatus;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.ParentReference;
@@ -129,37 +127,34 @@ public final class GatewayApiTranslator {
   }
 
   private static HttpVirtualServices.Rules httpRules(ConversionContext ctx, HTTPRoute r, RouteSource src, boolean mesh) {
-    SharedRoutes<dev.meshwright.api.networking.HTTPRoute> routes = SharedRoutes.empty();
-    ConfigError error = null;
-    List<HTTPRouteRule> rules = r.getSpec().getRules() == null ? List.of() : r.getSpec().getRules();
-    for (int n = 0; n < rules.size(); n++) {
-      HTTPRouteRule rule = rules.get(n);
-      List<HTTPRouteMatch> matches = rule.getMatches() == null || rule.getMatches().isEmpty()
-          ? Collections.singletonList(null) : rule.getMatches();
-      for (HTTPRouteMatch m : matches) {
-        HttpRules.Converted c = HttpRules.convert(ctx, rule, m, src.namespace(), src.name(), n, !mesh);
-        if (c.route() == null) {
-          return new HttpVirtualServices.Rules(SharedRoutes.empty(), c.error());
-        }
-        if (c.error() != null) {
-          error = c.error();
-        }
-        routes = routes.append(c.route());
-      }
-    }
-    return new HttpVirtualServices.Rules(routes, error);
+    return rules(r.getSpec().getRules(), HTTPRouteRule::getMatches,
+        (rule, m, n) -> HttpRules.convert(ctx, rule, m, src.namespace(), src.name(), n, !mesh));
   }
 
   private static HttpVirtualServices.Rules grpcRules(ConversionContext ctx, GRPCRoute r, RouteSource src, boolean mesh) {
+    return rules(r.getSpec().getRules(), GRPCRouteRule::getMatches,
+        (rule, m, n) -> GrpcRules.convert(ctx, rule, m, src.namespace(), src.name(), n, !mesh));
+  }
+
+  /** Converts one route rule with one of its matches (null when it has none) at rule position {@code n}. */
+  private interface RuleConversion<R, M> {
+    HttpRules.Converted convert(R rule, M match, int n);
+  }
+
+  /**
+   * The routes of an HTTPRoute or GRPCRoute: one per (rule, match), a rule without matches once with a null match.
+   * A conversion without a route voids the whole route object with its error; otherwise the last error is kept.
+   */
+  private static <R, M> HttpVirtualServices.Rules rules(List<R> rules, Function<R, List<M>> matchesOf,
+      RuleConversion<R, M> conversion) {
     SharedRoutes<dev.meshwright.api.networking.HTTPRoute> routes = SharedRoutes.empty();
     ConfigError error = null;
-    List<GRPCRouteRule> rules = r.getSpec().getRules() == null ? List.of() : r.getSpec().getRules();
-    for (int n = 0; n < rules.size(); n++) {
-      GRPCRouteRule rule = rules.get(n);
-      List<GRPCRouteMatch> matches = rule.getMatches() == null || rule.getMatches().isEmpty()
-          ? Collections.singletonList(null) : rule.getMatches();
-      for (GRPCRouteMatch m : matches) {
-        HttpRules.Converted c = GrpcRules.convert(ctx, rule, m, src.namespace(), src.name(), n, !mesh);
+    List<R> all = rules == null ? List.of() : rules;
+    for (int n = 0; n < all.size(); n++) {
+      R rule = all.get(n);
+      List<M> matches = matchesOf.apply(rule);
+      for (M m : matches == null || matches.isEmpty() ? Collections.<M>singletonList(null) : matches) {
+        HttpRules.Converted c = conversion.convert(rule, m, n);
         if (c.route() == null) {
           return new HttpVirtualServices.Rules(SharedRoutes.empty(), c.error());
         }

@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.RouteParentStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Builds VirtualServices from TCPRoutes ({@code <route>-tcp-<n>-...}) and TLSRoutes ({@code <route>-tls-<n>-...}):
@@ -129,34 +130,29 @@ final class L4VirtualServices {
   }
 
   private Rules<TCPRoute> tcpRules(RouteSource src, List<List<BackendRef>> rules, boolean mesh) {
-    List<TCPRoute> out = new ArrayList<>();
-    ConfigError err = null;
-    for (List<BackendRef> refs : rules) {
-      List<Backend> backends = refs.stream().map(Backend::of).toList();
-      if (Backend.weightSum(backends) == 0) {
-        out.add(TCPRoute.builder().addRoute(zeroWeight()).build());
-        continue;
-      }
-      RouteDestinations.Built<RouteDestination> d = RouteDestinations.l4(ctx, backends, src.namespace(), !mesh, src.kind());
-      if (d.hardError() != null) {
-        return new Rules<>(List.of(), d.hardError());
-      }
-      if (d.invalidBackend() != null) {
-        err = d.invalidBackend();
-      }
-      out.add(TCPRoute.builder().route(d.destinations()).build());
-    }
-    return new Rules<>(out, err);
+    return l4Rules(src, rules, mesh, TCPRoute.builder().addRoute(zeroWeight()).build(),
+        destinations -> TCPRoute.builder().route(destinations).build());
   }
 
   private Rules<TLSRoute> tlsRules(RouteSource src, List<List<BackendRef>> rules, boolean mesh) {
-    List<TLSRoute> out = new ArrayList<>();
-    ConfigError err = null;
     List<String> sni = src.hostnames().isEmpty() ? List.of("*") : src.hostnames();
+    return l4Rules(src, rules, mesh, TLSRoute.builder().addRoute(zeroWeight()).build(),
+        destinations -> TLSRoute.builder().addMatch(TLSMatchAttributes.builder().sniHosts(sni).build())
+            .route(destinations).build());
+  }
+
+  /**
+   * One route per rule: {@code zeroWeightRoute} (no match) when all its backends weigh 0, else {@code route} of
+   * its destinations. A hard error voids every rule; otherwise the last dropped-backend error is kept.
+   */
+  private <T> Rules<T> l4Rules(RouteSource src, List<List<BackendRef>> rules, boolean mesh, T zeroWeightRoute,
+      Function<List<RouteDestination>, T> route) {
+    List<T> out = new ArrayList<>();
+    ConfigError err = null;
     for (List<BackendRef> refs : rules) {
       List<Backend> backends = refs.stream().map(Backend::of).toList();
       if (Backend.weightSum(backends) == 0) {
-        out.add(TLSRoute.builder().addRoute(zeroWeight()).build());
+        out.add(zeroWeightRoute);
         continue;
       }
       RouteDestinations.Built<RouteDestination> d = RouteDestinations.l4(ctx, backends, src.namespace(), !mesh, src.kind());
@@ -166,7 +162,7 @@ final class L4VirtualServices {
       if (d.invalidBackend() != null) {
         err = d.invalidBackend();
       }
-      out.add(TLSRoute.builder().addMatch(TLSMatchAttributes.builder().sniHosts(sni).build()).route(d.destinations()).build());
+      out.add(route.apply(d.destinations()));
     }
     return new Rules<>(out, err);
   }
