@@ -1,0 +1,105 @@
+package dev.meshwright.xds;
+
+import dev.meshwright.api.networking.IstioEgressListener;
+import dev.meshwright.api.networking.Sidecar;
+import dev.meshwright.model.registry.MeshService;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which services a proxy imports, by its Sidecar's egress hosts ({@code namespace/dnsName}; {@code .} is the
+ * Sidecar's namespace, {@code *} any namespace, {@code ~} nothing), as istiod's {@code SidecarScope}. With no
+ * Sidecar every visible service is imported. When one hostname is imported from several namespaces the proxy's
+ * own namespace wins. Immutable; built by {@link ProxyContext}.
+ */
+public final class SidecarScope {
+  private final Optional<Sidecar> sidecar;
+  private final List<MeshService> services;
+
+  private SidecarScope(Optional<Sidecar> sidecar, List<MeshService> services) {
+    this.sidecar = sidecar;
+    this.services = List.copyOf(services);
+  }
+
+  static SidecarScope of(Optional<Sidecar> sidecar, String proxyNamespace, List<MeshService> visible) {
+    if (sidecar.isEmpty() || sidecar.get().spec().egress().isEmpty()) {
+      return new SidecarScope(sidecar, preferOwnNamespace(visible, proxyNamespace));
+    }
+    String sidecarNs = sidecar.get().metadata().namespace().orElse(proxyNamespace);
+    List<MeshService> out = new ArrayList<>();
+    for (MeshService s : visible) {
+      if (imported(sidecar.get().spec().egress(), sidecarNs, s)) {
+        out.add(s);
+      }
+    }
+    return new SidecarScope(sidecar, preferOwnNamespace(out, proxyNamespace));
+  }
+
+  private static boolean imported(List<IstioEgressListener> egress, String sidecarNs, MeshService s) {
+    for (IstioEgressListener l : egress) {
+      for (String h : l.hosts()) {
+        if (matches(h, sidecarNs, s)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether egress host {@code nsHost} ({@code ns/dnsName}) imports {@code s}. */
+  static boolean matches(String nsHost, String sidecarNs, MeshService s) {
+    int slash = nsHost.indexOf('/');
+    String ns = slash < 0 ? "*" : nsHost.substring(0, slash);
+    String host = slash < 0 ? nsHost : nsHost.substring(slash + 1);
+    if (ns.equals("~")) {
+      return false;
+    }
+    if (ns.equals(".")) {
+      ns = sidecarNs;
+    }
+    if (!ns.equals("*") && !ns.equals(s.namespace())) {
+      return false;
+    }
+    return hostMatches(host, s.hostname());
+  }
+
+  /** Istio host matching: {@code *} matches all, {@code *.x} any name ending in {@code .x}, else equality. */
+  static boolean hostMatches(String pattern, String hostname) {
+    if (pattern.equals("*")) {
+      return true;
+    }
+    if (pattern.startsWith("*")) {
+      return hostname.endsWith(pattern.substring(1));
+    }
+    return pattern.equalsIgnoreCase(hostname);
+  }
+
+  private static List<MeshService> preferOwnNamespace(List<MeshService> in, String proxyNs) {
+    Map<String, MeshService> byHost = new LinkedHashMap<>();
+    for (MeshService s : in) {
+      MeshService prev = byHost.get(s.hostname());
+      if (prev == null || (!prev.namespace().equals(proxyNs) && s.namespace().equals(proxyNs))) {
+        byHost.put(s.hostname(), s);
+      }
+    }
+    return List.copyOf(byHost.values());
+  }
+
+  /** The Sidecar that applies to the proxy, if any. */
+  public Optional<Sidecar> sidecar() {
+    return sidecar;
+  }
+
+  /** The imported services, sorted by hostname, one per hostname. */
+  public List<MeshService> services() {
+    return services;
+  }
+
+  /** The imported service with this hostname. */
+  public Optional<MeshService> service(String hostname) {
+    return services.stream().filter(s -> s.hostname().equals(hostname)).findFirst();
+  }
+}

@@ -1,0 +1,87 @@
+package dev.meshwright.xds;
+
+import dev.meshwright.model.snapshot.MeshSnapshot;
+import io.envoyproxy.envoy.config.cluster.v3.Cluster;
+import io.envoyproxy.envoy.config.listener.v3.Listener;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * {@code MeshSnapshot x Proxy -> XdsResources}: what istiod 1.22.8 would send one proxy. Picks the Envoy
+ * generators for sidecars and gateways, or the proxyless gRPC ones for {@code GENERATOR=grpc} nodes, runs them in
+ * push order (clusters, endpoints, listeners, routes, secrets), resolves wildcard RDS/EDS to the names the
+ * listeners and clusters refer to, then runs the output checks. Pure, stateless and thread-safe.
+ */
+public final class XdsGenerator {
+  private final XdsOptions options;
+  private final Map<String, ResourceGenerator> envoy;
+  private final Map<String, ResourceGenerator> grpc;
+  private final UnaryOperator<XdsResources> checks;
+
+  private XdsGenerator(XdsOptions options, List<ResourceGenerator> envoy, List<ResourceGenerator> grpc,
+      UnaryOperator<XdsResources> checks) {
+    this.options = Objects.requireNonNull(options, "options");
+    this.envoy = byType(envoy);
+    this.grpc = byType(grpc);
+    this.checks = Objects.requireNonNull(checks, "checks");
+  }
+
+  private static Map<String, ResourceGenerator> byType(List<ResourceGenerator> gens) {
+    Map<String, ResourceGenerator> out = new LinkedHashMap<>();
+    gens.forEach(g -> out.put(g.typeUrl(), g));
+    return Map.copyOf(out);
+  }
+
+  /** A generator from explicit parts (tests, or a platform that adds its own). */
+  public static XdsGenerator of(XdsOptions options, List<ResourceGenerator> envoy, List<ResourceGenerator> grpc,
+      UnaryOperator<XdsResources> checks) {
+    return new XdsGenerator(options, envoy, grpc, checks);
+  }
+
+  /** The options this generator was built with. */
+  public XdsOptions options() {
+    return options;
+  }
+
+  /** Everything the proxy would receive unasked (wildcard for every type). */
+  public XdsResources generate(MeshSnapshot snapshot, Proxy proxy) {
+    return generate(snapshot, proxy, Subscriptions.all());
+  }
+
+  /** What the proxy receives for these subscriptions. */
+  public XdsResources generate(MeshSnapshot snapshot, Proxy proxy, Subscriptions subscriptions) {
+    ProxyContext ctx = ProxyContext.of(snapshot, proxy, options);
+    Map<String, ResourceGenerator> gens = proxy.isProxylessGrpc() ? grpc : envoy;
+    XdsResources.Builder out = XdsResources.builder();
+    run(gens.get(TypeUrls.CLUSTER), ctx, subscriptions.names(TypeUrls.CLUSTER).orElse(Set.of()), out);
+    Set<String> eds = subscriptions.names(TypeUrls.ENDPOINT).orElseGet(() -> References.edsNames(
+        out.of(TypeUrls.CLUSTER).values().stream().map(r -> (Cluster) r.message()).toList()));
+    run(gens.get(TypeUrls.ENDPOINT), ctx, eds, out);
+    run(gens.get(TypeUrls.LISTENER), ctx, subscriptions.names(TypeUrls.LISTENER).orElse(Set.of()), out);
+    Set<String> rds = subscriptions.names(TypeUrls.ROUTE).orElseGet(() -> References.routeNames(
+        out.of(TypeUrls.LISTENER).values().stream().map(r -> (Listener) r.message()).toList()));
+    run(gens.get(TypeUrls.ROUTE), ctx, rds, out);
+    subscriptions.names(TypeUrls.SECRET)
+        .ifPresent(names -> run(gens.get(TypeUrls.SECRET), ctx, names, out));
+    return checks.apply(out.build());
+  }
+
+  private static void run(ResourceGenerator g, ProxyContext ctx, Set<String> names, XdsResources.Builder out) {
+    if (g == null) {
+      return;
+    }
+    if (!names.isEmpty() || isWildcardType(g.typeUrl())) {
+      ResourceGenerator.Output o = g.generate(ctx, names);
+      out.addAll(o.resources());
+      out.diagnostics(o.diagnostics());
+    }
+  }
+
+  private static boolean isWildcardType(String typeUrl) {
+    return typeUrl.equals(TypeUrls.CLUSTER) || typeUrl.equals(TypeUrls.LISTENER);
+  }
+}
