@@ -64,7 +64,7 @@ public interface GatewayRouteBuilder {
             r.redirect().get().authority().ifPresent(ra::setHostRedirect);
             b.setRedirect(ra);
           } else if (!r.route().isEmpty()) {
-            b.setRoute(action(ctx, r.route(), port));
+            b.setRoute(action(ctx, vs, r.route(), port));
           } else {
             continue;
           }
@@ -90,23 +90,24 @@ public interface GatewayRouteBuilder {
     return b.build();
   }
 
-  private static RouteAction action(ProxyContext ctx, List<HTTPRouteDestination> dests, int port) {
+  private static RouteAction action(ProxyContext ctx, VirtualService vs, List<HTTPRouteDestination> dests, int port) {
     RouteAction.Builder a = RouteAction.newBuilder();
     if (dests.size() == 1) {
-      return a.setCluster(cluster(ctx, dests.get(0), port)).build();
+      return a.setCluster(cluster(ctx, vs, dests.get(0), port)).build();
     }
     WeightedCluster.Builder w = WeightedCluster.newBuilder();
     for (HTTPRouteDestination d : dests) {
       if (d.weight().orElse(0) > 0) {
-        w.addClusters(WeightedCluster.ClusterWeight.newBuilder().setName(cluster(ctx, d, port))
+        w.addClusters(WeightedCluster.ClusterWeight.newBuilder().setName(cluster(ctx, vs, d, port))
             .setWeight(com.google.protobuf.UInt32Value.of(d.weight().get())));
       }
     }
     return a.setWeightedClusters(w).build();
   }
 
-  private static String cluster(ProxyContext ctx, HTTPRouteDestination d, int port) {
-    String host = d.destination().flatMap(x -> x.host()).orElse("");
+  private static String cluster(ProxyContext ctx, VirtualService vs, HTTPRouteDestination d, int port) {
+    String host = GatewayHosts.fqdn(d.destination().flatMap(x -> x.host()).orElse(""), vs.namespace(),
+        ctx.options().domainSuffix());
     Optional<MeshService> svc = ctx.scope().service(host);
     int p = d.destination().flatMap(x -> x.port()).flatMap(x -> x.number())
         .orElseGet(() -> svc.filter(s -> s.ports().size() == 1).map(s -> s.ports().get(0).port()).orElse(port));

@@ -161,13 +161,13 @@ final class GatewayTcpChains {
     }
     TcpProxy.Builder tcp = TcpProxy.newBuilder();
     if (routes.size() == 1) {
-      String cluster = cluster(routes.get(0), serverPort);
+      String cluster = cluster(routes.get(0), serverPort, vs);
       tcp.setStatPrefix(cluster).setCluster(cluster);
     } else {
       TcpProxy.WeightedCluster.Builder w = TcpProxy.WeightedCluster.newBuilder();
       for (RouteDestination r : routes) {
         if (r.weight().orElse(0) > 0) {
-          w.addClusters(TcpProxy.WeightedCluster.ClusterWeight.newBuilder().setName(cluster(r, serverPort))
+          w.addClusters(TcpProxy.WeightedCluster.ClusterWeight.newBuilder().setName(cluster(r, serverPort, vs))
               .setWeight(r.weight().get()));
         }
       }
@@ -179,8 +179,9 @@ final class GatewayTcpChains {
   }
 
   /** Istio's destination cluster: explicit port, else the service's only port, else the listener's. */
-  private String cluster(RouteDestination r, int serverPort) {
-    String host = r.destination().flatMap(d -> d.host()).orElse("");
+  private String cluster(RouteDestination r, int serverPort, VirtualService vs) {
+    String host = GatewayHosts.fqdn(r.destination().flatMap(d -> d.host()).orElse(""), vs.namespace(),
+        ctx.options().domainSuffix());
     if (host.isEmpty()) {
       return "UnknownService";
     }
