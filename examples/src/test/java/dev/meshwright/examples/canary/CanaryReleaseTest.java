@@ -44,12 +44,13 @@ class CanaryReleaseTest {
   }
 
   @Test
-  @DisplayName("weights that do not add up to 100 are Istio's validation error and nothing is applied")
+  @DisplayName("a 120% canary leaves v1 at weight -20: Istio's validation error, and nothing is applied")
   void invalidIsNotApplied() {
     CanaryRelease.Outcome outcome = CanaryRelease.run(
         List.of(CanaryRelease.virtualService(120), CanaryRelease.destinationRule()), cluster.client(), out);
 
-    assertThat(outcome.problems()).anyMatch(d -> d.isError() && d.path().startsWith("spec.http[0].route"));
+    assertThat(outcome.problems()).anyMatch(d -> d.isError() && d.path().equals("spec.http[0].route[0].weight")
+        && d.message().equals("weight -20 < 0"));
     assertThat(outcome.stored()).isEmpty();
     assertThat(MeshClient.of(cluster.client()).list(VirtualService.KIND, CanaryRelease.NAMESPACE)).isEmpty();
   }
