@@ -4,7 +4,9 @@ import dev.meshwright.api.Diagnostic;
 import dev.meshwright.api.networking.VirtualService;
 import dev.meshwright.model.registry.MeshService;
 import dev.meshwright.model.registry.ServicePort;
+import dev.meshwright.model.snapshot.MergedDestinationRule;
 import io.envoyproxy.envoy.config.route.v3.Route;
+import io.envoyproxy.envoy.config.route.v3.RouteAction;
 import io.envoyproxy.envoy.config.route.v3.VirtualHost;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -38,8 +40,9 @@ final class OutboundVirtualHosts {
           .anyMatch(h -> byName.keySet().stream().anyMatch(s -> HostNames.matches(h, s)))).toList();
     }
     Map<String, VirtualService> claims = claims(vses, byName.values());
+    HashPolicies hashes = hashPolicies(ctx);
     RouteContext rctx = RouteContext.sidecar(ctx.proxy(), listenerPort, byName, ctx.meshConfig(),
-        ctx.options().domainSuffix());
+        ctx.options().domainSuffix()).withHashPolicies(hashes);
     List<Wrapper> wrappers = new ArrayList<>();
     Set<String> claimed = new HashSet<>();
     for (VirtualService vs : vses) {
@@ -91,8 +94,13 @@ final class OutboundVirtualHosts {
       for (ServicePort p : s.ports()) {
         if (httpOrSniffed(p)) {
           String cluster = ClusterKeys.outbound("", s.hostname(), p.port());
-          wrappers.add(new Wrapper(p.port(), List.of(s), List.of(), List.of(RouteTranslator.defaultOutboundRoute(
-              cluster, RouteTranslator.traceOperation(s.hostname(), p.port()), ctx.meshConfig()))));
+          Route route = RouteTranslator.defaultOutboundRoute(cluster,
+              RouteTranslator.traceOperation(s.hostname(), p.port()), ctx.meshConfig());
+          java.util.Optional<RouteAction.HashPolicy> hash = hashes.forService(s.hostname(), p.port());
+          if (hash.isPresent()) {
+            route = route.toBuilder().setRoute(route.getRoute().toBuilder().addHashPolicy(hash.get())).build();
+          }
+          wrappers.add(new Wrapper(p.port(), List.of(s), List.of(), List.of(route)));
         }
       }
     }
@@ -167,6 +175,13 @@ final class OutboundVirtualHosts {
     }
     return java.util.Optional.of(VirtualHost.newBuilder().setName(name).addAllDomains(kept).addAllRoutes(routes)
         .setIncludeRequestAttemptCount(true).build());
+  }
+
+  /** The proxy's DestinationRules (the first merged rule for a host) as hash policies. */
+  static HashPolicies hashPolicies(ProxyContext ctx) {
+    String ns = ctx.proxy().namespace();
+    return HashPolicies.of(host -> ctx.snapshot().destinationRules(ns, host).stream().findFirst()
+        .map(MergedDestinationRule::spec));
   }
 
   static boolean httpOrSniffed(ServicePort p) {
