@@ -6,14 +6,12 @@ import dev.meshwright.model.registry.ServicePort;
 import dev.meshwright.xds.ProxyContext;
 import dev.meshwright.xds.ResourceGenerator;
 import dev.meshwright.xds.TypeUrls;
-import dev.meshwright.xds.XdsResource;
 import io.envoyproxy.envoy.config.route.v3.RouteConfiguration;
 import io.envoyproxy.envoy.config.route.v3.VirtualHost;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * RDS for Envoy sidecars: the route configurations its listeners name. {@code "<port>"} is the outbound route of a
@@ -33,13 +31,7 @@ public final class RouteGenerator implements ResourceGenerator {
 
   @Override
   public Output generate(ProxyContext ctx, Set<String> names) {
-    List<XdsResource> out = new ArrayList<>();
-    List<Diagnostic> diags = new ArrayList<>();
-    for (String name : new TreeSet<>(names)) {
-      RouteConfiguration rc = build(ctx, name, diags);
-      out.add(XdsResource.of(name, rc));
-    }
-    return new Output(out, diags);
+    return RouteOutputs.perName(names, (name, diags) -> Optional.of(build(ctx, name, diags)));
   }
 
   private static RouteConfiguration build(ProxyContext ctx, String name, List<Diagnostic> diags) {
