@@ -1,6 +1,8 @@
 package dev.meshwright.xds.route;
 
 import dev.meshwright.api.Diagnostic;
+import dev.meshwright.api.mesh.ProxyConfig;
+import dev.meshwright.api.mesh.ProxyHeaders;
 import dev.meshwright.api.networking.VirtualService;
 import dev.meshwright.model.registry.MeshService;
 import dev.meshwright.model.registry.ServicePort;
@@ -109,6 +111,7 @@ final class OutboundVirtualHosts {
 
   private static List<VirtualHost> virtualHosts(ProxyContext ctx, int listenerPort, List<Wrapper> wrappers) {
     boolean keepPorts = ctx.proxy().isProxylessGrpc();
+    boolean attemptCount = includeAttemptCount(ctx);
     Set<String> known = new HashSet<>();
     for (Wrapper w : wrappers) {
       for (MeshService s : w.services()) {
@@ -128,13 +131,14 @@ final class OutboundVirtualHosts {
         String name = RouteTranslator.domainName(h, w.port());
         List<String> domains = new ArrayList<>();
         VirtualHostDomains.appendWithPort(domains, h, keepPorts ? w.port() : VirtualHostDomains.NO_PORT);
-        vhost(name, domains, List.of(), known, names, taken, w.routes()).ifPresent(out::add);
+        vhost(name, domains, List.of(), known, names, taken, w.routes(), attemptCount).ifPresent(out::add);
       }
       for (MeshService s : w.services()) {
         String name = RouteTranslator.domainName(s.hostname(), w.port());
         int suffixPort = !keepPorts && listenerPort != 0 ? VirtualHostDomains.NO_PORT : w.port();
         VirtualHostDomains.Domains d = VirtualHostDomains.of(s, suffixPort, ctx.proxy().dnsDomain());
-        vhost(name, d.domains(), d.altHosts(), known, names, taken, w.routes()).ifPresent(out::add);
+        vhost(name, d.domains(), d.altHosts(), known, names, taken, w.routes(), attemptCount)
+            .ifPresent(out::add);
       }
     }
     if (listenerPort != 0) {
@@ -157,7 +161,7 @@ final class OutboundVirtualHosts {
   }
 
   private static java.util.Optional<VirtualHost> vhost(String name, List<String> domains, List<String> alt,
-      Set<String> known, Set<String> names, Set<String> taken, List<Route> routes) {
+      Set<String> known, Set<String> names, Set<String> taken, List<Route> routes, boolean attemptCount) {
     if (!names.add(name)) {
       return java.util.Optional.empty();
     }
@@ -174,7 +178,13 @@ final class OutboundVirtualHosts {
       return java.util.Optional.empty();
     }
     return java.util.Optional.of(VirtualHost.newBuilder().setName(name).addAllDomains(kept).addAllRoutes(routes)
-        .setIncludeRequestAttemptCount(true).build());
+        .setIncludeRequestAttemptCount(attemptCount).build());
+  }
+
+  /** Whether VHs ask Envoy for x-envoy-attempt-count: unless the mesh proxy config's proxyHeaders disable it. */
+  static boolean includeAttemptCount(ProxyContext ctx) {
+    return !ctx.meshConfig().defaultConfig().flatMap(ProxyConfig::proxyHeaders)
+        .flatMap(ProxyHeaders::attemptCount).flatMap(ProxyHeaders.AttemptCount::disabled).orElse(false);
   }
 
   /** The proxy's DestinationRules (the first merged rule for a host) as hash policies. */

@@ -17,12 +17,14 @@ import java.util.Set;
  * RDS for Envoy sidecars: the route configurations its listeners name. {@code "<port>"} is the outbound route of a
  * port (every imported HTTP service on it, then the {@code allow_any}/{@code block_all} catch-all per the outbound
  * traffic policy of the Sidecar, else the mesh); {@code "<host>:<port>"} the route of a sniffed port (only that
- * service's virtual host, domain {@code *}); {@code http_proxy} every port; {@code inbound|<port>||} the inbound route.
+ * service's virtual host, domain {@code *}); {@code http_proxy} and {@code unix://...} every port; {@code inbound|<port>||} the inbound route.
  * A name it cannot parse gets the empty configuration, as istiod answers. Stateless and thread-safe.
  */
 public final class RouteGenerator implements ResourceGenerator {
   /** The route name of the sidecar's HTTP proxy listener. */
   public static final String HTTP_PROXY = "http_proxy";
+  /** The prefix of a route named after a Unix domain socket bind; it routes every port, as {@code http_proxy}. */
+  public static final String UNIX_PREFIX = "unix://";
 
   @Override
   public String typeUrl() {
@@ -38,9 +40,8 @@ public final class RouteGenerator implements ResourceGenerator {
     if (name.startsWith("inbound|")) {
       return inbound(ctx, name).orElseGet(() -> RouteConfigs.empty(name));
     }
-    if (name.equals(HTTP_PROXY)) {
-      return RouteConfigs.outbound(name, OutboundVirtualHosts.build(ctx, 0, diags),
-          Optional.of(RouteConfigs.catchAll(outboundPolicy(ctx))));
+    if (name.equals(HTTP_PROXY) || name.startsWith(UNIX_PREFIX)) {
+      return RouteConfigs.outbound(name, OutboundVirtualHosts.build(ctx, 0, diags), Optional.of(catchAll(ctx)));
     }
     int colon = name.lastIndexOf(':');
     Optional<Integer> port = parsePort(colon < 0 ? name : name.substring(colon + 1));
@@ -49,7 +50,7 @@ public final class RouteGenerator implements ResourceGenerator {
     }
     List<VirtualHost> vhs = OutboundVirtualHosts.build(ctx, port.get(), diags);
     if (colon < 0) {
-      return RouteConfigs.outbound(name, vhs, Optional.of(RouteConfigs.catchAll(outboundPolicy(ctx))));
+      return RouteConfigs.outbound(name, vhs, Optional.of(catchAll(ctx)));
     }
     return RouteConfigs.outbound(name, sniffed(vhs, name, name.substring(0, colon)), Optional.empty());
   }
@@ -66,6 +67,11 @@ public final class RouteGenerator implements ResourceGenerator {
       return List.of(out.get(0).toBuilder().clearDomains().addDomains("*").build());
     }
     return out;
+  }
+
+  private static VirtualHost catchAll(ProxyContext ctx) {
+    return RouteConfigs.catchAll(outboundPolicy(ctx)).toBuilder()
+        .setIncludeRequestAttemptCount(OutboundVirtualHosts.includeAttemptCount(ctx)).build();
   }
 
   /** The Sidecar's outbound traffic policy, else the mesh's, else ALLOW_ANY. */
