@@ -31,7 +31,7 @@ public final class GrpcRouteGenerator implements ResourceGenerator {
         return Optional.empty();
       }
       return Optional.of(RouteConfiguration.newBuilder().setName(name)
-          .addAllVirtualHosts(OutboundVirtualHosts.build(ctx, key.get().port(), diags)).build());
+          .addAllVirtualHosts(OutboundVirtualHosts.build(ctx, key.get().port(), name, diags)).build());
     });
   }
 }

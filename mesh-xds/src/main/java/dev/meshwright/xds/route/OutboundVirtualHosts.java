@@ -3,6 +3,7 @@ package dev.meshwright.xds.route;
 import dev.meshwright.api.Diagnostic;
 import dev.meshwright.api.mesh.ProxyConfig;
 import dev.meshwright.api.mesh.ProxyHeaders;
+import dev.meshwright.api.networking.IstioEgressListener;
 import dev.meshwright.api.networking.VirtualService;
 import dev.meshwright.model.registry.MeshService;
 import dev.meshwright.model.registry.ServicePort;
@@ -34,9 +35,13 @@ final class OutboundVirtualHosts {
   /** One virtual-host group: a port, its services, VirtualService-only hosts and the routes they share. */
   private record Wrapper(int port, List<MeshService> services, List<String> vsHosts, List<Route> routes) {}
 
-  static List<VirtualHost> build(ProxyContext ctx, int listenerPort, List<Diagnostic> diags) {
-    Map<String, MeshService> byName = servicesOnPort(ctx.scope().services(), listenerPort);
-    List<VirtualService> vses = MeshVirtualServices.forProxy(ctx, diags);
+  static List<VirtualHost> build(ProxyContext ctx, int port, String routeName, List<Diagnostic> diags) {
+    java.util.Optional<IstioEgressListener> egress = EgressListeners.forRoute(ctx, port, routeName);
+    int listenerPort = EgressListeners.httpProxy(egress) ? 0 : port;
+    List<MeshService> imported = egress.map(l -> ctx.scope().services().stream()
+        .filter(s -> EgressListeners.imports(ctx, l, s)).toList()).orElse(ctx.scope().services());
+    Map<String, MeshService> byName = servicesOnPort(imported, listenerPort);
+    List<VirtualService> vses = MeshVirtualServices.forProxy(ctx, egress, diags);
     if (listenerPort != 80) {
       vses = vses.stream().filter(vs -> vs.spec().hosts().stream()
           .anyMatch(h -> byName.keySet().stream().anyMatch(s -> HostNames.matches(h, s)))).toList();

@@ -41,14 +41,14 @@ public final class RouteGenerator implements ResourceGenerator {
       return inbound(ctx, name).orElseGet(() -> RouteConfigs.empty(name));
     }
     if (name.equals(HTTP_PROXY) || name.startsWith(UNIX_PREFIX)) {
-      return RouteConfigs.outbound(name, OutboundVirtualHosts.build(ctx, 0, diags), Optional.of(catchAll(ctx)));
+      return RouteConfigs.outbound(name, OutboundVirtualHosts.build(ctx, 0, name, diags), Optional.of(catchAll(ctx)));
     }
     int colon = name.lastIndexOf(':');
     Optional<Integer> port = parsePort(colon < 0 ? name : name.substring(colon + 1));
     if (port.isEmpty()) {
       return RouteConfigs.empty(name);
     }
-    List<VirtualHost> vhs = OutboundVirtualHosts.build(ctx, port.get(), diags);
+    List<VirtualHost> vhs = OutboundVirtualHosts.build(ctx, port.get(), name, diags);
     if (colon < 0) {
       return RouteConfigs.outbound(name, vhs, Optional.of(catchAll(ctx)));
     }

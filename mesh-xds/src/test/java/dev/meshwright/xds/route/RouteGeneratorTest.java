@@ -191,4 +191,26 @@ class RouteGeneratorTest {
     RouteConfiguration rc = generate(snapshot(REGISTRY, mesh), "9080");
     assertThat(rc.getVirtualHostsList()).isNotEmpty().noneMatch(VirtualHost::getIncludeRequestAttemptCount);
   }
+
+  @Test
+  @DisplayName("a Sidecar egress listener on the route's port decides what the route imports; other ports use the "
+      + "catch-all listener")
+  void egressListenerPerPort() {
+    String sidecar = """
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: Sidecar
+        metadata: {name: default, namespace: shop}
+        spec:
+          egress:
+          - port: {number: 9080, protocol: HTTP, name: http}
+            hosts: ["ops/*"]
+          - hosts: ["./*"]
+        """;
+    MeshSnapshot s = snapshot(REGISTRY + sidecar, RouteFixtures.MESH);
+    assertThat(generate(s, "9080").getVirtualHostsList()).extracting(VirtualHost::getName)
+        .containsExactly("ratings.ops.svc.corp.example:9080", "allow_any");
+    assertThat(generate(s, "8080").getVirtualHostsList()).extracting(VirtualHost::getName)
+        .containsExactly("web.shop.svc.corp.example:8080", "allow_any");
+  }
 }
