@@ -26,7 +26,8 @@ import dev.meshwright.xds.ProxyContext;
  * {@code BuildSidecarOutboundVirtualHosts}: each imported HTTP (or sniffed) service on the port gets a virtual host
  * {@code <host>:<port>}, routed by the VirtualService that claims its host (exact host first, else the most specific
  * wildcard) or by a default route to its cluster; VirtualService hosts that are no service get a virtual host of
- * their own on port 80 only. Domains follow {@link VirtualHostDomains}; a domain already taken by an earlier virtual
+ * their own on port 80 only. A Gateway API route applies only to services in its namespace, unless the proxy is in it
+ * too. Domains follow {@link VirtualHostDomains}; a domain already taken by an earlier virtual
  * host is dropped. Port 0 (an HTTP proxy route) gathers every port. Unsorted; stateless.
  */
 final class OutboundVirtualHosts {
@@ -60,8 +61,11 @@ final class OutboundVirtualHosts {
       }
       List<String> vsHosts = new ArrayList<>();
       List<MeshService> matching = new ArrayList<>();
+      boolean gatewayApi = Semantics.of(vs) == Semantics.GATEWAY_API;
       for (String h : vs.spec().hosts()) {
-        if (HostNames.wildcard(h)) {
+        if (HostNames.wildcard(h) && gatewayApi) {
+          vsHosts.add(h);
+        } else if (HostNames.wildcard(h)) {
           boolean any = false;
           for (MeshService s : byName.values()) {
             if (HostNames.matches(s.hostname(), h)) {
@@ -79,6 +83,10 @@ final class OutboundVirtualHosts {
         } else {
           vsHosts.add(h);
         }
+      }
+      if (gatewayApi && matching.stream().noneMatch(m -> m.namespace().equals(vs.namespace())
+          || ctx.proxy().namespace().equals(vs.namespace()))) {
+        continue;
       }
       Map<Integer, List<MeshService>> byPort = new TreeMap<>();
       for (MeshService s : matching) {
