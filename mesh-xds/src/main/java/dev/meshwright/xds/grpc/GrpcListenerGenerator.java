@@ -10,6 +10,7 @@ import dev.meshwright.xds.ProxyContext;
 import dev.meshwright.xds.ResourceGenerator;
 import dev.meshwright.xds.TypeUrls;
 import dev.meshwright.xds.XdsResource;
+import dev.meshwright.xds.cluster.ClusterNames;
 import dev.meshwright.xds.listener.PeerAuthentications;
 import dev.meshwright.xds.listener.PeerAuthentications.Mode;
 import io.envoyproxy.envoy.config.core.v3.Address;
@@ -109,7 +110,7 @@ public final class GrpcListenerGenerator implements ResourceGenerator {
               .addHttpFilters(router())
               .setRds(Rds.newBuilder().setConfigSource(ConfigSource.newBuilder()
                   .setAds(AggregatedConfigSource.getDefaultInstance()))
-                  .setRouteConfigName("outbound|" + p.port() + "||" + svc.hostname()))
+                  .setRouteConfigName(ClusterNames.outbound(p.port(), svc.hostname())))
               .build();
           String name = ListenerNames.joinHostPort(requested, port);
           Listener l = Listener.newBuilder().setName(name).setAddress(address(address, p.port()))
