@@ -73,14 +73,15 @@ class TlsClustersTest {
   }
 
   @Test
-  @DisplayName("MUTUAL with files presents file-cert:<cert>~<key>; without a key pair the cluster gets no TLS")
+  @DisplayName("MUTUAL with files presents file-cert:<cert>~<key>; a rule without the key pair is invalid: no TLS")
   void mutualFiles() throws Exception {
     Cluster c = cluster("", 443, sidecar("  trafficPolicy: {tls: {mode: MUTUAL, clientCertificate: /c.pem, "
         + "privateKey: /k.pem, caCertificates: /ca.pem}}\n"));
     assertThat(tls(c).getCommonTlsContext().getTlsCertificateSdsSecretConfigsList())
         .containsExactly(TlsContexts.sds("file-cert:/c.pem~/k.pem"));
-    Cluster bad = cluster("", 443, sidecar("  trafficPolicy: {tls: {mode: MUTUAL, caCertificates: /ca.pem}}\n"));
-    assertThat(bad.hasTransportSocket()).isFalse();
+    ProxyContext badCtx = sidecar("  trafficPolicy: {tls: {mode: MUTUAL, caCertificates: /ca.pem}}\n");
+    assertThat(cluster("", 443, badCtx).hasTransportSocket()).isFalse();
+    assertThat(badCtx.snapshot().diagnostics()).anySatisfy(d -> assertThat(d.message()).contains("left out"));
   }
 
   @Test
