@@ -10,6 +10,7 @@ import dev.meshwright.xds.ResourceGenerator;
 import dev.meshwright.xds.TypeUrls;
 import dev.meshwright.xds.XdsResource;
 import dev.meshwright.xds.gateway.MergedGateway.BoundServer;
+import dev.meshwright.xds.route.RouteContext;
 import io.envoyproxy.envoy.config.route.v3.Route;
 import io.envoyproxy.envoy.config.route.v3.RouteConfiguration;
 import io.envoyproxy.envoy.config.route.v3.VirtualHost;
@@ -45,9 +46,9 @@ public final class GatewayRouteGenerator implements ResourceGenerator {
     this.routes = Objects.requireNonNull(routes, "routes");
   }
 
-  /** A generator with the {@linkplain GatewayRouteBuilder#basic() basic} route builder. */
+  /** A generator with Istio's route translation ({@link GatewayRouteBuilder#translator()}). */
   public GatewayRouteGenerator() {
-    this(GatewayRouteBuilder.basic());
+    this(GatewayRouteBuilder.translator());
   }
 
   @Override
@@ -100,7 +101,8 @@ public final class GatewayRouteGenerator implements ResourceGenerator {
           continue;
         }
         List<Route> vsRoutes = routeCache.computeIfAbsent(bs.gateway() + "|" + vs.name() + "/" + vs.namespace(), k -> {
-          GatewayRouteBuilder.Built built = routes.build(ctx, vs, port, bs.gateway());
+          GatewayRouteBuilder.Built built = routes.build(ctx, vs, port, bs.gateway(), bs.server().tls().isPresent()
+              ? RouteContext.ListenerTls.TERMINATED : RouteContext.ListenerTls.PLAINTEXT);
           diags.addAll(built.diagnostics());
           return built.routes();
         });
