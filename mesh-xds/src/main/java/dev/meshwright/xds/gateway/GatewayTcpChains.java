@@ -16,6 +16,7 @@ import dev.meshwright.model.registry.MeshService;
 import dev.meshwright.model.registry.ServicePort;
 import dev.meshwright.model.snapshot.MergedDestinationRule;
 import dev.meshwright.xds.ProxyContext;
+import dev.meshwright.xds.cluster.ClusterNames;
 import dev.meshwright.xds.gateway.MergedGateway.BoundServer;
 import dev.meshwright.xds.route.L4Routes;
 import dev.meshwright.xds.route.RouteContext;
@@ -141,7 +142,7 @@ final class GatewayTcpChains {
         all.add("");
         all.addAll(subsets);
         for (String subset : all) {
-          String cluster = ClusterKeys.outboundSni(p.port(), subset, svc.hostname());
+          String cluster = ClusterNames.outboundSni(p.port(), subset, svc.hostname());
           out.add(new GatewayChain(List.of(cluster), ALL_ISTIO_MTLS_ALPNS, Optional.empty(),
               List.of(tcpProxy(TcpProxy.newBuilder().setStatPrefix(cluster).setCluster(cluster)))));
         }
