@@ -41,11 +41,13 @@ final class GatewayTcpChains {
       List.of("istio", "istio-peer-exchange", "istio-http/1.0", "istio-http/1.1", "istio-h2");
 
   private final ProxyContext ctx;
+  private final List<Filter> policy;
   /** SNI host → bind, per listener port: Envoy rejects two chains with the same match. */
   private final Map<Integer, Map<String, String>> sniByPort = new HashMap<>();
 
-  GatewayTcpChains(ProxyContext ctx) {
+  GatewayTcpChains(ProxyContext ctx, List<Filter> policy) {
     this.ctx = ctx;
+    this.policy = List.copyOf(policy);
   }
 
   /** The chains of one non-HTTP server. */
@@ -151,7 +153,10 @@ final class GatewayTcpChains {
     return out;
   }
 
-  /** A TCP proxy to one destination (stat prefix = cluster) or to weighted clusters (stat prefix = {@code vs.ns}). */
+  /**
+   * Metadata exchange (ISTIO_MUTUAL only), the policy filters, then a TCP proxy to one destination (stat prefix =
+   * cluster) or to weighted clusters (stat prefix = {@code vs.ns}).
+   */
   List<Filter> networkFilters(List<RouteDestination> routes, int serverPort, VirtualService vs, boolean mx) {
     List<Filter> out = new ArrayList<>();
     if (mx) {
@@ -162,6 +167,7 @@ final class GatewayTcpChains {
               .putFields("enable_discovery", Value.newBuilder().setBoolValue(true).build()))
           .build())).build());
     }
+    out.addAll(policy);
     TcpProxy.Builder tcp = TcpProxy.newBuilder();
     List<L4Routes.ClusterWeight> clusters = L4Routes.clusters(vs, routes,
         GatewayRouteContexts.of(ctx, serverPort, "", RouteContext.ListenerTls.PLAINTEXT));
