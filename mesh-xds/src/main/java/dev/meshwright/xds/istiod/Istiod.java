@@ -36,7 +36,7 @@ public final class Istiod {
         new EndpointGenerator(),
         new ByProxyType(TypeUrls.LISTENER, Map.of(
             ProxyType.SIDECAR, ListenerGenerator.withInboundFilters(new AuthzInboundFilters()),
-            ProxyType.ROUTER, new GatewayListenerGenerator())),
+            ProxyType.ROUTER, GatewayListenerGenerator.withPolicyFilters(new AuthzInboundFilters()))),
         new ByProxyType(TypeUrls.ROUTE, Map.of(
             ProxyType.SIDECAR, new RouteGenerator(),
             ProxyType.ROUTER, new GatewayRouteGenerator())),
