@@ -6,8 +6,10 @@ import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import dev.meshwright.xds.ca.CertificateAuthority;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,6 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The embeddable control plane's xDS server: ADS (SotW and Delta) and SDS on grpc-java, fed by a
@@ -129,6 +132,7 @@ public final class AdsServer implements AutoCloseable {
     private AdsOptions options = AdsOptions.defaults();
     private Scheduler scheduler;
     private final List<BindableService> services = new ArrayList<>();
+    private Supplier<CertificateAuthority> workloadCa;
 
     private Builder(ConfigSource source, MeshSnapshot initial) {
       this.source = Objects.requireNonNull(source, "source");
@@ -153,12 +157,23 @@ public final class AdsServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Serves SDS {@code default} (a certificate and key for the proxy's SPIFFE identity) and {@code ROOTCA} from
+     * this CA to proxies that ask the control plane for them over ADS or SDS. For trusted networks only.
+     */
+    public Builder workloadCertificates(Supplier<CertificateAuthority> ca) {
+      workloadCa = Objects.requireNonNull(ca);
+      return this;
+    }
+
     /** Binds and starts. */
     public AdsServer start() throws IOException {
       ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("meshwright-xds-debounce"));
       ExecutorService push = Executors.newFixedThreadPool(options.pushThreads(), daemon("meshwright-xds-push"));
       XdsMetrics metrics = new XdsMetrics();
-      PushPipeline pipeline = new PushPipeline(source, initial, options,
+      ConfigSource effective = workloadCa == null ? source
+          : new WorkloadSecrets(source, workloadCa, Clock.systemUTC());
+      PushPipeline pipeline = new PushPipeline(effective, initial, options,
           scheduler != null ? scheduler : Scheduler.on(timer), push, metrics);
       NettyServerBuilder nb = NettyServerBuilder.forAddress(new InetSocketAddress(options.host(), options.port()))
           .addService(new AdsService(pipeline)).addService(new AdsService.Secrets(pipeline))
