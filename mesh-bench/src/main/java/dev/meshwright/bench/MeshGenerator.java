@@ -97,6 +97,11 @@ public final class MeshGenerator {
         + "    - {destination: {host: " + svc + ", subset: v2}, weight: 10}\n    timeout: 5s\n";
   }
 
+  /** The IP of endpoint {@code endpoint} (a Pod) of service {@code service}. */
+  public static String podIp(int service, int endpoint) {
+    return ip(service, endpoint);
+  }
+
   private static String ip(int service, int endpoint) {
     int n = service * 16 + endpoint;
     return "10.10." + (n / 250) + "." + (n % 250 + 1);

@@ -3,7 +3,6 @@ package dev.meshwright.cli;
 import dev.meshwright.api.Diagnostic;
 import dev.meshwright.api.mesh.MeshConfig;
 import dev.meshwright.api.mesh.MeshConfigs;
-import dev.meshwright.api.yaml.MeshConfigYaml;
 import dev.meshwright.api.yaml.MeshYaml;
 import dev.meshwright.cli.source.DirectorySource;
 import dev.meshwright.model.config.ConfigStore;
@@ -11,10 +10,7 @@ import dev.meshwright.model.snapshot.MeshConfigSource;
 import dev.meshwright.model.snapshot.MeshSnapshot;
 import dev.meshwright.model.snapshot.MeshTranslator;
 import dev.meshwright.model.snapshot.SnapshotYaml;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +55,7 @@ final class SnapshotCommand implements Callable<Integer> {
       problems.forEach(d -> err.println(d.format()));
       return 1;
     }
-    MeshConfigs.Result mesh = meshConfigFile != null ? readMeshConfig(meshConfigFile)
+    MeshConfigs.Result mesh = meshConfigFile != null ? MeshConfigFiles.read(meshConfigFile)
         : MeshConfigSource.fromView(store.view(), MeshConfigSource.ISTIO_NAMESPACE, revision);
     problems.addAll(mesh.diagnostics());
     if (mesh.meshConfig().isEmpty() || mesh.hasErrors()) {
@@ -75,13 +71,4 @@ final class SnapshotCommand implements Callable<Integer> {
     return problems.stream().anyMatch(Diagnostic::isError) ? 1 : 0;
   }
 
-  private static MeshConfigs.Result readMeshConfig(Path file) {
-    try {
-      return MeshConfigYaml.load(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
-    } catch (IOException | RuntimeException e) {
-      return new MeshConfigs.Result(java.util.Optional.empty(),
-          List.of(new Diagnostic(dev.meshwright.api.Severity.ERROR, file.toString(), 0, 0, "", "", "", "",
-              "cannot read file: " + e.getMessage())));
-    }
-  }
 }

@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
  * stderr as {@code error: FILE:LINE: Kind ns/name: field.path: message}) or the options are wrong.
  */
 @Command(name = "translate",
-    description = "Translate config offline: --from gateway-api --to istio converts Gateway API objects to Istio config.")
+    description = "Translate config offline: --proxy NODE_ID prints one proxy's xDS; --from gateway-api --to istio "
+        + "converts Gateway API objects to Istio config.")
 final class TranslateCommand implements Callable<Integer> {
   /** Source formats of {@code --from}. */
   enum From {
@@ -73,8 +74,25 @@ final class TranslateCommand implements Callable<Integer> {
   To to;
 
   @Option(names = "--proxy", paramLabel = "NODE_ID",
-      description = "Translate to the xDS one proxy would receive (not available yet).")
+      description = "Print the xDS this proxy (<type>~<ip>~<id>~<dnsDomain>) would receive, as an Envoy config dump.")
   String proxy;
+
+  @Option(names = "--type", defaultValue = "all", paramLabel = "TYPE",
+      description = "With --proxy: lds, rds, cds, eds, sds or all (default: ${DEFAULT-VALUE}).")
+  String type;
+
+  @Option(names = {"-o", "--output"}, defaultValue = "yaml", paramLabel = "FORMAT",
+      description = "With --proxy: yaml or json (default: ${DEFAULT-VALUE}).")
+  OutputFormat output;
+
+  @Option(names = "--meta", paramLabel = "KEY=VALUE",
+      description = "With --proxy: node metadata (ISTIO_META_* without the prefix), e.g. GENERATOR=grpc, "
+          + "LABELS=app=a,version=v1; the workload with the node's IP supplies labels and namespace otherwise.")
+  java.util.Map<String, String> meta = new java.util.LinkedHashMap<>();
+
+  @Option(names = "--meshConfigFile", paramLabel = "FILE",
+      description = "With --proxy: mesh config (MeshConfig YAML) over Istio's defaults.")
+  Path meshConfigFile;
 
   @Option(names = "--domain-suffix", defaultValue = "cluster.local",
       description = "Cluster domain used for service hostnames (default: ${DEFAULT-VALUE}).")
@@ -85,9 +103,7 @@ final class TranslateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (proxy != null) {
-      err.println("error: x translate --proxy: per-proxy xDS translation is not implemented yet; "
-          + "use --from gateway-api --to istio");
-      return 1;
+      return XdsTranslation.run(config, proxy, meta, type, output, domainSuffix, meshConfigFile, out, err);
     }
     if (from == null || to == null) {
       err.println("error: x translate: give --from gateway-api --to istio (or --proxy NODE_ID)");

@@ -112,15 +112,15 @@ class MeshctlTranslateTest {
   }
 
   @Test
-  @DisplayName("the mode must be chosen: --from/--to, while --proxy (xDS) is not available yet")
+  @DisplayName("the mode must be chosen: --from/--to or --proxy, and a malformed node ID is an error, exit 1")
   void modeSelection() throws IOException {
     Files.writeString(dir.resolve("config.yaml"), CONFIG);
     Run none = meshctl("", "x", "translate", "--config", dir.toString());
     assertThat(none.code()).isEqualTo(1);
     assertThat(none.err()).contains("--from gateway-api --to istio");
-    Run proxy = meshctl("", "x", "translate", "--config", dir.toString(), "--proxy", "sidecar~1.2.3.4~a.b~b.svc.cluster.local");
+    Run proxy = meshctl("", "x", "translate", "--config", dir.toString(), "--proxy", "sidecar~1.2.3.4~a.b");
     assertThat(proxy.code()).isEqualTo(1);
-    assertThat(proxy.err()).contains("not implemented yet");
+    assertThat(proxy.err()).startsWith("error: --proxy: node ID \"sidecar~1.2.3.4~a.b\" has 3 '~'-separated fields");
     Run unknown = meshctl("", "x", "translate", "--from", "ingress", "--to", "istio", "--config", dir.toString());
     assertThat(unknown.code()).isNotZero();
     assertThat(unknown.err()).contains("unknown format 'ingress'");

@@ -28,7 +28,9 @@ public final class SidecarScope {
     if (sidecar.isEmpty() || sidecar.get().spec().egress().isEmpty()) {
       return new SidecarScope(sidecar, preferOwnNamespace(visible, proxyNamespace));
     }
-    String sidecarNs = sidecar.get().metadata().namespace().orElse(proxyNamespace);
+    // "." is the namespace the scope is built for: a root-namespace default Sidecar means the proxy's own
+    // namespace there (istiod converts it per namespace, sidecar.go › convertToSidecarScope)
+    String sidecarNs = proxyNamespace;
     List<MeshService> out = new ArrayList<>();
     for (MeshService s : visible) {
       if (imported(sidecar.get().spec().egress(), sidecarNs, s)) {

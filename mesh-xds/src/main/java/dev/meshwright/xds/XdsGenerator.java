@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 
 /**
  * {@code MeshSnapshot x Proxy -> XdsResources}: what istiod 1.22.8 would send one proxy. Picks the Envoy
@@ -20,14 +19,26 @@ public final class XdsGenerator {
   private final XdsOptions options;
   private final Map<String, ResourceGenerator> envoy;
   private final Map<String, ResourceGenerator> grpc;
-  private final UnaryOperator<XdsResources> checks;
+  private final OutputCheck checks;
 
   private XdsGenerator(XdsOptions options, List<ResourceGenerator> envoy, List<ResourceGenerator> grpc,
-      UnaryOperator<XdsResources> checks) {
+      OutputCheck checks) {
     this.options = Objects.requireNonNull(options, "options");
     this.envoy = byType(envoy);
     this.grpc = byType(grpc);
     this.checks = Objects.requireNonNull(checks, "checks");
+  }
+
+  /** The last step of generation: checks the output and returns what may be sent (see {@code xds.check}). */
+  @FunctionalInterface
+  public interface OutputCheck {
+    /** {@code out} as it may be sent, for {@code subscriptions}. */
+    XdsResources apply(XdsResources out, Subscriptions subscriptions);
+
+    /** No checks. */
+    static OutputCheck none() {
+      return (out, subs) -> out;
+    }
   }
 
   private static Map<String, ResourceGenerator> byType(List<ResourceGenerator> gens) {
@@ -38,8 +49,14 @@ public final class XdsGenerator {
 
   /** A generator from explicit parts (tests, or a platform that adds its own). */
   public static XdsGenerator of(XdsOptions options, List<ResourceGenerator> envoy, List<ResourceGenerator> grpc,
-      UnaryOperator<XdsResources> checks) {
+      OutputCheck checks) {
     return new XdsGenerator(options, envoy, grpc, checks);
+  }
+
+  /** A generator whose final step is a plain function of the output. */
+  public static XdsGenerator of(XdsOptions options, List<ResourceGenerator> envoy, List<ResourceGenerator> grpc,
+      java.util.function.UnaryOperator<XdsResources> checks) {
+    return new XdsGenerator(options, envoy, grpc, (out, subs) -> checks.apply(out));
   }
 
   /** The options this generator was built with. */
@@ -67,7 +84,7 @@ public final class XdsGenerator {
     run(gens.get(TypeUrls.ROUTE), ctx, rds, out);
     subscriptions.names(TypeUrls.SECRET)
         .ifPresent(names -> run(gens.get(TypeUrls.SECRET), ctx, names, out));
-    return checks.apply(out.build());
+    return checks.apply(out.build(), subscriptions);
   }
 
   private static void run(ResourceGenerator g, ProxyContext ctx, Set<String> names, XdsResources.Builder out) {

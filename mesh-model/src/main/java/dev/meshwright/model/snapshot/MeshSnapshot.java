@@ -3,6 +3,7 @@ package dev.meshwright.model.snapshot;
 import dev.meshwright.api.Diagnostic;
 import dev.meshwright.api.mesh.MeshConfig;
 import dev.meshwright.api.networking.DestinationRule;
+import dev.meshwright.api.networking.Gateway;
 import dev.meshwright.api.networking.ServiceEntry;
 import dev.meshwright.api.networking.Sidecar;
 import dev.meshwright.api.networking.VirtualService;
@@ -22,7 +23,7 @@ import java.util.Set;
 /**
  * The mesh as every xDS generator sees it, built once per change by {@link MeshTranslator}: the mesh config
  * and root namespace, the service registry, VirtualServices by gateway and host, DestinationRules merged per
- * host, and the Sidecar and security policies of every workload. Resources that fail validation are left out
+ * host, Gateways, the TLS Secrets gateways load, and the Sidecar and security policies of every workload. Resources that fail validation are left out
  * and listed in {@link #diagnostics()}. Immutable and thread-safe; {@link SnapshotYaml} writes it as YAML.
  */
 public final class MeshSnapshot {
@@ -31,6 +32,8 @@ public final class MeshSnapshot {
   private final ServiceRegistry registry;
   private final VirtualServiceIndex virtualServices;
   private final DestinationRuleIndex destinationRules;
+  private final GatewayIndex gateways;
+  private final TlsSecrets secrets;
   private final PolicyIndex policies;
   private final List<WorkloadPolicies> workloads;
   private final Map<String, WorkloadPolicies> workloadsById;
@@ -41,16 +44,17 @@ public final class MeshSnapshot {
   record Inputs(Validated<VirtualService> virtualServices, Validated<DestinationRule> destinationRules,
       Validated<Sidecar> sidecars, Validated<PeerAuthentication> peerAuthentications,
       Validated<RequestAuthentication> requestAuthentications, Validated<AuthorizationPolicy> authorizationPolicies,
-      Validated<ServiceEntry> serviceEntries, Validated<WorkloadEntry> workloadEntries) {
+      Validated<ServiceEntry> serviceEntries, Validated<WorkloadEntry> workloadEntries,
+      Validated<Gateway> gateways) {
     static Inputs none() {
       return new Inputs(Validated.none(), Validated.none(), Validated.none(), Validated.none(), Validated.none(),
-          Validated.none(), Validated.none(), Validated.none());
+          Validated.none(), Validated.none(), Validated.none(), Validated.none());
     }
 
     List<Diagnostic> diagnostics() {
       List<Diagnostic> out = new ArrayList<>();
       for (Validated<?> v : List.of(virtualServices, destinationRules, sidecars, peerAuthentications,
-          requestAuthentications, authorizationPolicies, serviceEntries, workloadEntries)) {
+          requestAuthentications, authorizationPolicies, serviceEntries, workloadEntries, gateways)) {
         out.addAll(v.diagnostics());
       }
       return out;
@@ -58,13 +62,15 @@ public final class MeshSnapshot {
   }
 
   MeshSnapshot(long version, MeshConfig meshConfig, ServiceRegistry registry, VirtualServiceIndex virtualServices,
-      DestinationRuleIndex destinationRules, PolicyIndex policies, List<WorkloadPolicies> workloads, Inputs inputs,
-      MeshSnapshot sameWorkloads) {
+      DestinationRuleIndex destinationRules, GatewayIndex gateways, TlsSecrets secrets, PolicyIndex policies,
+      List<WorkloadPolicies> workloads, Inputs inputs, MeshSnapshot sameWorkloads) {
     this.version = version;
     this.meshConfig = meshConfig;
     this.registry = registry;
     this.virtualServices = virtualServices;
     this.destinationRules = destinationRules;
+    this.gateways = gateways;
+    this.secrets = secrets;
     this.policies = policies;
     if (sameWorkloads != null) {
       this.workloads = sameWorkloads.workloads;
@@ -78,6 +84,7 @@ public final class MeshSnapshot {
     this.inputs = inputs;
     List<Diagnostic> diags = new ArrayList<>(inputs.diagnostics());
     diags.addAll(registry.diagnostics());
+    diags.addAll(secrets.diagnostics());
     this.diagnostics = List.copyOf(diags);
   }
 
@@ -130,6 +137,16 @@ public final class MeshSnapshot {
     String svcNs = registry.services(hostname).stream().filter(s -> s.visibleTo(proxyNamespace, defaults))
         .map(MeshService::namespace).findFirst().orElse("");
     return destinationRules.lookup(proxyNamespace, hostname, svcNs);
+  }
+
+  /** networking.istio.io Gateways, and which of them configure a gateway proxy. */
+  public GatewayIndex gateways() {
+    return gateways;
+  }
+
+  /** The Kubernetes TLS Secrets gateways load by {@code credentialName}. */
+  public TlsSecrets secrets() {
+    return secrets;
   }
 
   /** Sidecar and policy selection for any workload, by namespace and labels. */

@@ -2,6 +2,7 @@ package dev.meshwright.model.snapshot;
 
 import dev.meshwright.api.mesh.MeshConfig;
 import dev.meshwright.api.networking.DestinationRule;
+import dev.meshwright.api.networking.Gateway;
 import dev.meshwright.api.networking.ServiceEntry;
 import dev.meshwright.api.networking.Sidecar;
 import dev.meshwright.api.networking.VirtualService;
@@ -26,7 +27,7 @@ import java.util.Set;
 /**
  * Builds {@link MeshSnapshot}s: validates the Istio resources the snapshot uses (invalid ones are left out
  * with a diagnostic), builds or takes the service registry, and indexes VirtualServices, DestinationRules,
- * Sidecars and security policies with Istio's rules.
+ * Gateways, Sidecars and security policies with Istio's rules, and the TLS Secrets gateways load.
  *
  * <p>{@link #update} rebuilds only what a batch of changes touches: a VirtualService change re-validates that
  * one resource and re-indexes VirtualServices, reusing the registry, DestinationRules and workload policies of
@@ -83,7 +84,8 @@ public final class MeshTranslator {
         revalidate(RequestAuthentication.KIND, view, old.requestAuthentications(), changed),
         revalidate(AuthorizationPolicy.KIND, view, old.authorizationPolicies(), changed),
         revalidate(ServiceEntry.KIND, view, old.serviceEntries(), changed),
-        revalidate(WorkloadEntry.KIND, view, old.workloadEntries(), changed));
+        revalidate(WorkloadEntry.KIND, view, old.workloadEntries(), changed),
+        revalidate(Gateway.KIND, view, old.gateways(), changed));
     String root = MeshSnapshot.rootNamespace(mesh);
 
     ServiceRegistry registry;
@@ -109,6 +111,12 @@ public final class MeshTranslator {
         ? DestinationRuleIndex.build(in.destinationRules().valid(), mesh.defaultDestinationRuleExportTo(), root,
             options.domainSuffix())
         : previous.destinationRules();
+    GatewayIndex gateways = touched(changed, Gateway.KIND.kind())
+        ? GatewayIndex.build(in.gateways().valid())
+        : previous.gateways();
+    TlsSecrets secrets = changed == null || changed.contains(TlsSecrets.SECRET)
+        ? TlsSecrets.build(view)
+        : previous.secrets();
     boolean policiesChanged = touched(changed, Sidecar.KIND.kind()) || touched(changed, PeerAuthentication.KIND.kind())
         || touched(changed, RequestAuthentication.KIND.kind()) || touched(changed, AuthorizationPolicy.KIND.kind());
     PolicyIndex policies = policiesChanged
@@ -124,7 +132,7 @@ public final class MeshTranslator {
     } else {
       workloads = previous.workloads();
     }
-    return new MeshSnapshot(view.version(), mesh, registry, vs, dr, policies, workloads, in,
+    return new MeshSnapshot(view.version(), mesh, registry, vs, dr, gateways, secrets, policies, workloads, in,
         previous != null && workloads == previous.workloads() ? previous : null);
   }
 

@@ -15,7 +15,7 @@ import java.util.TreeMap;
 
 /**
  * Writes a {@link MeshSnapshot} as one YAML document: version, root namespace, mesh config, services with
- * their endpoints, VirtualServices by gateway and host, merged DestinationRules by scope, the Sidecar and
+ * their endpoints, VirtualServices by gateway and host, merged DestinationRules by scope, Gateways (when any), the Sidecar and
  * policies of each workload, and the diagnostics. Output is deterministic (sorted at every level). Stateless.
  */
 public final class SnapshotYaml {
@@ -45,6 +45,7 @@ public final class SnapshotYaml {
     out.put("services", services);
     out.put("virtualServices", s.virtualServices().describe());
     out.put("destinationRules", s.destinationRules().describe());
+    putIfNotEmpty(out, "gateways", s.gateways().all().stream().map(Ordering::ref).toList());
     List<Object> workloads = new ArrayList<>();
     for (WorkloadPolicies w : s.workloads()) {
       Map<String, Object> m = new LinkedHashMap<>();

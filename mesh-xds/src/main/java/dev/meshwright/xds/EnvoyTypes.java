@@ -1,0 +1,113 @@
+package dev.meshwright.xds;
+
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.FileDescriptor;
+import com.google.protobuf.util.JsonFormat;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every Envoy message type Meshwright generates or reads inside an {@code Any} (xDS resources, the filters and
+ * transport sockets in their typed configs, config dumps): for proto3 JSON ({@link #json()}, with {@code @type})
+ * and for looking up a descriptor by type URL. Built once, from the proto files of the types below and every file
+ * they import. Immutable and thread-safe.
+ */
+public final class EnvoyTypes {
+  private static final List<FileDescriptor> ROOTS = List.of(
+      io.envoyproxy.envoy.config.listener.v3.ListenerProto.getDescriptor(),
+      io.envoyproxy.envoy.config.cluster.v3.ClusterProto.getDescriptor(),
+      io.envoyproxy.envoy.config.route.v3.RouteProto.getDescriptor(),
+      io.envoyproxy.envoy.config.endpoint.v3.EndpointProto.getDescriptor(),
+      io.envoyproxy.envoy.config.bootstrap.v3.BootstrapProto.getDescriptor(),
+      io.envoyproxy.envoy.admin.v3.ConfigDumpProto.getDescriptor(),
+      io.envoyproxy.envoy.service.discovery.v3.DiscoveryProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.SecretProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.TlsProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.transport_sockets.raw_buffer.v3.RawBufferProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManagerProto
+          .getDescriptor(),
+      io.envoyproxy.envoy.extensions.filters.network.tcp_proxy.v3.TcpProxyProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.filters.network.rbac.v3.RbacProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.filters.network.ext_authz.v3.ExtAuthzProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.filters.http.router.v3.RouterProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.filters.http.rbac.v3.RbacProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.filters.http.ext_authz.v3.ExtAuthzProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.filters.http.jwt_authn.v3.ConfigProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.filters.http.fault.v3.FaultProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.filters.http.cors.v3.CorsProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.filters.http.grpc_stats.v3.ConfigProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.filters.http.local_ratelimit.v3.LocalRateLimitProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.filters.http.stateful_session.v3.StatefulSessionProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.filters.listener.original_dst.v3.OriginalDstProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.filters.listener.original_src.v3.OriginalSrcProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.filters.listener.tls_inspector.v3.TlsInspectorProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.filters.listener.http_inspector.v3.HttpInspectorProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.upstreams.http.v3.HttpProtocolOptionsProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.access_loggers.file.v3.FileProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.load_balancing_policies.round_robin.v3.RoundRobinProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.load_balancing_policies.ring_hash.v3.RingHashProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.load_balancing_policies.least_request.v3.LeastRequestProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.load_balancing_policies.wrr_locality.v3.WrrLocalityProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.load_balancing_policies.maglev.v3.MaglevProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.load_balancing_policies.pick_first.v3.PickFirstProto.getDescriptor(),
+      com.github.udpa.udpa.type.v1.TypedStructProto.getDescriptor(),
+      com.github.xds.type.v3.TypedStructProto.getDescriptor());
+
+  private static final EnvoyTypes INSTANCE = new EnvoyTypes();
+
+  private final Map<String, Descriptor> byName;
+  private final JsonFormat.TypeRegistry registry;
+
+  private EnvoyTypes() {
+    Map<String, Descriptor> names = new HashMap<>();
+    Set<String> seen = new HashSet<>();
+    Deque<FileDescriptor> todo = new ArrayDeque<>(ROOTS);
+    while (!todo.isEmpty()) {
+      FileDescriptor f = todo.pop();
+      if (!seen.add(f.getName())) {
+        continue;
+      }
+      f.getMessageTypes().forEach(d -> addAll(d, names));
+      todo.addAll(f.getDependencies());
+    }
+    this.byName = Map.copyOf(names);
+    this.registry = JsonFormat.TypeRegistry.newBuilder().add(byName.values()).build();
+  }
+
+  private static void addAll(Descriptor d, Map<String, Descriptor> out) {
+    out.put(d.getFullName(), d);
+    d.getNestedTypes().forEach(n -> addAll(n, out));
+  }
+
+  /** The shared instance. */
+  public static EnvoyTypes get() {
+    return INSTANCE;
+  }
+
+  /** The descriptor for a type URL ({@code type.googleapis.com/<full name>}) or full name. */
+  public Optional<Descriptor> find(String typeUrlOrName) {
+    int slash = typeUrlOrName.lastIndexOf('/');
+    return Optional.ofNullable(byName.get(slash < 0 ? typeUrlOrName : typeUrlOrName.substring(slash + 1)));
+  }
+
+  /** A JSON type registry that resolves every known {@code Any}. */
+  public JsonFormat.TypeRegistry jsonRegistry() {
+    return registry;
+  }
+
+  /** A proto3 JSON printer (lowerCamelCase names, {@code @type} for Any). */
+  public JsonFormat.Printer json() {
+    return JsonFormat.printer().usingTypeRegistry(registry);
+  }
+
+  /** A proto3 JSON parser that knows every type here and rejects unknown fields. */
+  public JsonFormat.Parser parser() {
+    return JsonFormat.parser().usingTypeRegistry(registry);
+  }
+}

@@ -1,0 +1,215 @@
+package dev.meshwright.xds.cluster;
+
+import com.google.protobuf.Struct;
+import com.google.protobuf.UInt32Value;
+import dev.meshwright.api.networking.ClientTLSSettings;
+import dev.meshwright.api.networking.LoadBalancerSettings;
+import dev.meshwright.api.networking.Subset;
+import dev.meshwright.api.networking.TrafficPolicy;
+import dev.meshwright.api.security.MutualTls;
+import dev.meshwright.model.registry.Endpoint;
+import dev.meshwright.model.registry.MeshService;
+import dev.meshwright.model.registry.ServicePort;
+import dev.meshwright.model.snapshot.MergedDestinationRule;
+import dev.meshwright.xds.ProxyContext;
+import io.envoyproxy.envoy.config.core.v3.Address;
+import io.envoyproxy.envoy.config.core.v3.HealthStatus;
+import io.envoyproxy.envoy.config.core.v3.Metadata;
+import io.envoyproxy.envoy.config.core.v3.Pipe;
+import io.envoyproxy.envoy.config.core.v3.SocketAddress;
+import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
+import io.envoyproxy.envoy.config.endpoint.v3.LbEndpoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The endpoints of a cluster as Istio's endpoint builder makes them, for EDS ({@link #forCluster}) and for the
+ * {@code loadAssignment} of STATIC and DNS clusters: the service's endpoints serving the port, with the subset's
+ * labels, healthy (draining only for persistent-session services), grouped by locality (sorted), each with its
+ * target port, weight, health and {@code istio} metadata, {@code tlsMode: istio} when the client will use mTLS
+ * to it; locality load balancing applied for EDS. Pure and thread-safe.
+ */
+public final class LoadAssignments {
+  private LoadAssignments() {}
+
+  /** The service label that keeps draining endpoints in rotation. */
+  public static final String PERSISTENT_SESSION_LABEL = "istio.io/persistent-session";
+  /** The filter metadata key Envoy matches transport sockets on. */
+  public static final String TRANSPORT_SOCKET_MATCH = "envoy.transport_socket_match";
+
+  /**
+   * The ClusterLoadAssignment for {@code clusterName} ({@code outbound|port|subset|host}); no endpoints when the
+   * name is not an outbound key, the host is not imported, the port unknown or the service resolved by DNS.
+   */
+  public static ClusterLoadAssignment forCluster(ProxyContext ctx, String clusterName) {
+    ClusterLoadAssignment empty = ClusterLoadAssignment.newBuilder().setClusterName(clusterName).build();
+    Optional<ClusterNames.Key> key = ClusterNames.parse(clusterName)
+        .filter(k -> k.direction() == ClusterNames.Direction.OUTBOUND);
+    if (key.isEmpty()) {
+      return empty;
+    }
+    Optional<MeshService> svc = ctx.scope().service(key.get().host());
+    Optional<ServicePort> port = svc.flatMap(s -> s.port(key.get().port()));
+    if (port.isEmpty() || isDns(svc.get())) {
+      return empty;
+    }
+    Optional<MergedDestinationRule> rule = DestinationRules.forHost(ctx, svc.get().hostname());
+    String subset = key.get().subset();
+    List<LocalityGroup> groups = groups(ctx, svc.get(), port.get(), subset, rule, true);
+    if (groups.isEmpty()) {
+      return empty;
+    }
+    EffectivePolicy policy = DestinationRules.policy(rule, port.get().port(), subset);
+    Optional<dev.meshwright.api.networking.LocalityLoadBalancerSetting> setting = LocalityLoadBalancing.effective(
+        ctx.meshConfig().localityLbSetting(), policy.loadBalancer().flatMap(LoadBalancerSettings::localityLbSetting));
+    if (setting.isPresent()) {
+      groups = LocalityLoadBalancing.apply(groups, Localities.ofProxy(ctx), ctx.labels(), setting.get(),
+          policy.outlierDetection().isPresent(), true);
+    }
+    ClusterLoadAssignment.Builder b = ClusterLoadAssignment.newBuilder().setClusterName(clusterName);
+    groups.forEach(g -> b.addEndpoints(g.build()));
+    return b.build();
+  }
+
+  static boolean isDns(MeshService s) {
+    return s.resolution() == MeshService.Resolution.DNS || s.resolution() == MeshService.Resolution.DNS_ROUND_ROBIN;
+  }
+
+  /**
+   * The locality groups of ({@code svc}, {@code port}, {@code subset}); {@code ipOnly} drops endpoints whose
+   * address is not an IP (EDS; DNS clusters keep host names).
+   */
+  static List<LocalityGroup> groups(ProxyContext ctx, MeshService svc, ServicePort port, String subset,
+      Optional<MergedDestinationRule> rule, boolean ipOnly) {
+    Map<String, String> subsetLabels = rule.flatMap(r -> DestinationRules.subset(r.spec(), subset))
+        .map(Subset::labels).orElse(Map.of());
+    Optional<ClientTLSSettings.TLSmode> drTls = rule.flatMap(r -> drTlsMode(r, subset, port.port()));
+    boolean persistent = svc.labels().containsKey(PERSISTENT_SESSION_LABEL);
+    TreeMap<String, LocalityGroup> byLocality = new TreeMap<>();
+    for (Endpoint e : ctx.snapshot().registry().endpoints(svc.hostname())) {
+      Integer target = e.ports().get(port.name());
+      if (!e.serviceNamespace().equals(svc.namespace()) || target == null || e.address().isEmpty()) {
+        continue;
+      }
+      if (ipOnly && target != 0 && !isIp(e.address()) && !e.address().startsWith("unix://")) {
+        continue;
+      }
+      if (!e.labels().entrySet().containsAll(subsetLabels.entrySet())) {
+        continue;
+      }
+      if (e.health() == Endpoint.Health.UNHEALTHY || (e.health() == Endpoint.Health.DRAINING && !persistent)) {
+        continue;
+      }
+      boolean mtls = drTls.map(m -> m == ClientTLSSettings.TLSmode.ISTIO_MUTUAL)
+          .orElseGet(() -> e.tlsMode().equals("istio") && MtlsModes.workloadMode(ctx.snapshot(),
+              workloadNamespace(e), e.labels(), target) != MutualTls.Mode.DISABLE);
+      byLocality.computeIfAbsent(e.locality(), l -> new LocalityGroup(Localities.of(l)))
+          .add(lbEndpoint(ctx, e, target, mtls), e.labels());
+    }
+    List<LocalityGroup> out = new ArrayList<>(byLocality.values());
+    out.forEach(g -> g.weight = g.weightSum());
+    return out;
+  }
+
+  /** The TLS mode the raw rule sets for the subset (or the top level) on the port, as Istio's mTLS checker reads it. */
+  private static Optional<ClientTLSSettings.TLSmode> drTlsMode(MergedDestinationRule rule, String subset, int port) {
+    Optional<TrafficPolicy> tp = subset.isEmpty() ? rule.spec().trafficPolicy()
+        : DestinationRules.subset(rule.spec(), subset).flatMap(Subset::trafficPolicy);
+    if (tp.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<ClientTLSSettings.TLSmode> mode = tp.get().tls().map(t -> t.mode().orElse(ClientTLSSettings.TLSmode.DISABLE));
+    for (TrafficPolicy.PortTrafficPolicy pl : tp.get().portLevelSettings()) {
+      if (pl.port().flatMap(p -> p.number()).filter(n -> n == port).isPresent() && pl.tls().isPresent()) {
+        return pl.tls().map(t -> t.mode().orElse(ClientTLSSettings.TLSmode.DISABLE));
+      }
+    }
+    return mode;
+  }
+
+  private static LbEndpoint lbEndpoint(ProxyContext ctx, Endpoint e, int port, boolean mtls) {
+    Metadata.Builder md = Metadata.newBuilder();
+    if (mtls) {
+      md.putFilterMetadata(TRANSPORT_SOCKET_MATCH, Struct.newBuilder()
+          .putFields("tlsMode", Clusters.string("istio")).build());
+    }
+    md.putFilterMetadata(Clusters.ISTIO_METADATA, Struct.newBuilder()
+        .putFields("workload", Clusters.string(workloadTelemetry(ctx, e))).build());
+    return LbEndpoint.newBuilder()
+        .setHealthStatus(switch (e.health()) {
+          case HEALTHY -> HealthStatus.HEALTHY;
+          case UNHEALTHY -> HealthStatus.UNHEALTHY;
+          case DRAINING -> HealthStatus.DRAINING;
+        })
+        .setLoadBalancingWeight(UInt32Value.of(e.weight() > 0 ? e.weight() : 1))
+        .setEndpoint(io.envoyproxy.envoy.config.endpoint.v3.Endpoint.newBuilder().setAddress(address(e.address(), port)))
+        .setMetadata(md)
+        .build();
+  }
+
+  /** {@code workload;namespace;canonical-name;canonical-revision;cluster}, Istio's compressed endpoint telemetry. */
+  static String workloadTelemetry(ProxyContext ctx, Endpoint e) {
+    String workload = workloadName(e);
+    Map<String, String> l = e.labels();
+    String name = first(l, workload, "service.istio.io/canonical-name", "app.kubernetes.io/name", "app");
+    String revision = first(l, "latest", "service.istio.io/canonical-revision", "app.kubernetes.io/version",
+        "version");
+    if (revision.equals("latest")) {
+      revision = "";
+    }
+    String cluster = l.getOrDefault("topology.istio.io/cluster", ctx.options().clusterId());
+    return workload + ";" + workloadNamespace(e) + ";" + name + ";" + revision + ";" + cluster;
+  }
+
+  private static String first(Map<String, String> labels, String fallback, String... keys) {
+    for (String k : keys) {
+      String v = labels.get(k);
+      if (v != null && !v.isEmpty()) {
+        return v;
+      }
+    }
+    return fallback;
+  }
+
+  /** The name part of the endpoint's {@code Kind ns/name} workload, empty when unknown. */
+  static String workloadName(Endpoint e) {
+    int slash = e.workload().lastIndexOf('/');
+    return slash < 0 ? "" : e.workload().substring(slash + 1);
+  }
+
+  /** The namespace of the endpoint's workload, else the service's. */
+  static String workloadNamespace(Endpoint e) {
+    int space = e.workload().indexOf(' ');
+    int slash = e.workload().lastIndexOf('/');
+    return space >= 0 && slash > space ? e.workload().substring(space + 1, slash) : e.serviceNamespace();
+  }
+
+  /** A socket address ({@code unix://path} becomes a pipe). */
+  public static Address address(String host, int port) {
+    if (host.startsWith("unix://")) {
+      return Address.newBuilder().setPipe(Pipe.newBuilder().setPath(host.substring("unix://".length()))).build();
+    }
+    return Address.newBuilder().setSocketAddress(SocketAddress.newBuilder().setAddress(host).setPortValue(port))
+        .build();
+  }
+
+  /** Whether {@code s} is an IPv4 or IPv6 literal (no DNS lookup). */
+  public static boolean isIp(String s) {
+    if (s.indexOf(':') >= 0) {
+      return s.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.') && s.length() >= 2;
+    }
+    String[] parts = s.split("\\.", -1);
+    if (parts.length != 4) {
+      return false;
+    }
+    for (String p : parts) {
+      if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit) || Integer.parseInt(p) > 255) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,49 @@
+package dev.meshwright.xds.istiod;
+
+import dev.meshwright.xds.ProxyType;
+import dev.meshwright.xds.ResourceGenerator;
+import dev.meshwright.xds.TypeUrls;
+import dev.meshwright.xds.cluster.ClusterGenerator;
+import dev.meshwright.xds.cluster.GrpcClusterGenerator;
+import dev.meshwright.xds.endpoint.EndpointGenerator;
+import dev.meshwright.xds.gateway.CredentialSecretGenerator;
+import dev.meshwright.xds.gateway.GatewayListenerGenerator;
+import dev.meshwright.xds.gateway.GatewayRouteGenerator;
+import dev.meshwright.xds.listener.ListenerGenerator;
+import dev.meshwright.xds.route.RouteGenerator;
+import dev.meshwright.xds.XdsGenerator;
+import dev.meshwright.xds.XdsOptions;
+import dev.meshwright.xds.check.OutputChecks;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The generator set that reproduces istiod 1.22.8: the Envoy generators for sidecars and gateways, the proxyless
+ * gRPC ones for {@code GENERATOR=grpc} nodes, and the output checks. This is the one place the per-type
+ * generators are wired together; everything else asks for {@link #generator(XdsOptions)}.
+ */
+public final class Istiod {
+  private Istiod() {}
+
+  /** istiod's generators with these options. */
+  public static XdsGenerator generator(XdsOptions options) {
+    return XdsGenerator.of(options, envoyGenerators(), grpcGenerators(), OutputChecks.standard()::apply);
+  }
+
+  static List<ResourceGenerator> envoyGenerators() {
+    return List.of(
+        new ClusterGenerator(),
+        new EndpointGenerator(),
+        new ByProxyType(TypeUrls.LISTENER, Map.of(
+            ProxyType.SIDECAR, ListenerGenerator.withInboundFilters(new AuthzInboundFilters()),
+            ProxyType.ROUTER, new GatewayListenerGenerator())),
+        new ByProxyType(TypeUrls.ROUTE, Map.of(
+            ProxyType.SIDECAR, new RouteGenerator(),
+            ProxyType.ROUTER, new GatewayRouteGenerator())),
+        new ByProxyType(TypeUrls.SECRET, Map.of(ProxyType.ROUTER, new CredentialSecretGenerator())));
+  }
+
+  static List<ResourceGenerator> grpcGenerators() {
+    return List.of(new GrpcClusterGenerator(), new EndpointGenerator());
+  }
+}

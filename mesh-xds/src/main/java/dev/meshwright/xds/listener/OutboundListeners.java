@@ -1,0 +1,264 @@
+package dev.meshwright.xds.listener;
+
+import com.google.protobuf.BoolValue;
+import dev.meshwright.api.validation.Protocol;
+import dev.meshwright.model.registry.Endpoint;
+import dev.meshwright.model.registry.MeshService;
+import dev.meshwright.model.registry.ServicePort;
+import dev.meshwright.xds.ProxyContext;
+import io.envoyproxy.envoy.config.core.v3.TrafficDirection;
+import io.envoyproxy.envoy.config.listener.v3.FilterChain;
+import io.envoyproxy.envoy.config.listener.v3.FilterChainMatch;
+import io.envoyproxy.envoy.config.listener.v3.Listener;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The sidecar's per-port outbound listeners (listener.go › buildSidecarOutboundListeners): for every imported
+ * service port a listener {@code <bind>_<port>}, bound to {@code 0.0.0.0} for HTTP ports (all HTTP services of a
+ * port share it, RDS name = port) and to the service VIP for TCP and sniffed ports (RDS {@code <host>:<port>} for the
+ * HTTP half of a sniffed port); headless services get one listener per endpoint address. When two services want the
+ * same (bind, port), istiod's conflict rules decide: TCP chains merge unless they match the same traffic, HTTP over
+ * TCP merges into a sniffed listener, a second HTTP or sniffed service is dropped. Under interception NONE the
+ * listeners bind for real on localhost. Pure.
+ */
+final class OutboundListeners {
+  private final ProxyContext ctx;
+  private final ProxyMeta meta;
+  private final OutboundTcpChains tcpChains;
+  private final Map<String, Entry> entries = new LinkedHashMap<>();
+
+  /** A listener being assembled: its bind, port, the chains so far and the protocol it currently serves. */
+  private static final class Entry {
+    final String bind;
+    final int port;
+    final boolean bindToPort;
+    final List<ChainOpt> chains;
+    Protocol protocol;
+
+    Entry(String bind, int port, boolean bindToPort, List<ChainOpt> chains, Protocol protocol) {
+      this.bind = bind;
+      this.port = port;
+      this.bindToPort = bindToPort;
+      this.chains = new ArrayList<>(chains);
+      this.protocol = protocol;
+    }
+  }
+
+  OutboundListeners(ProxyContext ctx, ProxyMeta meta) {
+    this.ctx = ctx;
+    this.meta = meta;
+    this.tcpChains = new OutboundTcpChains(ctx, meta);
+  }
+
+  List<Listener> build() {
+    boolean none = meta.interception() == ProxyMeta.Interception.NONE;
+    String fixedBind = none ? meta.localhost() : "";
+    for (MeshService svc : ctx.scope().services()) {
+      if (svc.resolution() == MeshService.Resolution.ALIAS) {
+        continue;
+      }
+      String address = svc.addresses().isEmpty() ? MeshService.UNSPECIFIED_IP : svc.addresses().get(0);
+      for (ServicePort port : svc.ports()) {
+        ChainProtocol lp = ChainProtocol.of(port.protocol());
+        if (fixedBind.isEmpty() && lp == ChainProtocol.HTTP && meta.reservedPort(port.port())) {
+          continue;
+        }
+        if (fixedBind.isEmpty() && svc.resolution() == MeshService.Resolution.PASSTHROUGH
+            && address.equals(MeshService.UNSPECIFIED_IP) && (lp == ChainProtocol.TCP || lp == ChainProtocol.AUTO)) {
+          List<Endpoint> eps = endpoints(svc, port);
+          if (svc.origin() != MeshService.Origin.KUBERNETES && eps.isEmpty() && svc.selector().isEmpty()) {
+            add(svc, port, "", none);
+          }
+          for (Endpoint e : eps) {
+            if (isIp(e.address()) && !e.address().equals(ctx.proxy().ip())) {
+              add(svc, port, e.address(), none);
+            }
+          }
+        } else {
+          add(svc, port, fixedBind, none);
+        }
+      }
+    }
+    List<Listener> out = new ArrayList<>();
+    for (Entry e : entries.values()) {
+      out.add(listener(e));
+    }
+    return out;
+  }
+
+  private List<Endpoint> endpoints(MeshService svc, ServicePort port) {
+    return ctx.snapshot().registry().endpoints(svc.hostname()).stream()
+        .filter(e -> e.serviceNamespace().equals(svc.namespace()))
+        .filter(e -> e.ports().isEmpty() || e.ports().containsKey(port.name())).toList();
+  }
+
+  private static boolean isIp(String s) {
+    return s.matches("[0-9.]+") || s.contains(":");
+  }
+
+  /** istiod's {@code buildSidecarOutboundListener} for one service port. */
+  private void add(MeshService svc, ServicePort port, String bind, boolean bindToPort) {
+    ChainProtocol lp = ChainProtocol.of(port.protocol());
+    Protocol entryProtocol = port.protocol();
+    String cidr = "";
+    if (lp == ChainProtocol.TCP || lp == ChainProtocol.AUTO) {
+      if (bind.isEmpty()) {
+        String address = svc.addresses().isEmpty() ? MeshService.UNSPECIFIED_IP : svc.addresses().get(0);
+        if (address.contains("/")) {
+          bind = meta.wildcard();
+          cidr = address;
+        } else {
+          bind = address;
+        }
+      }
+    } else if (lp == ChainProtocol.HTTP) {
+      if (bind.isEmpty()) {
+        bind = meta.wildcard();
+      }
+    } else {
+      return;
+    }
+    String key = Names.listener(bind, port.port());
+    Entry current = entries.get(key);
+    List<ChainOpt> opts;
+    Conflict conflict = Conflict.NONE;
+    if (port.protocol() == Protocol.HTTP_PROXY) {
+      opts = List.of(ChainOpt.http(String.valueOf(port.port()), port.protocol()));
+    } else {
+      switch (lp) {
+        case HTTP -> {
+          if (current != null) {
+            if (!current.protocol.isTcp()) {
+              return;
+            }
+            conflict = Conflict.HTTP_OVER_TCP;
+          }
+          ChainOpt http = ChainOpt.http(String.valueOf(port.port()), port.protocol());
+          if (bind.equals(meta.wildcard())) {
+            http = http.sniffed();
+            entryProtocol = Protocol.UNSUPPORTED;
+          }
+          opts = List.of(http);
+        }
+        case TCP -> {
+          opts = tcpChains.build(svc, port, bind, cidr);
+          if (current != null) {
+            conflict = current.protocol.isHttp() ? Conflict.TCP_OVER_HTTP
+                : current.protocol.isTcp() ? Conflict.TCP_OVER_TCP : Conflict.TCP_OVER_AUTO;
+          }
+        }
+        default -> {
+          if (current != null) {
+            if (current.protocol.isHttp()) {
+              conflict = Conflict.AUTO_OVER_HTTP;
+            } else if (current.protocol.isTcp()) {
+              conflict = Conflict.AUTO_OVER_TCP;
+            } else {
+              return;
+            }
+          }
+          String rds = !bind.equals(meta.wildcard()) ? svc.hostname() + ":" + port.port()
+              : String.valueOf(port.port());
+          opts = new ArrayList<>(tcpChains.build(svc, port, bind, cidr));
+          opts.add(ChainOpt.http(rds, port.protocol()).sniffed());
+        }
+      }
+    }
+    if (current != null && conflict != Conflict.NONE && wellKnownClash(port.protocol(), current.protocol)) {
+      return;
+    }
+    switch (conflict) {
+      case NONE, AUTO_OVER_HTTP -> entries.put(key, new Entry(bind, port.port(), bindToPort, opts, entryProtocol));
+      case HTTP_OVER_TCP, TCP_OVER_HTTP, AUTO_OVER_TCP -> {
+        merge(current, opts);
+        current.protocol = Protocol.UNSUPPORTED;
+      }
+      case TCP_OVER_TCP, TCP_OVER_AUTO -> merge(current, opts);
+    }
+  }
+
+  private enum Conflict { NONE, HTTP_OVER_TCP, TCP_OVER_HTTP, TCP_OVER_TCP, TCP_OVER_AUTO, AUTO_OVER_HTTP, AUTO_OVER_TCP }
+
+  /** Mongo and MySQL ports never share a listener with another protocol. */
+  private static boolean wellKnownClash(Protocol incoming, Protocol existing) {
+    boolean special = incoming == Protocol.MONGO || incoming == Protocol.MYSQL || existing == Protocol.MONGO
+        || existing == Protocol.MYSQL;
+    return special && incoming != existing;
+  }
+
+  private static void merge(Entry current, List<ChainOpt> incoming) {
+    for (ChainOpt in : incoming) {
+      if (current.chains.stream().noneMatch(c -> c.conflictsWith(in))) {
+        current.chains.add(in);
+      }
+    }
+  }
+
+  /** istiod's {@code buildListenerFromEntry}. */
+  private Listener listener(Entry e) {
+    String name = Names.listener(e.bind, e.port);
+    Listener.Builder l = Listener.newBuilder().setName(name).setAddress(Listeners.socketAddress(e.bind, e.port))
+        .setTrafficDirection(TrafficDirection.OUTBOUND).setContinueOnListenerFiltersTimeout(true);
+    if (!e.bindToPort) {
+      l.setBindToPort(BoolValue.of(false));
+    }
+    boolean tlsInspector = e.chains.stream().anyMatch(c -> !c.sniHosts().isEmpty());
+    boolean httpInspector = e.chains.stream().anyMatch(c -> !c.alpn().isEmpty());
+    if (tlsInspector || httpInspector) {
+      l.addListenerFilters(Listeners.tlsInspector());
+    }
+    if (httpInspector) {
+      l.addListenerFilters(Listeners.httpInspector());
+      meta.mesh().protocolDetectionTimeout().ifPresent(d -> l.setListenerFiltersTimeout(ProxyMeta.duration(d)));
+    } else {
+      l.setListenerFiltersTimeout(Listeners.zero());
+    }
+    FilterChain defaultChain = null;
+    for (ChainOpt o : e.chains) {
+      FilterChain.Builder fc = FilterChain.newBuilder();
+      if (o.metadata() != null) {
+        fc.setMetadata(o.metadata());
+      }
+      if (o.isHttp()) {
+        HttpConnectionManagers.Options ho = new HttpConnectionManagers.Options(HttpConnectionManagers.Side.OUTBOUND,
+            "outbound_" + name, o.rds(), null, o.protocol(), List.of());
+        fc.addFilters(Listeners.hcmFilter(HttpConnectionManagers.build(meta, ho)));
+      } else {
+        fc.addAllFilters(o.filters());
+      }
+      if (o.matchAll()) {
+        defaultChain = fc.build();
+      } else {
+        fc.setFilterChainMatch(match(o));
+        l.addFilterChains(fc);
+      }
+    }
+    if (defaultChain != null && l.getFilterChainsCount() == 0) {
+      l.addFilterChains(defaultChain);
+    } else if (defaultChain != null) {
+      l.setDefaultFilterChain(defaultChain);
+    } else {
+      l.setDefaultFilterChain(FilterChain.newBuilder().setFilterChainMatch(FilterChainMatch.getDefaultInstance())
+          .setName(Names.PASSTHROUGH_FILTER_CHAIN).addFilters(VirtualOutbound.catchAllFilter(ctx, meta)));
+    }
+    return l.build();
+  }
+
+  private static FilterChainMatch match(ChainOpt o) {
+    FilterChainMatch.Builder m = FilterChainMatch.newBuilder().addAllApplicationProtocols(o.alpn())
+        .setTransportProtocol(o.transport());
+    if (!o.sniHosts().isEmpty() && !o.sniHosts().contains("*")) {
+      m.addAllServerNames(o.sniHosts().stream().sorted().toList());
+    }
+    for (String c : o.cidrs().stream().sorted().toList()) {
+      String addr = c.contains("/") ? c.substring(0, c.indexOf('/')) : c;
+      if (!addr.equals(Names.WILDCARD_V4)) {
+        m.addPrefixRanges(Listeners.cidr(c));
+      }
+    }
+    return m.build();
+  }
+}

@@ -1,0 +1,113 @@
+package dev.meshwright.xds.route;
+
+import dev.meshwright.api.Diagnostic;
+import dev.meshwright.api.networking.OutboundTrafficPolicy;
+import dev.meshwright.model.registry.ServicePort;
+import dev.meshwright.xds.ProxyContext;
+import dev.meshwright.xds.ResourceGenerator;
+import dev.meshwright.xds.TypeUrls;
+import dev.meshwright.xds.XdsResource;
+import io.envoyproxy.envoy.config.route.v3.RouteConfiguration;
+import io.envoyproxy.envoy.config.route.v3.VirtualHost;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * RDS for Envoy sidecars: the route configurations its listeners name. {@code "<port>"} is the outbound route of a
+ * port (every imported HTTP service on it, then the {@code allow_any}/{@code block_all} catch-all per the outbound
+ * traffic policy of the Sidecar, else the mesh); {@code "<host>:<port>"} the route of a sniffed port (only that
+ * service's virtual host, domain {@code *}); {@code http_proxy} every port; {@code inbound|<port>||} the inbound route.
+ * A name it cannot parse gets the empty configuration, as istiod answers. Stateless and thread-safe.
+ */
+public final class RouteGenerator implements ResourceGenerator {
+  /** The route name of the sidecar's HTTP proxy listener. */
+  public static final String HTTP_PROXY = "http_proxy";
+
+  @Override
+  public String typeUrl() {
+    return TypeUrls.ROUTE;
+  }
+
+  @Override
+  public Output generate(ProxyContext ctx, Set<String> names) {
+    List<XdsResource> out = new ArrayList<>();
+    List<Diagnostic> diags = new ArrayList<>();
+    for (String name : new TreeSet<>(names)) {
+      RouteConfiguration rc = build(ctx, name, diags);
+      out.add(XdsResource.of(name, rc));
+    }
+    return new Output(out, diags);
+  }
+
+  private static RouteConfiguration build(ProxyContext ctx, String name, List<Diagnostic> diags) {
+    if (name.startsWith("inbound|")) {
+      return inbound(ctx, name).orElseGet(() -> RouteConfigs.empty(name));
+    }
+    if (name.equals(HTTP_PROXY)) {
+      return RouteConfigs.outbound(name, OutboundVirtualHosts.build(ctx, 0, diags),
+          Optional.of(RouteConfigs.catchAll(outboundPolicy(ctx))));
+    }
+    int colon = name.lastIndexOf(':');
+    Optional<Integer> port = parsePort(colon < 0 ? name : name.substring(colon + 1));
+    if (port.isEmpty()) {
+      return RouteConfigs.empty(name);
+    }
+    List<VirtualHost> vhs = OutboundVirtualHosts.build(ctx, port.get(), diags);
+    if (colon < 0) {
+      return RouteConfigs.outbound(name, vhs, Optional.of(RouteConfigs.catchAll(outboundPolicy(ctx))));
+    }
+    return RouteConfigs.outbound(name, sniffed(vhs, name, name.substring(0, colon)), Optional.empty());
+  }
+
+  /** The virtual host of a sniffed {@code host:port}: the one answering to that name, its domains made {@code *}. */
+  static List<VirtualHost> sniffed(List<VirtualHost> vhs, String routeName, String host) {
+    List<VirtualHost> out = new ArrayList<>();
+    for (VirtualHost vh : vhs) {
+      if (vh.getDomainsList().contains(routeName) || vh.getDomainsList().contains(host)) {
+        out.add(vh);
+      }
+    }
+    if (out.size() == 1) {
+      return List.of(out.get(0).toBuilder().clearDomains().addDomains("*").build());
+    }
+    return out;
+  }
+
+  /** The Sidecar's outbound traffic policy, else the mesh's, else ALLOW_ANY. */
+  static OutboundTrafficPolicy outboundPolicy(ProxyContext ctx) {
+    Optional<OutboundTrafficPolicy> sidecar = ctx.scope().sidecar().flatMap(s -> s.spec().outboundTrafficPolicy());
+    return sidecar.or(() -> ctx.meshConfig().outboundTrafficPolicy().map(m -> OutboundTrafficPolicy.builder()
+            .mode(m.mode().map(x -> OutboundTrafficPolicy.Mode.valueOf(x.name()))).build()))
+        .orElse(OutboundTrafficPolicy.builder().mode(OutboundTrafficPolicy.Mode.ALLOW_ANY).build());
+  }
+
+  private static Optional<RouteConfiguration> inbound(ProxyContext ctx, String name) {
+    Optional<ClusterKeys.Key> key = ClusterKeys.parse(name);
+    if (key.isEmpty() || !key.get().host().isEmpty() || !key.get().subset().isEmpty()) {
+      return Optional.empty();
+    }
+    int target = key.get().port();
+    for (ProxyContext.ServiceInstance i : ctx.serviceInstances()) {
+      for (ServicePort p : i.service().ports()) {
+        int t = i.endpoint().ports().getOrDefault(p.name(), p.targetPort());
+        if (t == target) {
+          return Optional.of(RouteConfigs.inbound(target, p.port(),
+              RouteTranslator.traceOperation(i.service().hostname(), p.port())));
+        }
+      }
+    }
+    return Optional.of(RouteConfigs.inbound(target, target,
+        RouteTranslator.traceOperation(ctx.proxy().workloadName() + "." + ctx.proxy().namespace(), target)));
+  }
+
+  private static Optional<Integer> parsePort(String s) {
+    try {
+      return Optional.of(Integer.parseInt(s));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,213 @@
+package dev.meshwright.xds.gateway;
+
+import static dev.meshwright.xds.gateway.GatewayFixtures.hcm;
+import static dev.meshwright.xds.gateway.GatewayFixtures.listeners;
+import static dev.meshwright.xds.gateway.GatewayFixtures.router;
+import static dev.meshwright.xds.gateway.GatewayFixtures.serverNames;
+import static dev.meshwright.xds.gateway.GatewayFixtures.tcpProxy;
+import static dev.meshwright.xds.gateway.GatewayFixtures.tls;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meshwright.api.mesh.MeshConfigs;
+import dev.meshwright.xds.ProxyContext;
+import io.envoyproxy.envoy.config.listener.v3.FilterChain;
+import io.envoyproxy.envoy.config.listener.v3.Listener;
+import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager;
+import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.DownstreamTlsContext;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class GatewayListenerGeneratorTest {
+  private static final Map<String, String> INGRESS = Map.of("istio", "ingressgateway");
+
+  static String gateway(String name, String ns, String servers) {
+    return "---\napiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {name: " + name + ", namespace: " + ns
+        + "}\nspec:\n  selector: {istio: ingressgateway}\n  servers:\n" + servers;
+  }
+
+  static String server(int port, String name, String protocol, String hosts, String tls) {
+    return "  - port: {number: " + port + ", name: " + name + ", protocol: " + protocol + "}\n    hosts: " + hosts + "\n"
+        + (tls.isEmpty() ? "" : "    tls: " + tls + "\n");
+  }
+
+  static String tlsRoute(String name, String ns, String gateway, String sni, String dest, int port) {
+    return "---\napiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: " + name + ", namespace: "
+        + ns + "}\nspec:\n  hosts: [" + sni + "]\n  gateways: [" + gateway + "]\n  tls:\n  - match: [{sniHosts: [" + sni
+        + "]}]\n    route: [{destination: {host: " + dest + ", port: {number: " + port + "}}}]\n";
+  }
+
+  @Test
+  @DisplayName("HTTP servers of two Gateways (one in another namespace) on one port share one bound listener and one HCM with RDS http.<port>")
+  void httpMerged() {
+    ProxyContext ctx = router(gateway("a", "edge", server(80, "http", "HTTP", "['a.corp.example']", ""))
+        + gateway("b", "apps", server(80, "http-b", "HTTP", "['b.corp.example']", "")), "edge", INGRESS);
+    Map<String, Listener> ls = listeners(ctx);
+    assertThat(ls).containsOnlyKeys("0.0.0.0_80");
+    Listener l = ls.get("0.0.0.0_80");
+    assertThat(l.getAddress().getSocketAddress().getAddress()).isEqualTo("0.0.0.0");
+    assertThat(l.getAddress().getSocketAddress().getPortValue()).isEqualTo(80);
+    assertThat(l.hasBindToPort()).isFalse();
+    assertThat(l.getListenerFiltersList()).isEmpty();
+    assertThat(l.getFilterChainsList()).singleElement().satisfies(fc -> {
+      assertThat(fc.hasFilterChainMatch()).isFalse();
+      HttpConnectionManager h = hcm(fc);
+      assertThat(h.getRds().getRouteConfigName()).isEqualTo("http.80");
+      assertThat(h.getRds().getConfigSource().hasAds()).isTrue();
+      assertThat(h.getStatPrefix()).isEqualTo("outbound_0.0.0.0_80");
+      assertThat(h.getUseRemoteAddress().getValue()).isTrue();
+      assertThat(h.getForwardClientCertDetails()).isEqualTo(HttpConnectionManager.ForwardClientCertDetails.SANITIZE_SET);
+      assertThat(h.getSetCurrentClientCertDetails().getDns()).isTrue();
+      assertThat(h.getXffNumTrustedHops()).isZero();
+      assertThat(h.getHttpFiltersList()).last().extracting(f -> f.getName()).isEqualTo("envoy.filters.http.router");
+    });
+  }
+
+  @Test
+  @DisplayName("an HTTPS server becomes a TLS chain matching its SNI hosts without ns/ prefix, de-duplicated and sorted, with RDS https.<port>.<portName>.<gw>.<ns>")
+  void httpsSni() {
+    ProxyContext ctx = router(gateway("web", "edge", server(443, "https-web", "HTTPS",
+        "['z.corp.example', 'edge/a.corp.example', a.corp.example, './m.corp.example']",
+        "{mode: SIMPLE, credentialName: web-cert}")), "edge", INGRESS);
+    Listener l = listeners(ctx).get("0.0.0.0_443");
+    assertThat(l.getListenerFiltersList()).extracting(f -> f.getName()).containsExactly("envoy.filters.listener.tls_inspector");
+    FilterChain fc = l.getFilterChains(0);
+    assertThat(serverNames(fc)).containsExactly("a.corp.example", "m.corp.example", "z.corp.example");
+    assertThat(hcm(fc).getRds().getRouteConfigName()).isEqualTo("https.443.https-web.web.edge");
+    DownstreamTlsContext t = tls(fc);
+    assertThat(t.getRequireClientCertificate().getValue()).isFalse();
+    assertThat(t.getCommonTlsContext().getAlpnProtocolsList()).containsExactly("h2", "http/1.1");
+    assertThat(t.getCommonTlsContext().getTlsCertificateSdsSecretConfigsList()).singleElement().satisfies(sds -> {
+      assertThat(sds.getName()).isEqualTo("kubernetes://web-cert");
+      assertThat(sds.getSdsConfig().hasAds()).isTrue();
+      assertThat(sds.getSdsConfig().hasInitialFetchTimeout()).isFalse();
+    });
+    assertThat(t.getCommonTlsContext().hasCombinedValidationContext()).isFalse();
+  }
+
+  @Test
+  @DisplayName("MUTUAL requires a client certificate validated by <credential>-cacert; OPTIONAL_MUTUAL validates without requiring")
+  void mutualModes() {
+    ProxyContext ctx = router(gateway("m", "edge", server(443, "https-m", "HTTPS", "[m.corp.example]",
+        "{mode: MUTUAL, credentialName: kubernetes://edge/mcert, subjectAltNames: [client.corp.example]}")
+        + server(443, "https-o", "HTTPS", "[o.corp.example]", "{mode: OPTIONAL_MUTUAL, credentialName: ocert}")),
+        "edge", INGRESS);
+    Listener l = listeners(ctx).get("0.0.0.0_443");
+    assertThat(l.getFilterChainsList()).hasSize(2);
+    DownstreamTlsContext mutual = tls(l.getFilterChains(0));
+    assertThat(mutual.getRequireClientCertificate().getValue()).isTrue();
+    assertThat(mutual.getCommonTlsContext().getTlsCertificateSdsSecretConfigs(0).getName()).isEqualTo("kubernetes://edge/mcert");
+    var combined = mutual.getCommonTlsContext().getCombinedValidationContext();
+    assertThat(combined.getValidationContextSdsSecretConfig().getName()).isEqualTo("kubernetes://edge/mcert-cacert");
+    assertThat(combined.getValidationContextSdsSecretConfig().getSdsConfig().hasAds()).isTrue();
+    @SuppressWarnings("deprecation")
+    var sans = combined.getDefaultValidationContext().getMatchSubjectAltNamesList();
+    assertThat(sans).extracting(m -> m.getExact()).containsExactly("client.corp.example");
+    DownstreamTlsContext optional = tls(l.getFilterChains(1));
+    assertThat(optional.getRequireClientCertificate().getValue()).isFalse();
+    assertThat(optional.getCommonTlsContext().getCombinedValidationContext().getValidationContextSdsSecretConfig()
+        .getName()).isEqualTo("kubernetes://ocert-cacert");
+  }
+
+  @Test
+  @DisplayName("ISTIO_MUTUAL uses the workload certificates default/ROOTCA from sds-grpc and requires a client certificate; builtin:// maps to default")
+  void istioMutualAndBuiltin() {
+    ProxyContext ctx = router(gateway("g", "edge", server(15443, "https-mesh", "HTTPS", "['*.corp.example']",
+        "{mode: ISTIO_MUTUAL}") + server(8443, "https-b", "HTTPS", "[b.corp.example]",
+        "{mode: SIMPLE, credentialName: 'builtin://'}")), "edge", INGRESS);
+    Map<String, Listener> ls = listeners(ctx);
+    DownstreamTlsContext mesh = tls(ls.get("0.0.0.0_15443").getFilterChains(0));
+    assertThat(mesh.getRequireClientCertificate().getValue()).isTrue();
+    var common = mesh.getCommonTlsContext();
+    assertThat(common.getTlsCertificateSdsSecretConfigs(0).getName()).isEqualTo("default");
+    assertThat(common.getTlsCertificateSdsSecretConfigs(0).getSdsConfig().getApiConfigSource().getGrpcServices(0)
+        .getEnvoyGrpc().getClusterName()).isEqualTo("sds-grpc");
+    assertThat(common.getCombinedValidationContext().getValidationContextSdsSecretConfig().getName()).isEqualTo("ROOTCA");
+    DownstreamTlsContext builtin = tls(ls.get("0.0.0.0_8443").getFilterChains(0));
+    assertThat(builtin.getCommonTlsContext().getTlsCertificateSdsSecretConfigs(0).getName()).isEqualTo("default");
+    assertThat(builtin.getCommonTlsContext().getTlsCertificateSdsSecretConfigs(0).getSdsConfig().hasApiConfigSource())
+        .isTrue();
+  }
+
+  @Test
+  @DisplayName("PASSTHROUGH servers get TCP chains by the SNI hosts of VirtualService tls routes, next to a terminating HTTPS chain")
+  void passthrough() {
+    ProxyContext ctx = router(gateway("gw", "edge", server(443, "https", "HTTPS", "['*.shop.corp.example']",
+        "{mode: SIMPLE, credentialName: shop}")
+        + server(443, "tls-db", "TLS", "[db.corp.example]", "{mode: PASSTHROUGH}"))
+        + tlsRoute("db", "edge", "gw", "db.corp.example", "db.data.svc.corp.example", 5432)
+        + tlsRoute("elsewhere", "edge", "other-gw", "x.corp.example", "x.data.svc.corp.example", 5432), "edge", INGRESS);
+    Listener l = listeners(ctx).get("0.0.0.0_443");
+    assertThat(l.getFilterChainsList()).hasSize(2);
+    FilterChain db = l.getFilterChains(1);
+    assertThat(serverNames(db)).containsExactly("db.corp.example");
+    assertThat(db.hasTransportSocket()).isFalse();
+    assertThat(tcpProxy(db).getCluster()).isEqualTo("outbound|5432||db.data.svc.corp.example");
+    assertThat(tcpProxy(db).getStatPrefix()).isEqualTo("outbound|5432||db.data.svc.corp.example");
+  }
+
+  @Test
+  @DisplayName("AUTO_PASSTHROUGH gets one chain per SNI-DNAT cluster of the mesh services its hosts cover, subsets included")
+  void autoPassthrough() {
+    String yaml = gateway("cross", "istio-system", server(15443, "tls", "TLS", "['*.svc.corp.example']",
+        "{mode: AUTO_PASSTHROUGH}"))
+        + "---\napiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata: {name: reviews, namespace: apps}\n"
+        + "spec: {hosts: [reviews.apps.svc.corp.example], location: MESH_INTERNAL, resolution: STATIC,"
+        + " ports: [{number: 9080, name: http, protocol: HTTP}], endpoints: [{address: 10.1.1.1}]}\n"
+        + "---\napiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata: {name: ext, namespace: apps}\n"
+        + "spec: {hosts: [ext.svc.corp.example], location: MESH_EXTERNAL, resolution: DNS,"
+        + " ports: [{number: 443, name: tls, protocol: TLS}]}\n"
+        + "---\napiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: reviews, namespace: apps}\n"
+        + "spec: {host: reviews.apps.svc.corp.example, subsets: [{name: v1, labels: {version: v1}}]}\n";
+    Listener l = listeners(router(yaml, "istio-system", INGRESS)).get("0.0.0.0_15443");
+    assertThat(l.getFilterChainsList()).extracting(GatewayFixtures::serverNames).containsExactly(
+        java.util.List.of("outbound_.9080_._.reviews.apps.svc.corp.example"),
+        java.util.List.of("outbound_.9080_.v1_.reviews.apps.svc.corp.example"));
+    assertThat(l.getFilterChains(1).getFilterChainMatch().getApplicationProtocolsList())
+        .containsExactly("istio", "istio-peer-exchange", "istio-http/1.0", "istio-http/1.1", "istio-h2");
+    assertThat(tcpProxy(l.getFilterChains(1)).getCluster()).isEqualTo("outbound_.9080_.v1_.reviews.apps.svc.corp.example");
+  }
+
+  @Test
+  @DisplayName("a TCP server forwards by the first matching VirtualService tcp route; without one the listener is left out with a diagnostic")
+  void tcp() {
+    String gw = gateway("db", "edge", server(3306, "mysql", "TCP", "['*']", ""));
+    String vs = "---\napiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: db, namespace: edge}\n"
+        + "spec: {hosts: ['*'], gateways: [db], tcp: [{match: [{port: 3306}], route: [{destination: {host: mysql.data.svc.corp.example, port: {number: 3306}}, weight: 80},"
+        + " {destination: {host: mysql2.data.svc.corp.example, port: {number: 3306}}, weight: 20}]}]}\n";
+    Listener l = listeners(router(gw + vs, "edge", INGRESS)).get("0.0.0.0_3306");
+    var tcp = tcpProxy(l.getFilterChains(0));
+    assertThat(tcp.getStatPrefix()).isEqualTo("db.edge");
+    assertThat(tcp.getWeightedClusters().getClustersList()).extracting(c -> c.getName() + "=" + c.getWeight())
+        .containsExactly("outbound|3306||mysql.data.svc.corp.example=80", "outbound|3306||mysql2.data.svc.corp.example=20");
+    var out = new GatewayListenerGenerator().generate(router(gw, "edge", INGRESS), java.util.Set.of());
+    assertThat(out.resources()).isEmpty();
+    assertThat(out.diagnostics()).anyMatch(d -> d.message().contains("0.0.0.0_3306"));
+  }
+
+  @Test
+  @DisplayName("a Gateway port that is a Service port of the proxy listens on the target port; gatewayTopology sets xffNumTrustedHops")
+  void portTranslationAndTopology() {
+    String yaml = gateway("g", "edge", server(80, "http", "HTTP", "['*']", ""))
+        + GatewayFixtures.gatewayService("edge", "ingress.edge.svc.corp.example", "10.9.0.7", 80, 8080, "{istio: ingressgateway}");
+    ProxyContext ctx = router(GatewayFixtures.snapshot(yaml, MeshConfigs.defaults()), "edge", INGRESS,
+        Map.of("PROXY_CONFIG", Map.of("gatewayTopology", Map.of("numTrustedProxies", 2))));
+    Map<String, Listener> ls = listeners(ctx);
+    assertThat(ls).containsOnlyKeys("0.0.0.0_8080");
+    HttpConnectionManager h = hcm(ls.get("0.0.0.0_8080").getFilterChains(0));
+    assertThat(h.getRds().getRouteConfigName()).isEqualTo("http.8080");
+    assertThat(h.getXffNumTrustedHops()).isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName("a second TLS server repeating a host on the same port is skipped with a diagnostic; a proxy no Gateway selects gets nothing")
+  void duplicatesAndUnselected() {
+    String yaml = gateway("a", "edge", server(443, "https-a", "HTTPS", "[same.corp.example]", "{mode: SIMPLE, credentialName: a}"))
+        + gateway("b", "other", server(443, "https-b", "HTTPS", "[same.corp.example]", "{mode: SIMPLE, credentialName: b}"));
+    var out = new GatewayListenerGenerator().generate(router(yaml, "edge", INGRESS), java.util.Set.of());
+    assertThat(out.resources()).singleElement().satisfies(r ->
+        assertThat(((Listener) r.message()).getFilterChainsList()).hasSize(1));
+    assertThat(out.diagnostics()).anyMatch(d -> d.name().equals("b") && d.message().contains("duplicate"));
+    assertThat(listeners(router(yaml, "edge", Map.of("istio", "egressgateway")))).isEmpty();
+  }
+}
