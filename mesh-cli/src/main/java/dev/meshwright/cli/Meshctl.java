@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
     description = "Meshwright: Istio-compatible mesh tooling for the JVM.",
     subcommands = {VersionCommand.class, ValidateCommand.class, AnalyzeCommand.class, DemoCommand.class,
         ProfileCommand.class, ManifestCommand.class, InstallCommand.class, UninstallCommand.class,
-        VerifyInstallCommand.class, KubeInjectCommand.class,
+        VerifyInstallCommand.class, KubeInjectCommand.class, ServeCommand.class, ProxyStatusCommand.class,
+        ProxyConfigCommand.class,
         ExperimentalCommand.class})
 public final class Meshctl implements Runnable {
   /** Exit code for an unexpected failure inside a command. */
