@@ -27,7 +27,8 @@ public final class Corpora {
       "inject", InjectCorpus::new,
       "install", InstallCorpus::new,
       "gateway-api", GatewayApiCorpus::new,
-      "analyze", AnalyzeCorpus::new);
+      "analyze", AnalyzeCorpus::new,
+      "helm", HelmCorpus::new);
 
   private Corpora() {}
 
