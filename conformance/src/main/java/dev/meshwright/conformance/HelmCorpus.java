@@ -1,6 +1,7 @@
 package dev.meshwright.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshwright.install.Diagnostic;
@@ -102,9 +103,12 @@ final class HelmCorpus extends NamedCorpus {
     return m;
   }
 
-  /** A copy with ConfigMap data documents parsed and built-in injection template bodies left out. */
+  /**
+   * A copy with ConfigMap data documents parsed, built-in injection template bodies left out, integral numbers
+   * of one type, and YAML's empty value ({@code key:}, which the YAML reader gives as an empty string) as null.
+   */
   static JsonNode normalise(JsonNode object) {
-    ObjectNode o = object.deepCopy();
+    ObjectNode o = (ObjectNode) scalars(object);
     if (o.path("kind").asText().equals("ConfigMap") && o.get("data") instanceof ObjectNode data) {
       for (Map.Entry<String, JsonNode> e : data.properties()) {
         parsed(e.getValue().asText()).ifPresent(e::setValue);
@@ -113,7 +117,27 @@ final class HelmCorpus extends NamedCorpus {
         templates.remove(BUILT_IN_TEMPLATES);
       }
     }
-    return o;
+    return scalars(o);
+  }
+
+  private static JsonNode scalars(JsonNode n) {
+    if (n instanceof ObjectNode o) {
+      ObjectNode copy = JsonNodeFactory.instance.objectNode();
+      o.properties().forEach(e -> copy.set(e.getKey(), scalars(e.getValue())));
+      return copy;
+    }
+    if (n instanceof ArrayNode a) {
+      ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+      a.forEach(v -> copy.add(scalars(v)));
+      return copy;
+    }
+    if (n.isIntegralNumber()) {
+      return JsonNodeFactory.instance.numberNode(n.longValue());
+    }
+    if (n.isTextual() && n.textValue().isEmpty()) {
+      return JsonNodeFactory.instance.nullNode();
+    }
+    return n;
   }
 
   /** The value as a parsed YAML or JSON document when it is a map or list, else empty. */
