@@ -12,11 +12,6 @@ import java.util.Set;
  * (an empty string included) replaces. Stateless.
  */
 final class ChartValues {
-  /** Release hub of the published 1.22.8 charts and istioctl. */
-  static final String HUB = "docker.io/istio";
-  /** Release tag (and chart version) of the published 1.22.8 charts and istioctl. */
-  static final String TAG = "1.22.8";
-
   private static final Set<String> HELM_PROFILES =
       Set.of("demo", "ambient", "openshift", "openshift-ambient", "preview", "stable");
   private static final Set<String> COMPATIBILITY_VERSIONS = Set.of("1.20", "1.21");

@@ -16,7 +16,7 @@ import java.util.Map;
  * binding, HPA and optional PDB. The gateway is named after {@code name}, else the release. Stateless.
  */
 final class GatewayChart {
-  private static final String VERSION = "1.22.8";
+  private static final String VERSION = dev.meshwright.install.Release.TAG;
 
   private GatewayChart() {}
 
