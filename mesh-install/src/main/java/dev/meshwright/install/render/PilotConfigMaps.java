@@ -144,7 +144,7 @@ final class PilotConfigMaps {
 
   static String yaml(JsonNode n) {
     try {
-      return YAML.writeValueAsString(n);
+      return YAML.writeValueAsString(ManifestYaml.sorted(n));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
