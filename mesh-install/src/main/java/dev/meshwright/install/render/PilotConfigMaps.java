@@ -43,6 +43,13 @@ final class PilotConfigMaps {
     if (!Tree.truthy(values, "global.omitSidecarInjectorConfigMap")) {
       out.add(injector(values, ns));
     }
+    String extraRoots = Tree.text(values, "pilot.jwksResolverExtraRootCA", "");
+    if (!extraRoots.isEmpty()) {
+      ObjectNode labels = labels(values);
+      ObjectNode jwks = Tree.object("v1", "ConfigMap", Charts.revisioned("pilot-jwks-extra-cacerts", values), ns, labels);
+      jwks.set("data", obj("extra.pem", extraRoots));
+      out.add(jwks);
+    }
     return out;
   }
 

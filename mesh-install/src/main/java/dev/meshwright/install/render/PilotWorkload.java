@@ -191,6 +191,8 @@ final class PilotWorkload {
         obj("name", "https-webhook", "port", 443, "protocol", "TCP", "targetPort", 15017),
         obj("name", "http-monitoring", "port", 15014, "protocol", "TCP")),
         "selector", selectorLabels(values)));
+    copyIfSet(values, "pilot.ipFamilyPolicy", (ObjectNode) s.get("spec"), "ipFamilyPolicy");
+    copyIfSet(values, "pilot.ipFamilies", (ObjectNode) s.get("spec"), "ipFamilies");
     return s;
   }
 
