@@ -94,6 +94,7 @@ final class DemoCommand implements Callable<Integer> {
     ok &= analyze(out, cluster);
     ok &= snapshot(out, cluster, effective);
     ok &= inject(out);
+    ok &= live(out);
 
     out.println(ok ? "demo: ok" : "demo: FAILED");
     return ok ? 0 : 1;
@@ -123,6 +124,35 @@ final class DemoCommand implements Callable<Integer> {
         snapshot.diagnostics().size());
     snapshot.diagnostics().forEach(d -> out.println("     " + d.format()));
     return snapshot.diagnostics().isEmpty() && endpoints > 0;
+  }
+
+  /** Steps 9 to 12: the live control plane and proxyless traffic ({@link LiveDemo}); the splits must follow. */
+  private static boolean live(PrintWriter out) throws IOException {
+    Path dir = Files.createTempDirectory("meshwright-demo");
+    try {
+      LiveDemo.Result r = new LiveDemo(out, dir).run();
+      boolean ok = r.splits().get(0).keySet().equals(java.util.Set.of("reviews-v1"))
+          && r.splits().get(1).keySet().equals(java.util.Set.of("reviews-v1", "reviews-v3"))
+          && r.splits().get(2).keySet().equals(java.util.Set.of("reviews-v3"))
+          && !r.nack().isEmpty() && r.afterNack().keySet().equals(java.util.Set.of("reviews-v3"));
+      if (!ok) {
+        out.println("    the traffic did not follow the config: " + r);
+      }
+      return ok;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (IllegalStateException e) {
+      out.println("    live mesh FAILED: " + e.getMessage());
+      return false;
+    } finally {
+      try (var files = Files.list(dir)) {
+        for (Path f : files.toList()) {
+          Files.deleteIfExists(f);
+        }
+      }
+      Files.deleteIfExists(dir);
+    }
   }
 
   /** Step 8: the sidecar injected into one Deployment, as kube-inject and the webhook do it. */

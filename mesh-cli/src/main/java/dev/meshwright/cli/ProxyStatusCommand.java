@@ -39,6 +39,12 @@ final class ProxyStatusCommand implements Callable<Integer> {
       err.println("error: " + e.getMessage());
       return 1;
     }
+    render(syncz, out);
+    return 0;
+  }
+
+  /** Istio's table for a {@code /debug/syncz} answer, then one {@code ERROR} line per NACK. */
+  static void render(JsonNode syncz, PrintWriter out) {
     Table t = new Table(5, "NAME", "CLUSTER", "CDS", "LDS", "EDS", "RDS", "ECDS", "ISTIOD", "VERSION");
     List<String> errors = new ArrayList<>();
     for (JsonNode p : syncz) {
@@ -59,6 +65,5 @@ final class ProxyStatusCommand implements Callable<Integer> {
       errors.forEach(e -> out.println("ERROR " + e));
     }
     out.flush();
-    return 0;
   }
 }

@@ -22,6 +22,14 @@ import java.util.List;
 public final class ProtoRules {
   private final TypeRegistry types;
 
+  /**
+   * Required fields that a deprecated sibling stands in for, as Envoy and gRPC accept it: proxyless gRPC's
+   * combined validation context names its root by certificate provider instance (what istiod sends), not by SDS.
+   */
+  private static final java.util.Map<String, String> STANDS_IN = java.util.Map.of(
+      "envoy.extensions.transport_sockets.tls.v3.CommonTlsContext.CombinedCertificateValidationContext"
+          + ".validation_context_sds_secret_config", "validation_context_certificate_provider_instance");
+
   private ProtoRules(TypeRegistry types) {
     this.types = types;
   }
@@ -90,7 +98,7 @@ public final class ProtoRules {
     boolean isMessage = f.getJavaType() == FieldDescriptor.JavaType.MESSAGE;
     boolean present = isMessage || f.hasPresence() ? m.hasField(f) : true;
     if (isMessage) {
-      if (rules.hasMessage() && rules.getMessage().getRequired() && !present) {
+      if (rules.hasMessage() && rules.getMessage().getRequired() && !present && !stoodIn(m, f)) {
         out.add(fp + ": value is required");
       }
       if (rules.hasDuration() && rules.getDuration().getRequired() && !present) {
@@ -177,6 +185,15 @@ public final class ProtoRules {
         ValueRules.checkScalar(value, valueField, rules.getMap().getValues(), ep, out);
       }
     }
+  }
+
+  private static boolean stoodIn(Message m, FieldDescriptor f) {
+    String sibling = STANDS_IN.get(f.getFullName());
+    if (sibling == null) {
+      return false;
+    }
+    FieldDescriptor s = m.getDescriptorForType().findFieldByName(sibling);
+    return s != null && m.hasField(s);
   }
 
   static String at(String path, String field) {

@@ -105,14 +105,15 @@ public final class GrpcListenerGenerator implements ResourceGenerator {
           if (!wanted.get().ports().isEmpty() && !wanted.get().ports().contains(port)) {
             continue;
           }
-          HttpConnectionManager hcm = HttpConnectionManager.newBuilder()
+          String name = ListenerNames.joinHostPort(requested, port);
+          // istiod leaves stat_prefix empty (gRPC ignores it); Envoy's rule wants one, so it is the listener name
+          HttpConnectionManager hcm = HttpConnectionManager.newBuilder().setStatPrefix(name)
               .addHttpFilters(filter("envoy.filters.http.fault", Any.pack(HTTPFault.getDefaultInstance())))
               .addHttpFilters(router())
               .setRds(Rds.newBuilder().setConfigSource(ConfigSource.newBuilder()
                   .setAds(AggregatedConfigSource.getDefaultInstance()))
                   .setRouteConfigName(ClusterNames.outbound(p.port(), svc.hostname())))
               .build();
-          String name = ListenerNames.joinHostPort(requested, port);
           Listener l = Listener.newBuilder().setName(name).setAddress(address(address, p.port()))
               .setApiListener(ApiListener.newBuilder().setApiListener(Any.pack(hcm))).build();
           out.add(XdsResource.of(name, l));
@@ -163,7 +164,7 @@ public final class GrpcListenerGenerator implements ResourceGenerator {
   private FilterChain chain(ProxyContext ctx, String suffix, boolean mtls) {
     List<HttpFilter> filters = new ArrayList<>(inboundFilters.http(ctx));
     filters.add(router());
-    HttpConnectionManager hcm = HttpConnectionManager.newBuilder()
+    HttpConnectionManager hcm = HttpConnectionManager.newBuilder().setStatPrefix("inbound-" + suffix)
         .setRouteConfig(RouteConfiguration.newBuilder().setName("inbound").addVirtualHosts(VirtualHost.newBuilder()
             .addDomains("*").addRoutes(Route.newBuilder().setMatch(RouteMatch.newBuilder().setPrefix("/"))
                 .setNonForwardingAction(NonForwardingAction.getDefaultInstance()))))

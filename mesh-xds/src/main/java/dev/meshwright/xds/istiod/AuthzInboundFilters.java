@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * Security policy on a sidecar's inbound chains, in istiod's order: on HTTP chains the CUSTOM (ext_authz) filters,
  * then {@code jwt_authn} from RequestAuthentications, then the AUDIT/DENY/ALLOW RBAC filters; on TCP chains the
- * CUSTOM filters then RBAC. JWKS are not fetched (no I/O in generation): providers keep their {@code jwksUri}.
+ * CUSTOM filters then RBAC. JWKS are not fetched (no I/O in generation): a rule with only a {@code jwksUri}
+ * gets a key set no token matches, so its tokens are rejected (see {@code JwtFilters}).
  * Stateless and thread-safe.
  */
 final class AuthzInboundFilters implements InboundFilters {
