@@ -129,6 +129,7 @@ final class OutboundClusters {
         ctx.meshConfig().tlsDefaults(), ctx.meshConfig().enableAutoMtls().orElse(true));
     if (v.mode() == Mode.DEFAULT) {
       UpstreamTls.apply(d, policy.tls(), t);
+      UpstreamTls.proxyProtocol(d, policy.proxyProtocol());
     }
     if (d.type() == Cluster.DiscoveryType.ORIGINAL_DST) {
       d.cluster.setLbPolicy(Cluster.LbPolicy.CLUSTER_PROVIDED);
