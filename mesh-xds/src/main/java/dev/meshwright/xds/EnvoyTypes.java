@@ -30,6 +30,7 @@ public final class EnvoyTypes {
       io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.SecretProto.getDescriptor(),
       io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.TlsProto.getDescriptor(),
       io.envoyproxy.envoy.extensions.transport_sockets.raw_buffer.v3.RawBufferProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.transport_sockets.proxy_protocol.v3.UpstreamProxyProtocolProto.getDescriptor(),
       io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManagerProto
           .getDescriptor(),
       io.envoyproxy.envoy.extensions.filters.network.tcp_proxy.v3.TcpProxyProto.getDescriptor(),

@@ -8,6 +8,7 @@ import dev.meshwright.xds.ProxyType;
 import dev.meshwright.xds.ResourceGenerator;
 import dev.meshwright.xds.TypeUrls;
 import dev.meshwright.xds.XdsResource;
+import dev.meshwright.xds.gateway.MergedGateway;
 import io.envoyproxy.envoy.config.cluster.v3.Cluster;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +21,9 @@ import java.util.Set;
  * CDS for Envoy sidecars and gateways, as istiod 1.22.8 builds it. Sidecars get, for every service their Sidecar
  * scope imports and every non-UDP port, {@code outbound|port||host} plus one cluster per DestinationRule subset,
  * then {@code BlackHoleCluster}, {@code PassthroughCluster}, their inbound clusters ({@code inbound|port||}) and
- * one inbound passthrough cluster per IP family; routers get the outbound clusters and {@code BlackHoleCluster}.
+ * one inbound passthrough cluster per IP family; routers get the outbound clusters and {@code BlackHoleCluster},
+ * plus the SNI-DNAT clusters {@code outbound_.port_.subset_.host} of in-mesh services (no client TLS) when one of
+ * their Gateway servers is AUTO_PASSTHROUGH.
  * CDS is a wildcard type: with names, only those clusters are returned. A service whose clusters cannot be built
  * is left out with a diagnostic. Stateless and thread-safe.
  */
@@ -34,27 +37,12 @@ public final class ClusterGenerator implements ResourceGenerator {
   public Output generate(ProxyContext ctx, Set<String> names) {
     List<Diagnostic> diagnostics = new ArrayList<>();
     Map<String, Cluster> out = new LinkedHashMap<>();
-    for (MeshService svc : ctx.scope().services()) {
-      if (svc.resolution() == MeshService.Resolution.ALIAS) {
-        continue;
-      }
-      for (ServicePort port : svc.ports()) {
-        if (!OutboundClusters.hasClusters(port)) {
-          continue;
-        }
-        try {
-          List<String> problems = new ArrayList<>();
-          OutboundClusters.build(ctx, svc, port, problems).forEach(c -> out.putIfAbsent(c.getName(), c));
-          problems.forEach(p -> diagnostics.add(Diagnostic.warning("", p)));
-        } catch (RuntimeException e) {
-          diagnostics.add(Diagnostic.error("", "cluster " + ClusterNames.outbound(port.port(), svc.hostname())
-              + " not generated: " + e).withResource(
-              svc.origin() == MeshService.Origin.KUBERNETES ? "Service" : "ServiceEntry", svc.namespace(), svc.name()));
-        }
-      }
-    }
+    outbound(ctx, OutboundClusters.Mode.DEFAULT, out, diagnostics);
     Duration timeout = ConnectionPools.meshConnectTimeout(ctx.meshConfig());
     add(out, Clusters.blackHole(timeout));
+    if (ctx.proxy().type() == ProxyType.ROUTER && !MergedGateway.of(ctx).autoPassthroughHosts().isEmpty()) {
+      outbound(ctx, OutboundClusters.Mode.SNI_DNAT, out, diagnostics);
+    }
     if (ctx.proxy().type() == ProxyType.SIDECAR) {
       add(out, Clusters.passthrough(timeout, ConnectionPools.meshKeepalive(ctx.meshConfig())));
       try {
@@ -71,6 +59,31 @@ public final class ClusterGenerator implements ResourceGenerator {
       }
     });
     return new Output(resources, diagnostics);
+  }
+
+  private static void outbound(ProxyContext ctx, OutboundClusters.Mode mode, Map<String, Cluster> out,
+      List<Diagnostic> diagnostics) {
+    for (MeshService svc : ctx.scope().services()) {
+      boolean skip = svc.resolution() == MeshService.Resolution.ALIAS
+          || (mode == OutboundClusters.Mode.SNI_DNAT && svc.location() == MeshService.Location.MESH_EXTERNAL);
+      if (skip) {
+        continue;
+      }
+      for (ServicePort port : svc.ports()) {
+        if (!OutboundClusters.hasClusters(port)) {
+          continue;
+        }
+        try {
+          List<String> problems = new ArrayList<>();
+          OutboundClusters.build(ctx, svc, port, mode, problems).forEach(c -> add(out, c));
+          problems.forEach(p -> diagnostics.add(Diagnostic.warning("", p)));
+        } catch (RuntimeException e) {
+          diagnostics.add(Diagnostic.error("", "cluster " + ClusterNames.outbound(port.port(), svc.hostname())
+              + " not generated: " + e).withResource(
+              svc.origin() == MeshService.Origin.KUBERNETES ? "Service" : "ServiceEntry", svc.namespace(), svc.name()));
+        }
+      }
+    }
   }
 
   private static void add(Map<String, Cluster> out, Cluster c) {

@@ -30,7 +30,8 @@ import java.util.TreeMap;
  * {@code loadAssignment} of STATIC and DNS clusters: the service's endpoints serving the port, with the subset's
  * labels, healthy (draining only for persistent-session services), grouped by locality (sorted), each with its
  * target port, weight, health and {@code istio} metadata, {@code tlsMode: istio} when the client will use mTLS
- * to it; locality load balancing applied for EDS. Pure and thread-safe.
+ * to it; locality load balancing applied for EDS; SNI-DNAT ({@code outbound_.}) names keep only mTLS endpoints.
+ * Pure and thread-safe.
  */
 public final class LoadAssignments {
   private LoadAssignments() {}
@@ -59,6 +60,9 @@ public final class LoadAssignments {
     Optional<MergedDestinationRule> rule = DestinationRules.forHost(ctx, svc.get().hostname());
     String subset = key.get().subset();
     List<LocalityGroup> groups = groups(ctx, svc.get(), port.get(), subset, rule, true);
+    if (ClusterNames.isSniForm(clusterName)) {
+      groups.forEach(LoadAssignments::keepMtlsOnly);
+    }
     if (groups.isEmpty()) {
       return empty;
     }
@@ -72,6 +76,17 @@ public final class LoadAssignments {
     ClusterLoadAssignment.Builder b = ClusterLoadAssignment.newBuilder().setClusterName(clusterName);
     groups.forEach(g -> b.addEndpoints(g.build()));
     return b.build();
+  }
+
+  /** SNI-DNAT clusters pass the client's mTLS through: only endpoints that speak Istio mTLS stay. */
+  private static void keepMtlsOnly(LocalityGroup g) {
+    for (int i = g.endpoints.size() - 1; i >= 0; i--) {
+      if (!g.endpoints.get(i).getMetadata().containsFilterMetadata(TRANSPORT_SOCKET_MATCH)) {
+        g.endpoints.remove(i);
+        g.labels.remove(i);
+      }
+    }
+    g.weight = g.endpoints.isEmpty() ? null : g.weightSum();
   }
 
   static boolean isDns(MeshService s) {

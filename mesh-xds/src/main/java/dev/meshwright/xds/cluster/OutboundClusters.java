@@ -29,16 +29,29 @@ import java.util.TreeSet;
 final class OutboundClusters {
   private OutboundClusters() {}
 
+  /** Which clusters: the usual {@code outbound|...} ones, or a router's SNI-DNAT {@code outbound_....} ones. */
+  enum Mode {
+    /** {@code outbound|port|subset|host}, with client TLS. */
+    DEFAULT,
+    /** {@code outbound_.port_.subset_.host} for AUTO_PASSTHROUGH gateways: the client's TLS passes through. */
+    SNI_DNAT
+  }
+
   /** Everything that stays the same across one service's clusters. */
   private record ServiceView(ProxyContext ctx, MeshService svc, ServicePort port, Optional<MergedDestinationRule> rule,
-      List<String> serviceAccounts) {}
+      List<String> serviceAccounts, Mode mode) {
+    String name(String subset) {
+      return mode == Mode.SNI_DNAT ? ClusterNames.outboundSni(port.port(), subset, svc.hostname())
+          : ClusterNames.outbound(port.port(), subset, svc.hostname());
+    }
+  }
 
-  static List<Cluster> build(ProxyContext ctx, MeshService svc, ServicePort port, List<String> problems) {
+  static List<Cluster> build(ProxyContext ctx, MeshService svc, ServicePort port, Mode mode, List<String> problems) {
     List<Cluster> out = new ArrayList<>();
     Optional<MergedDestinationRule> rule = DestinationRules.forHost(ctx, svc.hostname());
-    ServiceView v = new ServiceView(ctx, svc, port, rule, serviceAccounts(ctx, svc));
+    ServiceView v = new ServiceView(ctx, svc, port, rule, serviceAccounts(ctx, svc), mode);
     Cluster.DiscoveryType type = ClusterBase.discoveryType(ctx.proxy().type(), svc);
-    String name = ClusterNames.outbound(port.port(), svc.hostname());
+    String name = v.name("");
     List<LocalityGroup> eps = LoadAssignments.isDns(svc)
         ? LoadAssignments.groups(ctx, svc, port, "", rule, false) : List.of();
     Optional<ClusterDraft> def = ClusterBase.build(ctx, name, type, eps, port, services(svc));
@@ -82,7 +95,7 @@ final class OutboundClusters {
     Cluster.DiscoveryType type = passthrough ? Cluster.DiscoveryType.ORIGINAL_DST : defaultType;
     List<LocalityGroup> eps = passthrough || type == Cluster.DiscoveryType.EDS || !LoadAssignments.isDns(v.svc())
         ? List.of() : LoadAssignments.groups(v.ctx(), v.svc(), v.port(), subsetName, v.rule(), false);
-    Optional<ClusterDraft> built = ClusterBase.build(v.ctx(), ClusterNames.outbound(port, subsetName, host), type, eps,
+    Optional<ClusterDraft> built = ClusterBase.build(v.ctx(), v.name(subsetName), type, eps,
         v.port(), services(v.svc()));
     if (built.isEmpty()) {
       return Optional.empty();
@@ -114,7 +127,10 @@ final class OutboundClusters {
         v.svc().origin() == MeshService.Origin.SERVICE_ENTRY, serviceMtls, ctx.proxy().type() == ProxyType.SIDECAR,
         v.rule().flatMap(r -> r.spec().workloadSelector()).isPresent(), fileCerts(ctx),
         ctx.meshConfig().tlsDefaults(), ctx.meshConfig().enableAutoMtls().orElse(true));
-    UpstreamTls.apply(d, policy.tls(), t);
+    if (v.mode() == Mode.DEFAULT) {
+      UpstreamTls.apply(d, policy.tls(), t);
+      UpstreamTls.proxyProtocol(d, policy.proxyProtocol());
+    }
     if (d.type() == Cluster.DiscoveryType.ORIGINAL_DST) {
       d.cluster.setLbPolicy(Cluster.LbPolicy.CLUSTER_PROVIDED);
     }

@@ -225,4 +225,33 @@ class ClusterGeneratorTest {
         .containsExactly("a.mirror.corp.example");
     assertThat(all).doesNotContainKey("outbound|80|z|mirror.corp.example");
   }
+
+  @Test
+  @DisplayName("a router with an AUTO_PASSTHROUGH server also gets SNI-DNAT clusters outbound_.port_.subset_.host without TLS")
+  void sniDnat() {
+    String gw = """
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata: {name: cross-network, namespace: istio-system}
+        spec:
+          selector: {istio: eastwestgateway}
+          servers:
+          - port: {number: 15443, name: tls, protocol: TLS}
+            tls: {mode: AUTO_PASSTHROUGH}
+            hosts: ['*.corp.example']
+        """ + dr("cart", "shop", CART, "  subsets: [{name: v1, labels: {version: v1}}]\n");
+    ProxyContext ctx = MeshFixture.context(MeshFixture.snapshot(CART_SE + gw), MeshFixture.proxy("router",
+        "10.20.0.50", "istio-system", Map.of("istio", "eastwestgateway"), Map.of()));
+    Map<String, Cluster> all = clusters(ctx);
+    Cluster sni = all.get(ClusterNames.outboundSni(8080, "", CART));
+    assertThat(sni).isNotNull();
+    assertThat(sni.getType()).isEqualTo(Cluster.DiscoveryType.EDS);
+    assertThat(sni.getEdsClusterConfig().getServiceName()).isEqualTo(ClusterNames.outboundSni(8080, "", CART));
+    assertThat(sni.hasTransportSocket() || sni.getTransportSocketMatchesCount() > 0).isFalse();
+    assertThat(all).containsKey(ClusterNames.outboundSni(8080, "v1", CART));
+    assertThat(all.get(ClusterNames.outbound(8080, CART)).getTransportSocketMatchesCount()).isEqualTo(2);
+    var cla = dev.meshwright.xds.cluster.LoadAssignments.forCluster(ctx, ClusterNames.outboundSni(8080, "v1", CART));
+    assertThat(cla.getEndpointsCount()).isEqualTo(1);
+  }
 }

@@ -27,10 +27,6 @@ final class ClusterTestSupport {
         + ", namespace: " + ns + "}\nspec:\n  host: " + host + "\n" + body;
   }
 
-  static Map<String, Cluster> clusters(String yaml, ProxyContextFactory proxy) {
-    return clusters(proxy.context(yaml));
-  }
-
   static Map<String, Cluster> clusters(ProxyContext ctx) {
     ResourceGenerator.Output out = new ClusterGenerator().generate(ctx, Set.of());
     Map<String, Cluster> m = new LinkedHashMap<>();
@@ -44,10 +40,6 @@ final class ClusterTestSupport {
   static ProxyContext sidecar(String yaml, String ns) {
     return MeshFixture.context(MeshFixture.snapshot(yaml), MeshFixture.sidecar("10.20.0.99", ns, Map.of("app",
         "client")));
-  }
-
-  interface ProxyContextFactory {
-    ProxyContext context(String yaml);
   }
 
   static HttpProtocolOptions http(Cluster c) throws Exception {

@@ -122,4 +122,15 @@ class TlsClustersTest {
     Cluster a = all.get("outbound|80|a|ledger.fin.svc.corp.example");
     assertThat(tls(a).getSni()).isEqualTo("outbound_.80_.a_.ledger.fin.svc.corp.example");
   }
+
+  @Test
+  @DisplayName("proxyProtocol wraps the cluster's TLS socket in the upstream PROXY protocol socket")
+  void proxyProtocol() throws Exception {
+    Cluster c = cluster("", 443, sidecar("  trafficPolicy: {tls: {mode: SIMPLE}, proxyProtocol: {version: V2}}\n"));
+    assertThat(c.getTransportSocket().getName()).isEqualTo("envoy.transport_sockets.upstream_proxy_protocol");
+    var pp = c.getTransportSocket().getTypedConfig().unpack(
+        io.envoyproxy.envoy.extensions.transport_sockets.proxy_protocol.v3.ProxyProtocolUpstreamTransport.class);
+    assertThat(pp.getConfig().getVersion()).isEqualTo(io.envoyproxy.envoy.config.core.v3.ProxyProtocolConfig.Version.V2);
+    assertThat(pp.getTransportSocket().getName()).isEqualTo(TlsContexts.TLS_SOCKET);
+  }
 }

@@ -167,4 +167,15 @@ class EndpointGeneratorTest {
     }
     assertThat(new EndpointGenerator().generate(ctx, Set.of()).resources()).isEmpty();
   }
+
+  @Test
+  @DisplayName("an SNI-DNAT name (outbound_.port_.subset_.host) keeps only the endpoints that speak Istio mTLS")
+  void sniDnat() {
+    ClusterLoadAssignment c = cla(ctx("", Map.of()), ClusterNames.outboundSni(80, "", HOST));
+    assertThat(c.getEndpointsList()).flatExtracting(LocalityLbEndpoints::getLbEndpointsList)
+        .extracting(e -> e.getEndpoint().getAddress().getSocketAddress().getAddress())
+        .containsExactlyInAnyOrder("10.7.0.1", "10.7.0.3");
+    assertThat(c.getEndpointsList()).filteredOn(l -> l.getLbEndpointsCount() == 0)
+        .allSatisfy(l -> assertThat(l.hasLoadBalancingWeight()).isFalse());
+  }
 }
