@@ -151,6 +151,8 @@ final class OutboundVirtualHosts {
         int suffixPort = !keepPorts && listenerPort != 0 ? VirtualHostDomains.NO_PORT : w.port();
         VirtualHostDomains.Domains d = VirtualHostDomains.of(s, suffixPort, ctx.proxy().dnsDomain());
         vhost(name, d.domains(), d.altHosts(), known, names, taken, w.routes(), attemptCount)
+            .map(vh -> StatefulSessions.of(s).map(c -> vh.toBuilder()
+                .putTypedPerFilterConfig(StatefulSessions.FILTER, StatefulSessions.perRoute(c)).build()).orElse(vh))
             .ifPresent(out::add);
       }
     }
