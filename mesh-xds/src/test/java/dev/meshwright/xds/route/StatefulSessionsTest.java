@@ -1,6 +1,5 @@
 package dev.meshwright.xds.route;
 
-import static dev.meshwright.xds.route.RouteFixtures.context;
 import static dev.meshwright.xds.route.RouteFixtures.proxy;
 import static dev.meshwright.xds.route.RouteFixtures.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +13,6 @@ import io.envoyproxy.envoy.extensions.http.stateful_session.cookie.v3.CookieBase
 import io.envoyproxy.envoy.extensions.http.stateful_session.header.v3.HeaderBasedSessionState;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -70,9 +68,7 @@ class StatefulSessionsTest {
         metadata: {name: cart, namespace: shop, labels: {istio.io/persistent-session: sid}}
         spec: {clusterIP: 10.0.0.20, ports: [{name: http, port: 8080}]}
         """;
-    RouteConfiguration rc = (RouteConfiguration) new RouteGenerator()
-        .generate(context(snapshot(svc, RouteFixtures.MESH), proxy("shop", Map.of())), Set.of("8080"))
-        .resources().get(0).message();
+    RouteConfiguration rc = RouteFixtures.sidecarRoute(snapshot(svc, RouteFixtures.MESH), "8080");
     List<VirtualHost> vhs = rc.getVirtualHostsList();
     assertThat(vhs.get(0).getTypedPerFilterConfigMap()).containsKey("envoy.filters.http.stateful_session");
     assertThat(vhs.get(1).getTypedPerFilterConfigMap()).isEmpty();
