@@ -59,31 +59,10 @@ final class OutboundVirtualHosts {
       if (t.routes().isEmpty()) {
         continue;
       }
+      boolean gatewayApi = Semantics.of(vs) == Semantics.GATEWAY_API;
       List<String> vsHosts = new ArrayList<>();
       List<MeshService> matching = new ArrayList<>();
-      boolean gatewayApi = Semantics.of(vs) == Semantics.GATEWAY_API;
-      for (String h : vs.spec().hosts()) {
-        if (HostNames.wildcard(h) && gatewayApi) {
-          vsHosts.add(h);
-        } else if (HostNames.wildcard(h)) {
-          boolean any = false;
-          for (MeshService s : byName.values()) {
-            if (HostNames.matches(s.hostname(), h)) {
-              any = true;
-              if (claims.get(s.hostname()) == vs && !matching.contains(s)) {
-                matching.add(s);
-              }
-            }
-          }
-          if (!any) {
-            vsHosts.add(h);
-          }
-        } else if (byName.containsKey(h)) {
-          matching.add(byName.get(h));
-        } else {
-          vsHosts.add(h);
-        }
-      }
+      separate(vs, gatewayApi, byName, claims, vsHosts, matching);
       if (gatewayApi && matching.stream().noneMatch(m -> m.namespace().equals(vs.namespace())
           || ctx.proxy().namespace().equals(vs.namespace()))) {
         continue;
@@ -122,6 +101,36 @@ final class OutboundVirtualHosts {
     return virtualHosts(ctx, listenerPort, wrappers);
   }
 
+  /**
+   * Splits {@code vs}'s hosts into the services they name ({@code matching}; a wildcard only takes the services it
+   * claims) and hosts that are no service ({@code vsHosts}; Gateway API wildcards always stay hosts).
+   */
+  private static void separate(VirtualService vs, boolean gatewayApi, Map<String, MeshService> byName,
+      Map<String, VirtualService> claims, List<String> vsHosts, List<MeshService> matching) {
+    for (String h : vs.spec().hosts()) {
+      if (HostNames.wildcard(h) && gatewayApi) {
+        vsHosts.add(h);
+      } else if (HostNames.wildcard(h)) {
+        boolean any = false;
+        for (MeshService s : byName.values()) {
+          if (HostNames.matches(s.hostname(), h)) {
+            any = true;
+            if (claims.get(s.hostname()) == vs && !matching.contains(s)) {
+              matching.add(s);
+            }
+          }
+        }
+        if (!any) {
+          vsHosts.add(h);
+        }
+      } else if (byName.containsKey(h)) {
+        matching.add(byName.get(h));
+      } else {
+        vsHosts.add(h);
+      }
+    }
+  }
+
   private static List<VirtualHost> virtualHosts(ProxyContext ctx, int listenerPort, List<Wrapper> wrappers) {
     boolean keepPorts = ctx.proxy().isProxylessGrpc();
     boolean attemptCount = includeAttemptCount(ctx);
@@ -151,6 +160,8 @@ final class OutboundVirtualHosts {
         int suffixPort = !keepPorts && listenerPort != 0 ? VirtualHostDomains.NO_PORT : w.port();
         VirtualHostDomains.Domains d = VirtualHostDomains.of(s, suffixPort, ctx.proxy().dnsDomain());
         vhost(name, d.domains(), d.altHosts(), known, names, taken, w.routes(), attemptCount)
+            .map(vh -> StatefulSessions.of(s).map(c -> vh.toBuilder()
+                .putTypedPerFilterConfig(StatefulSessions.FILTER, StatefulSessions.perRoute(c)).build()).orElse(vh))
             .ifPresent(out::add);
       }
     }

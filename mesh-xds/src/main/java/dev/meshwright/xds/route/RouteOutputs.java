@@ -11,7 +11,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
 
-/** The per-name loop both RDS generators share: names in order, one configuration or none each. Stateless. */
+/**
+ * The per-name loop both RDS generators share: names in order, one configuration or none each; a configuration
+ * whose building fails is left out with an error diagnostic. Stateless.
+ */
 final class RouteOutputs {
   private RouteOutputs() {}
 
@@ -20,7 +23,12 @@ final class RouteOutputs {
     List<XdsResource> out = new ArrayList<>();
     List<Diagnostic> diags = new ArrayList<>();
     for (String name : new TreeSet<>(names)) {
-      build.apply(name, diags).ifPresent(rc -> out.add(XdsResource.of(name, rc)));
+      try {
+        build.apply(name, diags).ifPresent(rc -> out.add(XdsResource.of(name, rc)));
+      } catch (RuntimeException e) {
+        // A bug or an input no rule foresaw must cost one route configuration, never the whole response.
+        diags.add(Diagnostic.error("rds", "route configuration " + name + " left out: " + e));
+      }
     }
     return new ResourceGenerator.Output(out, diags);
   }

@@ -116,7 +116,32 @@ public final class RouteTranslator {
     out.setDecorator(Decorator.newBuilder().setOperation(operation(out, vs.name(), ctx.listenPort())));
     rule.fault().ifPresent(f -> out.putTypedPerFilterConfig(Faults.FILTER, Any.pack(Faults.of(f))));
     rule.corsPolicy().ifPresent(c -> out.putTypedPerFilterConfig(Cors.FILTER, Any.pack(Cors.of(c))));
+    if (out.hasRoute()) {
+      statefulSession(out.getRoute(), ctx).ifPresent(s -> out.putTypedPerFilterConfig(StatefulSessions.FILTER,
+          StatefulSessions.perRoute(s)));
+    }
     return Optional.of(out.build());
+  }
+
+  /**
+   * The stateful session of the route's destination services, as Istio picks it: walking the destinations, the
+   * last one's config, except that a second configured destination keeps the first.
+   */
+  private static Optional<io.envoyproxy.envoy.extensions.filters.http.stateful_session.v3.StatefulSession>
+      statefulSession(RouteAction action, RouteContext ctx) {
+    List<String> clusters = action.hasWeightedClusters()
+        ? action.getWeightedClusters().getClustersList().stream().map(c -> c.getName()).toList()
+        : List.of(action.getCluster());
+    Optional<io.envoyproxy.envoy.extensions.filters.http.stateful_session.v3.StatefulSession> out = Optional.empty();
+    for (String c : clusters) {
+      var svc = ClusterKeys.parse(c).map(k -> ctx.services().get(k.host()));
+      var config = svc.flatMap(StatefulSessions::of);
+      if (config.isPresent() && out.isPresent()) {
+        break;
+      }
+      out = config;
+    }
+    return out;
   }
 
   /** Whether the match's gateways (when it names any) or else its source labels and namespace admit this proxy. */

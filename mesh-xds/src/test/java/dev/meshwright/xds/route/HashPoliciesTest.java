@@ -1,7 +1,5 @@
 package dev.meshwright.xds.route;
 
-import static dev.meshwright.xds.route.RouteFixtures.context;
-import static dev.meshwright.xds.route.RouteFixtures.proxy;
 import static dev.meshwright.xds.route.RouteFixtures.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,8 +7,6 @@ import com.google.protobuf.Duration;
 import io.envoyproxy.envoy.config.route.v3.RouteAction;
 import io.envoyproxy.envoy.config.route.v3.RouteConfiguration;
 import io.envoyproxy.envoy.config.route.v3.VirtualHost;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -50,8 +46,7 @@ class HashPoliciesTest {
       + "the port-level one for a service's default route")
   void hashPolicies() {
     var s = snapshot(RouteGeneratorTest.REGISTRY + RULES, RouteFixtures.MESH);
-    RouteConfiguration rc = (RouteConfiguration) new RouteGenerator()
-        .generate(context(s, proxy("shop", Map.of())), Set.of("9080")).resources().get(0).message();
+    RouteConfiguration rc = RouteFixtures.sidecarRoute(s, "9080");
     RouteAction reviews = vh(rc, "reviews.shop.svc.corp.example:9080").getRoutes(0).getRoute();
     assertThat(reviews.getHashPolicyList()).containsExactly(RouteAction.HashPolicy.newBuilder()
         .setCookie(RouteAction.HashPolicy.Cookie.newBuilder().setName("sticky").setPath("/")

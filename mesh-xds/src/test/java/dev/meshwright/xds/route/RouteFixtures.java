@@ -76,4 +76,10 @@ final class RouteFixtures {
   static ProxyContext context(MeshSnapshot s, Proxy p) {
     return ProxyContext.of(s, p, XdsOptions.defaults().withDomainSuffix(SUFFIX));
   }
+
+  /** The sidecar route configuration {@code name} for a proxy in {@code shop}. */
+  static io.envoyproxy.envoy.config.route.v3.RouteConfiguration sidecarRoute(MeshSnapshot s, String name) {
+    return (io.envoyproxy.envoy.config.route.v3.RouteConfiguration) new RouteGenerator()
+        .generate(context(s, proxy("shop", Map.of())), Set.of(name)).resources().get(0).message();
+  }
 }

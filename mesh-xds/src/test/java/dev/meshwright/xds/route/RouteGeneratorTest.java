@@ -213,4 +213,25 @@ class RouteGeneratorTest {
     assertThat(generate(s, "8080").getVirtualHostsList()).extracting(VirtualHost::getName)
         .containsExactly("web.shop.svc.corp.example:8080", "allow_any");
   }
+
+  @Test
+  @DisplayName("a wildcard VirtualService host claims the services it covers unless an exact host claims them")
+  void wildcardHosts() {
+    String vs = """
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: wild, namespace: shop}
+        spec:
+          hosts: ["*.svc.corp.example"]
+          http: [{route: [{destination: {host: ratings.ops.svc.corp.example, subset: w}}]}]
+        """;
+    RouteConfiguration rc = generate(snapshot(REGISTRY + vs, RouteFixtures.MESH), "9080");
+    Map<String, String> clusters = new java.util.TreeMap<>();
+    rc.getVirtualHostsList().forEach(v -> clusters.put(v.getName(), v.getRoutes(0).getRoute().getCluster()));
+    assertThat(clusters).containsEntry("ratings.ops.svc.corp.example:9080",
+        "outbound|9080|w|ratings.ops.svc.corp.example")
+        .containsEntry("reviews.shop.svc.corp.example:9080", "outbound|9080|v2|reviews.shop.svc.corp.example")
+        .doesNotContainKey("*.svc.corp.example:9080");
+  }
 }

@@ -1,6 +1,5 @@
 package dev.meshwright.xds.route;
 
-import static dev.meshwright.xds.route.RouteFixtures.context;
 import static dev.meshwright.xds.route.RouteFixtures.proxy;
 import static dev.meshwright.xds.route.RouteFixtures.service;
 import static dev.meshwright.xds.route.RouteFixtures.snapshot;
@@ -73,8 +72,7 @@ class VirtualHostDomainsTest {
           resolution: DNS
         """;
     var s = snapshot(RouteGeneratorTest.REGISTRY + se, RouteFixtures.MESH);
-    RouteConfiguration rc = (RouteConfiguration) new RouteGenerator()
-        .generate(context(s, proxy("shop", Map.of())), Set.of("9080")).resources().get(0).message();
+    RouteConfiguration rc = RouteFixtures.sidecarRoute(s, "9080");
     Map<String, List<String>> domains = new java.util.HashMap<>();
     for (VirtualHost vh : rc.getVirtualHostsList()) {
       domains.put(vh.getName(), vh.getDomainsList());
