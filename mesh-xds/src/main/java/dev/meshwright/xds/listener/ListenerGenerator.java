@@ -19,8 +19,9 @@ import java.util.Set;
  *
  * <p>Left out compared with istiod: the telemetry filters ({@code istio.stats} network and HTTP filters, from the
  * Telemetry API and the default Prometheus provider), Telemetry-API access logging and tracing providers, Wasm
- * plugins, EnvoyFilter patches, Sidecar egress listeners with an explicit port or bind, the HTTP proxy listener, the
- * Mongo/Redis/MySQL protocol filters, HBONE and dual-stack additional addresses. Router proxies (gateways) get
+ * plugins, EnvoyFilter patches, Unix-socket Sidecar egress listeners (and the per-egress-listener VirtualService
+ * filtering), the HTTP proxy listener, the Mongo/Redis/MySQL protocol filters, HBONE and dual-stack additional
+ * addresses. Router proxies (gateways) get
  * nothing from this generator.
  *
  * <p>Pure, stateless and thread-safe; never throws for bad config.

@@ -1,6 +1,8 @@
 package dev.meshwright.xds.listener;
 
 import com.google.protobuf.BoolValue;
+import dev.meshwright.api.networking.CaptureMode;
+import dev.meshwright.api.networking.IstioEgressListener;
 import dev.meshwright.api.validation.Protocol;
 import dev.meshwright.model.registry.Endpoint;
 import dev.meshwright.model.registry.MeshService;
@@ -21,8 +23,10 @@ import java.util.Map;
  * port share it, RDS name = port) and to the service VIP for TCP and sniffed ports (RDS {@code <host>:<port>} for the
  * HTTP half of a sniffed port); headless services get one listener per endpoint address. When two services want the
  * same (bind, port), istiod's conflict rules decide: TCP chains merge unless they match the same traffic, HTTP over
- * TCP merges into a sniffed listener, a second HTTP or sniffed service is dropped. Under interception NONE the
- * listeners bind for real on localhost. Pure.
+ * TCP merges into a sniffed listener, a second HTTP or sniffed service is dropped. Sidecar egress listeners are
+ * processed in order: one with a port gives that port to each service it imports (bound to its {@code bind} when
+ * set); the port-less one (last) adds the service ports without touching listeners already built. Under interception
+ * NONE (or egress capture mode NONE) the listeners bind for real on localhost. Pure.
  */
 final class OutboundListeners {
   private final ProxyContext ctx;
@@ -37,6 +41,7 @@ final class OutboundListeners {
     final boolean bindToPort;
     final List<ChainOpt> chains;
     Protocol protocol;
+    boolean locked;
 
     Entry(String bind, int port, boolean bindToPort, List<ChainOpt> chains, Protocol protocol) {
       this.bind = bind;
@@ -54,39 +59,79 @@ final class OutboundListeners {
   }
 
   List<Listener> build() {
-    boolean none = meta.interception() == ProxyMeta.Interception.NONE;
-    String fixedBind = none ? meta.localhost() : "";
-    for (MeshService svc : ctx.scope().services()) {
-      if (svc.resolution() == MeshService.Resolution.ALIAS) {
-        continue;
-      }
-      String address = svc.addresses().isEmpty() ? MeshService.UNSPECIFIED_IP : svc.addresses().get(0);
-      for (ServicePort port : svc.ports()) {
-        ChainProtocol lp = ChainProtocol.of(port.protocol());
-        if (fixedBind.isEmpty() && lp == ChainProtocol.HTTP && meta.reservedPort(port.port())) {
-          continue;
-        }
-        if (fixedBind.isEmpty() && svc.resolution() == MeshService.Resolution.PASSTHROUGH
-            && address.equals(MeshService.UNSPECIFIED_IP) && (lp == ChainProtocol.TCP || lp == ChainProtocol.AUTO)) {
-          List<Endpoint> eps = endpoints(svc, port);
-          if (svc.origin() != MeshService.Origin.KUBERNETES && eps.isEmpty() && svc.selector().isEmpty()) {
-            add(svc, port, "", none);
-          }
-          for (Endpoint e : eps) {
-            if (isIp(e.address()) && !e.address().equals(ctx.proxy().ip())) {
-              add(svc, port, e.address(), none);
-            }
-          }
-        } else {
-          add(svc, port, fixedBind, none);
-        }
-      }
+    List<IstioEgressListener> egress = ctx.scope().sidecar().map(sc -> sc.spec().egress()).orElse(List.of());
+    if (egress.isEmpty()) {
+      egress = List.of(IstioEgressListener.builder().addHosts("*/*").build());
+    }
+    for (IstioEgressListener el : egress) {
+      egressListener(el);
     }
     List<Listener> out = new ArrayList<>();
     for (Entry e : entries.values()) {
       out.add(listener(e));
     }
     return out;
+  }
+
+  /** One Sidecar egress listener: its port for every imported service, or every port of every imported service. */
+  private void egressListener(IstioEgressListener el) {
+    boolean none = meta.interception() == ProxyMeta.Interception.NONE;
+    String customBind = el.bind().orElse("");
+    if (customBind.startsWith("unix://")) {
+      return; // Unix domain socket egress listeners are not modelled
+    }
+    boolean bindToPort = none || el.captureMode().orElse(CaptureMode.DEFAULT) == CaptureMode.NONE;
+    String fixedBind = !customBind.isEmpty() ? customBind : bindToPort ? meta.localhost() : "";
+    List<MeshService> services = ctx.scope().services(el);
+    if (el.port().flatMap(p -> p.number()).isPresent()) {
+      dev.meshwright.api.networking.Port p = el.port().get();
+      ServicePort listenPort = new ServicePort(p.name().orElse(""), p.number().get(), 0,
+          Protocol.parse(p.protocol().orElse("")));
+      if (reserved(fixedBind, listenPort)) {
+        return;
+      }
+      for (MeshService svc : services) {
+        if (svc.resolution() != MeshService.Resolution.ALIAS) {
+          add(svc, listenPort, fixedBind, bindToPort);
+        }
+      }
+      return;
+    }
+    entries.values().forEach(e -> e.locked = true);
+    for (MeshService svc : services) {
+      if (svc.resolution() == MeshService.Resolution.ALIAS) {
+        continue;
+      }
+      String address = svc.addresses().isEmpty() ? MeshService.UNSPECIFIED_IP : svc.addresses().get(0);
+      for (ServicePort port : svc.ports()) {
+        ChainProtocol lp = ChainProtocol.of(port.protocol());
+        if (reserved(fixedBind, port)) {
+          continue;
+        }
+        if (fixedBind.isEmpty() && svc.resolution() == MeshService.Resolution.PASSTHROUGH
+            && address.equals(MeshService.UNSPECIFIED_IP) && (lp == ChainProtocol.TCP || lp == ChainProtocol.AUTO)) {
+          List<Endpoint> eps = endpoints(svc, port);
+          if (svc.origin() != MeshService.Origin.KUBERNETES && eps.isEmpty() && svc.selector().isEmpty()) {
+            add(svc, port, "", bindToPort);
+          }
+          for (Endpoint e : eps) {
+            if (isIp(e.address()) && !e.address().equals(ctx.proxy().ip())) {
+              add(svc, port, e.address(), bindToPort);
+            }
+          }
+        } else {
+          add(svc, port, fixedBind, bindToPort);
+        }
+      }
+    }
+  }
+
+  /** istiod's {@code conflictWithReservedListener}: HTTP ports (or any port on the wildcard bind) that clash. */
+  private boolean reserved(String bind, ServicePort port) {
+    if (!bind.isEmpty()) {
+      return bind.equals(meta.wildcard()) && meta.reservedPort(port.port());
+    }
+    return ChainProtocol.of(port.protocol()) == ChainProtocol.HTTP && meta.reservedPort(port.port());
   }
 
   private List<Endpoint> endpoints(MeshService svc, ServicePort port) {
@@ -123,6 +168,9 @@ final class OutboundListeners {
     }
     String key = Names.listener(bind, port.port());
     Entry current = entries.get(key);
+    if (current != null && current.locked) {
+      return;
+    }
     List<ChainOpt> opts;
     Conflict conflict = Conflict.NONE;
     if (port.protocol() == Protocol.HTTP_PROXY) {

@@ -230,4 +230,33 @@ class OutboundListenersTest {
     Map<String, Listener> bad = listeners(MESH, Map.of("IDLE_TIMEOUT", "forever"));
     assertThat(Lds.tcpProxy(bad.get("10.8.0.12_5432").getFilterChains(0)).orElseThrow().hasIdleTimeout()).isFalse();
   }
+
+  @Test
+  @DisplayName("Sidecar egress listeners: a port listener per imported service, named after its bind (still captured, bindToPort false); the catch-all egress adds the rest")
+  void sidecarEgressPorts() {
+    String yaml = MESH + """
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: Sidecar
+        metadata: {name: default, namespace: web}
+        spec:
+          egress:
+          - port: {number: 8888, protocol: HTTP, name: egress-http}
+            hosts: [shop/cart.shop.svc.corp.example]
+          - port: {number: 6543, protocol: TCP, name: egress-tcp}
+            bind: 127.0.0.2
+            hosts: [shop/ledger.shop.svc.corp.example]
+          - hosts: [shop/orders.shop.svc.corp.example]
+        """;
+    Map<String, Listener> ls = listeners(yaml, Map.of());
+    assertThat(ls.keySet()).containsExactlyInAnyOrder("0.0.0.0_8888", "127.0.0.2_6543", "0.0.0.0_7070",
+        "10.8.0.11_5432", "10.8.0.11_9999", "virtualOutbound", "virtualInbound");
+    assertThat(Lds.hcm(ls.get("0.0.0.0_8888").getFilterChains(0)).orElseThrow().getRds().getRouteConfigName())
+        .isEqualTo("8888");
+    Listener tcp = ls.get("127.0.0.2_6543");
+    assertThat(Lds.tcpProxy(tcp.getFilterChains(0)).orElseThrow().getCluster())
+        .isEqualTo("outbound|5432||ledger.shop.svc.corp.example");
+    assertThat(tcp.getBindToPort().getValue()).isFalse();
+    assertThat(tcp.getAddress().getSocketAddress().getAddress()).isEqualTo("127.0.0.2");
+  }
 }
