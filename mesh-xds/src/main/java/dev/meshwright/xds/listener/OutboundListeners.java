@@ -70,7 +70,24 @@ final class OutboundListeners {
     for (Entry e : entries.values()) {
       out.add(listener(e));
     }
+    httpProxy().ifPresent(out::add);
     return out;
+  }
+
+  /**
+   * The HTTP proxy listener {@code 127.0.0.1_<port>} (mesh {@code proxyHttpPort}, or node metadata
+   * {@code HTTP_PROXY_PORT}): bound for real, absolute URLs allowed, RDS {@code http_proxy}.
+   */
+  private java.util.Optional<Listener> httpProxy() {
+    int port = meta.mesh().proxyHttpPort().orElse(0);
+    int fromMeta = meta.metaPort("HTTP_PROXY_PORT");
+    port = fromMeta != 0 ? fromMeta : port;
+    if (port == 0) {
+      return java.util.Optional.empty();
+    }
+    Entry e = new Entry(meta.localhost(), port, true, List.of(ChainOpt.http("http_proxy", Protocol.HTTP_PROXY)),
+        Protocol.HTTP_PROXY);
+    return java.util.Optional.of(listener(e));
   }
 
   /** One Sidecar egress listener: its port for every imported service, or every port of every imported service. */

@@ -259,4 +259,16 @@ class OutboundListenersTest {
     assertThat(tcp.getBindToPort().getValue()).isFalse();
     assertThat(tcp.getAddress().getSocketAddress().getAddress()).isEqualTo("127.0.0.2");
   }
+
+  @Test
+  @DisplayName("HTTP_PROXY_PORT adds the HTTP proxy listener 127.0.0.1_<port>, bound for real, RDS http_proxy, absolute URLs")
+  void httpProxyListener() {
+    assertThat(listeners(MESH, Map.of())).doesNotContainKey("127.0.0.1_15080");
+    Listener l = listeners(MESH, Map.of("HTTP_PROXY_PORT", "15080")).get("127.0.0.1_15080");
+    assertThat(l.hasBindToPort()).isFalse();
+    assertThat(l.getFilterChainsCount()).isEqualTo(1);
+    HttpConnectionManager hcm = Lds.hcm(l.getFilterChains(0)).orElseThrow();
+    assertThat(hcm.getRds().getRouteConfigName()).isEqualTo("http_proxy");
+    assertThat(hcm.getHttpProtocolOptions().getAllowAbsoluteUrl().getValue()).isTrue();
+  }
 }
