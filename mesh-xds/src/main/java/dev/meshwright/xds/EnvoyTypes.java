@@ -57,7 +57,13 @@ public final class EnvoyTypes {
       io.envoyproxy.envoy.extensions.load_balancing_policies.maglev.v3.MaglevProto.getDescriptor(),
       io.envoyproxy.envoy.extensions.load_balancing_policies.pick_first.v3.PickFirstProto.getDescriptor(),
       com.github.udpa.udpa.type.v1.TypedStructProto.getDescriptor(),
-      com.github.xds.type.v3.TypedStructProto.getDescriptor());
+      com.github.xds.type.v3.TypedStructProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.request_id.uuid.v3.UuidProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.filters.http.grpc_web.v3.GrpcWebProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.formatter.req_without_query.v3.ReqWithoutQueryProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.formatter.metadata.v3.MetadataProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.formatter.cel.v3.CelProto.getDescriptor(),
+      IstioTypes.ALPN_FILE);
 
   private static final EnvoyTypes INSTANCE = new EnvoyTypes();
 

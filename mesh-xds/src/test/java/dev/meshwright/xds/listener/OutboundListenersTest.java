@@ -271,4 +271,18 @@ class OutboundListenersTest {
     assertThat(hcm.getRds().getRouteConfigName()).isEqualTo("http_proxy");
     assertThat(hcm.getHttpProtocolOptions().getAllowAbsoluteUrl().getValue()).isTrue();
   }
+
+  @Test
+  @DisplayName("every generated listener prints as proto3 JSON, istio.alpn included (HTTP10/11/2 overrides)")
+  void json() throws Exception {
+    MeshConfig mesh = MeshConfig.builder().from(MeshConfigs.defaults()).accessLogFile("/dev/stdout").build();
+    for (Listener l : Lds.listeners(web(Lds.snapshot(MESH + InboundListenersTest.WORKLOAD, mesh, SUFFIX),
+        Map.of())).values()) {
+      String json = dev.meshwright.xds.EnvoyTypes.get().json().print(l);
+      assertThat(json).isNotEmpty();
+    }
+    String http = dev.meshwright.xds.EnvoyTypes.get().json().print(listeners(MESH, Map.of()).get("0.0.0.0_7070"));
+    assertThat(http).contains("type.googleapis.com/istio.envoy.config.filter.http.alpn.v2alpha1.FilterConfig")
+        .contains("\"upstreamProtocol\": \"HTTP2\"").contains("\"istio-h2\"");
+  }
 }
