@@ -66,9 +66,14 @@ public final class EnvoyTypes {
       io.envoyproxy.envoy.extensions.filters.listener.proxy_protocol.v3.ProxyProtocolProto.getDescriptor(),
       io.envoyproxy.envoy.extensions.filters.network.sni_dynamic_forward_proxy.v3.SniDynamicForwardProxyProto
           .getDescriptor(),
-      IstioTypes.alpnFile(),
       com.github.udpa.udpa.type.v1.TypedStructProto.getDescriptor(),
-      com.github.xds.type.v3.TypedStructProto.getDescriptor());
+      com.github.xds.type.v3.TypedStructProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.request_id.uuid.v3.UuidProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.filters.http.grpc_web.v3.GrpcWebProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.formatter.req_without_query.v3.ReqWithoutQueryProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.formatter.metadata.v3.MetadataProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.formatter.cel.v3.CelProto.getDescriptor(),
+      IstioTypes.ALPN_FILE);
 
   private static final EnvoyTypes INSTANCE = new EnvoyTypes();
 

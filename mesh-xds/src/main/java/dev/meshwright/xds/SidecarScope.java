@@ -18,15 +18,17 @@ import java.util.Optional;
 public final class SidecarScope {
   private final Optional<Sidecar> sidecar;
   private final List<MeshService> services;
+  private final String namespace;
 
-  private SidecarScope(Optional<Sidecar> sidecar, List<MeshService> services) {
+  private SidecarScope(Optional<Sidecar> sidecar, List<MeshService> services, String namespace) {
     this.sidecar = sidecar;
     this.services = List.copyOf(services);
+    this.namespace = namespace;
   }
 
   static SidecarScope of(Optional<Sidecar> sidecar, String proxyNamespace, List<MeshService> visible) {
     if (sidecar.isEmpty() || sidecar.get().spec().egress().isEmpty()) {
-      return new SidecarScope(sidecar, preferOwnNamespace(visible, proxyNamespace));
+      return new SidecarScope(sidecar, preferOwnNamespace(visible, proxyNamespace), proxyNamespace);
     }
     // "." is the namespace the scope is built for: a root-namespace default Sidecar means the proxy's own
     // namespace there (istiod converts it per namespace, sidecar.go › convertToSidecarScope)
@@ -37,7 +39,7 @@ public final class SidecarScope {
         out.add(s);
       }
     }
-    return new SidecarScope(sidecar, preferOwnNamespace(out, proxyNamespace));
+    return new SidecarScope(sidecar, preferOwnNamespace(out, proxyNamespace), proxyNamespace);
   }
 
   private static boolean imported(List<IstioEgressListener> egress, String sidecarNs, MeshService s) {
@@ -98,6 +100,17 @@ public final class SidecarScope {
   /** The imported services, sorted by hostname, one per hostname. */
   public List<MeshService> services() {
     return services;
+  }
+
+  /**
+   * The imported services one of the Sidecar's egress listeners imports (its hosts), in {@link #services()} order;
+   * with no Sidecar egress, every imported service.
+   */
+  public List<MeshService> services(IstioEgressListener egress) {
+    if (sidecar.isEmpty() || sidecar.get().spec().egress().isEmpty()) {
+      return services;
+    }
+    return services.stream().filter(s -> imported(List.of(egress), namespace, s)).toList();
   }
 
   /** The imported service with this hostname. */

@@ -84,7 +84,10 @@ final class HttpConnectionManagers {
         h.setHttp2ProtocolOptions(Http2ProtocolOptions.getDefaultInstance());
       }
     }
-    if (meta.http10()) {
+    if (o.protocol() == Protocol.HTTP_PROXY) {
+      h.setHttpProtocolOptions(Http1ProtocolOptions.newBuilder().setAllowAbsoluteUrl(BoolValue.of(true))
+          .setAcceptHttp10(meta.http10()));
+    } else if (meta.http10()) {
       h.setHttpProtocolOptions(Http1ProtocolOptions.newBuilder().setAcceptHttp10(true));
     }
     boolean suppressDebug = ph.envoyDebugHeaders().flatMap(ProxyHeaders.EnvoyDebugHeaders::disabled).orElse(false);

@@ -2,17 +2,16 @@ package dev.meshwright.xds.listener;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.BoolValue;
-import com.google.protobuf.ByteString;
-import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.EnumDescriptor;
+import com.google.protobuf.DynamicMessage;
+import dev.meshwright.xds.IstioTypes;
 import io.envoyproxy.envoy.extensions.filters.http.cors.v3.Cors;
 import io.envoyproxy.envoy.extensions.filters.http.fault.v3.HTTPFault;
 import io.envoyproxy.envoy.extensions.filters.http.grpc_stats.v3.FilterConfig;
 import io.envoyproxy.envoy.extensions.filters.http.grpc_web.v3.GrpcWeb;
 import io.envoyproxy.envoy.extensions.filters.http.router.v3.Router;
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpFilter;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
@@ -78,34 +77,24 @@ final class HttpFilters {
   }
 
   /**
-   * Istio's {@code istio.alpn} filter ({@code istio.envoy.config.filter.http.alpn.v2alpha1.FilterConfig}, not in the
-   * Envoy API jar, so encoded here by hand): per upstream HTTP version the ALPN list {@code istio-<v>, istio, <v>}.
+   * Istio's {@code istio.alpn} filter ({@code istio.envoy.config.filter.http.alpn.v2alpha1.FilterConfig}, described
+   * by {@link IstioTypes}): per upstream HTTP version the ALPN list {@code istio-<v>, istio, <v>}.
    */
   static HttpFilter alpn() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try {
-      CodedOutputStream out = CodedOutputStream.newInstance(bytes);
-      String[][] overrides = {
-          {"istio-http/1.0", "istio", "http/1.0"}, {"istio-http/1.1", "istio", "http/1.1"}, {"istio-h2", "istio", "h2"}};
-      for (int protocol = 0; protocol < overrides.length; protocol++) {
-        ByteArrayOutputStream inner = new ByteArrayOutputStream();
-        CodedOutputStream in = CodedOutputStream.newInstance(inner);
-        if (protocol != 0) {
-          in.writeEnum(1, protocol);
-        }
-        for (String alpn : overrides[protocol]) {
-          in.writeString(2, alpn);
-        }
-        in.flush();
-        out.writeBytes(1, ByteString.copyFrom(inner.toByteArray()));
+    Descriptor config = IstioTypes.ALPN_FILE.findMessageTypeByName("FilterConfig");
+    Descriptor override = config.findNestedTypeByName("AlpnOverride");
+    EnumDescriptor protocol = config.findEnumTypeByName("Protocol");
+    String[][] alpns = {
+        {"istio-http/1.0", "istio", "http/1.0"}, {"istio-http/1.1", "istio", "http/1.1"}, {"istio-h2", "istio", "h2"}};
+    DynamicMessage.Builder b = DynamicMessage.newBuilder(config);
+    for (int i = 0; i < alpns.length; i++) {
+      DynamicMessage.Builder o = DynamicMessage.newBuilder(override)
+          .setField(override.findFieldByName("upstream_protocol"), protocol.findValueByNumber(i));
+      for (String a : alpns[i]) {
+        o.addRepeatedField(override.findFieldByName("alpn_override"), a);
       }
-      out.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      b.addRepeatedField(config.findFieldByName("alpn_override"), o.build());
     }
-    Any config = Any.newBuilder()
-        .setTypeUrl("type.googleapis.com/istio.envoy.config.filter.http.alpn.v2alpha1.FilterConfig")
-        .setValue(ByteString.copyFrom(bytes.toByteArray())).build();
-    return HttpFilter.newBuilder().setName(ALPN).setTypedConfig(config).build();
+    return HttpFilter.newBuilder().setName(ALPN).setTypedConfig(Any.pack(b.build())).build();
   }
 }

@@ -13,14 +13,15 @@ import java.util.Set;
 
 /**
  * LDS for Envoy sidecars, as istiod 1.22.8's {@code BuildListeners} for {@code SidecarProxy}: the per-port outbound
- * listeners, {@code virtualOutbound} (port 15001, not under interception NONE) and {@code virtualInbound} (port
- * 15006) with the inbound chains PeerAuthentication shapes. Inbound policy filters come from an
+ * listeners, the HTTP proxy listener when a proxy HTTP port is set, {@code virtualOutbound} (port 15001, not under
+ * interception NONE) and {@code virtualInbound} (port 15006) with the inbound chains PeerAuthentication shapes. Inbound policy filters come from an
  * {@link InboundFilters} (none by default).
  *
  * <p>Left out compared with istiod: the telemetry filters ({@code istio.stats} network and HTTP filters, from the
  * Telemetry API and the default Prometheus provider), Telemetry-API access logging and tracing providers, Wasm
- * plugins, EnvoyFilter patches, Sidecar egress listeners with an explicit port or bind, the HTTP proxy listener, the
- * Mongo/Redis/MySQL protocol filters, HBONE and dual-stack additional addresses. Router proxies (gateways) get
+ * plugins, EnvoyFilter patches, Unix-socket Sidecar egress listeners (and the per-egress-listener VirtualService
+ * filtering), the Mongo/Redis/MySQL protocol filters, HBONE and dual-stack additional
+ * addresses. Router proxies (gateways) get
  * nothing from this generator.
  *
  * <p>Pure, stateless and thread-safe; never throws for bad config.

@@ -1,6 +1,8 @@
 package dev.meshwright.xds.listener;
 
 import com.google.protobuf.BoolValue;
+import dev.meshwright.api.networking.CaptureMode;
+import dev.meshwright.api.networking.IstioEgressListener;
 import dev.meshwright.api.validation.Protocol;
 import dev.meshwright.model.registry.Endpoint;
 import dev.meshwright.model.registry.MeshService;
@@ -21,8 +23,10 @@ import java.util.Map;
  * port share it, RDS name = port) and to the service VIP for TCP and sniffed ports (RDS {@code <host>:<port>} for the
  * HTTP half of a sniffed port); headless services get one listener per endpoint address. When two services want the
  * same (bind, port), istiod's conflict rules decide: TCP chains merge unless they match the same traffic, HTTP over
- * TCP merges into a sniffed listener, a second HTTP or sniffed service is dropped. Under interception NONE the
- * listeners bind for real on localhost. Pure.
+ * TCP merges into a sniffed listener, a second HTTP or sniffed service is dropped. Sidecar egress listeners are
+ * processed in order: one with a port gives that port to each service it imports (bound to its {@code bind} when
+ * set); the port-less one (last) adds the service ports without touching listeners already built. Under interception
+ * NONE (or egress capture mode NONE) the listeners bind for real on localhost. Pure.
  */
 final class OutboundListeners {
   private final ProxyContext ctx;
@@ -37,6 +41,7 @@ final class OutboundListeners {
     final boolean bindToPort;
     final List<ChainOpt> chains;
     Protocol protocol;
+    boolean locked;
 
     Entry(String bind, int port, boolean bindToPort, List<ChainOpt> chains, Protocol protocol) {
       this.bind = bind;
@@ -54,39 +59,96 @@ final class OutboundListeners {
   }
 
   List<Listener> build() {
+    List<IstioEgressListener> egress = ctx.scope().sidecar().map(sc -> sc.spec().egress()).orElse(List.of());
+    if (egress.isEmpty()) {
+      egress = List.of(IstioEgressListener.builder().addHosts("*/*").build());
+    }
+    for (IstioEgressListener el : egress) {
+      egressListener(el);
+    }
+    List<Listener> out = new ArrayList<>();
+    for (Entry e : entries.values()) {
+      out.add(listener(e));
+    }
+    httpProxy().ifPresent(out::add);
+    return out;
+  }
+
+  /**
+   * The HTTP proxy listener {@code 127.0.0.1_<port>} (mesh {@code proxyHttpPort}, or node metadata
+   * {@code HTTP_PROXY_PORT}): bound for real, absolute URLs allowed, RDS {@code http_proxy}.
+   */
+  private java.util.Optional<Listener> httpProxy() {
+    int port = meta.mesh().proxyHttpPort().orElse(0);
+    int fromMeta = meta.metaPort("HTTP_PROXY_PORT");
+    port = fromMeta != 0 ? fromMeta : port;
+    if (port == 0) {
+      return java.util.Optional.empty();
+    }
+    Entry e = new Entry(meta.localhost(), port, true, List.of(ChainOpt.http("http_proxy", Protocol.HTTP_PROXY)),
+        Protocol.HTTP_PROXY);
+    return java.util.Optional.of(listener(e));
+  }
+
+  /** One Sidecar egress listener: its port for every imported service, or every port of every imported service. */
+  private void egressListener(IstioEgressListener el) {
     boolean none = meta.interception() == ProxyMeta.Interception.NONE;
-    String fixedBind = none ? meta.localhost() : "";
-    for (MeshService svc : ctx.scope().services()) {
+    String customBind = el.bind().orElse("");
+    if (customBind.startsWith("unix://")) {
+      return; // Unix domain socket egress listeners are not modelled
+    }
+    boolean bindToPort = none || el.captureMode().orElse(CaptureMode.DEFAULT) == CaptureMode.NONE;
+    String fixedBind = !customBind.isEmpty() ? customBind : bindToPort ? meta.localhost() : "";
+    List<MeshService> services = ctx.scope().services(el);
+    if (el.port().flatMap(p -> p.number()).isPresent()) {
+      dev.meshwright.api.networking.Port p = el.port().get();
+      ServicePort listenPort = new ServicePort(p.name().orElse(""), p.number().get(), 0,
+          Protocol.parse(p.protocol().orElse("")));
+      if (reserved(fixedBind, listenPort)) {
+        return;
+      }
+      for (MeshService svc : services) {
+        if (svc.resolution() != MeshService.Resolution.ALIAS) {
+          add(svc, listenPort, fixedBind, bindToPort);
+        }
+      }
+      return;
+    }
+    entries.values().forEach(e -> e.locked = true);
+    for (MeshService svc : services) {
       if (svc.resolution() == MeshService.Resolution.ALIAS) {
         continue;
       }
       String address = svc.addresses().isEmpty() ? MeshService.UNSPECIFIED_IP : svc.addresses().get(0);
       for (ServicePort port : svc.ports()) {
         ChainProtocol lp = ChainProtocol.of(port.protocol());
-        if (fixedBind.isEmpty() && lp == ChainProtocol.HTTP && meta.reservedPort(port.port())) {
+        if (reserved(fixedBind, port)) {
           continue;
         }
         if (fixedBind.isEmpty() && svc.resolution() == MeshService.Resolution.PASSTHROUGH
             && address.equals(MeshService.UNSPECIFIED_IP) && (lp == ChainProtocol.TCP || lp == ChainProtocol.AUTO)) {
           List<Endpoint> eps = endpoints(svc, port);
           if (svc.origin() != MeshService.Origin.KUBERNETES && eps.isEmpty() && svc.selector().isEmpty()) {
-            add(svc, port, "", none);
+            add(svc, port, "", bindToPort);
           }
           for (Endpoint e : eps) {
             if (isIp(e.address()) && !e.address().equals(ctx.proxy().ip())) {
-              add(svc, port, e.address(), none);
+              add(svc, port, e.address(), bindToPort);
             }
           }
         } else {
-          add(svc, port, fixedBind, none);
+          add(svc, port, fixedBind, bindToPort);
         }
       }
     }
-    List<Listener> out = new ArrayList<>();
-    for (Entry e : entries.values()) {
-      out.add(listener(e));
+  }
+
+  /** istiod's {@code conflictWithReservedListener}: HTTP ports (or any port on the wildcard bind) that clash. */
+  private boolean reserved(String bind, ServicePort port) {
+    if (!bind.isEmpty()) {
+      return bind.equals(meta.wildcard()) && meta.reservedPort(port.port());
     }
-    return out;
+    return ChainProtocol.of(port.protocol()) == ChainProtocol.HTTP && meta.reservedPort(port.port());
   }
 
   private List<Endpoint> endpoints(MeshService svc, ServicePort port) {
@@ -123,6 +185,9 @@ final class OutboundListeners {
     }
     String key = Names.listener(bind, port.port());
     Entry current = entries.get(key);
+    if (current != null && current.locked) {
+      return;
+    }
     List<ChainOpt> opts;
     Conflict conflict = Conflict.NONE;
     if (port.protocol() == Protocol.HTTP_PROXY) {

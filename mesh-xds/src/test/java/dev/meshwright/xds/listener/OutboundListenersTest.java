@@ -230,4 +230,59 @@ class OutboundListenersTest {
     Map<String, Listener> bad = listeners(MESH, Map.of("IDLE_TIMEOUT", "forever"));
     assertThat(Lds.tcpProxy(bad.get("10.8.0.12_5432").getFilterChains(0)).orElseThrow().hasIdleTimeout()).isFalse();
   }
+
+  @Test
+  @DisplayName("Sidecar egress listeners: a port listener per imported service, named after its bind (still captured, bindToPort false); the catch-all egress adds the rest")
+  void sidecarEgressPorts() {
+    String yaml = MESH + """
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: Sidecar
+        metadata: {name: default, namespace: web}
+        spec:
+          egress:
+          - port: {number: 8888, protocol: HTTP, name: egress-http}
+            hosts: [shop/cart.shop.svc.corp.example]
+          - port: {number: 6543, protocol: TCP, name: egress-tcp}
+            bind: 127.0.0.2
+            hosts: [shop/ledger.shop.svc.corp.example]
+          - hosts: [shop/orders.shop.svc.corp.example]
+        """;
+    Map<String, Listener> ls = listeners(yaml, Map.of());
+    assertThat(ls.keySet()).containsExactlyInAnyOrder("0.0.0.0_8888", "127.0.0.2_6543", "0.0.0.0_7070",
+        "10.8.0.11_5432", "10.8.0.11_9999", "virtualOutbound", "virtualInbound");
+    assertThat(Lds.hcm(ls.get("0.0.0.0_8888").getFilterChains(0)).orElseThrow().getRds().getRouteConfigName())
+        .isEqualTo("8888");
+    Listener tcp = ls.get("127.0.0.2_6543");
+    assertThat(Lds.tcpProxy(tcp.getFilterChains(0)).orElseThrow().getCluster())
+        .isEqualTo("outbound|5432||ledger.shop.svc.corp.example");
+    assertThat(tcp.getBindToPort().getValue()).isFalse();
+    assertThat(tcp.getAddress().getSocketAddress().getAddress()).isEqualTo("127.0.0.2");
+  }
+
+  @Test
+  @DisplayName("HTTP_PROXY_PORT adds the HTTP proxy listener 127.0.0.1_<port>, bound for real, RDS http_proxy, absolute URLs")
+  void httpProxyListener() {
+    assertThat(listeners(MESH, Map.of())).doesNotContainKey("127.0.0.1_15080");
+    Listener l = listeners(MESH, Map.of("HTTP_PROXY_PORT", "15080")).get("127.0.0.1_15080");
+    assertThat(l.hasBindToPort()).isFalse();
+    assertThat(l.getFilterChainsCount()).isEqualTo(1);
+    HttpConnectionManager hcm = Lds.hcm(l.getFilterChains(0)).orElseThrow();
+    assertThat(hcm.getRds().getRouteConfigName()).isEqualTo("http_proxy");
+    assertThat(hcm.getHttpProtocolOptions().getAllowAbsoluteUrl().getValue()).isTrue();
+  }
+
+  @Test
+  @DisplayName("every generated listener prints as proto3 JSON, istio.alpn included (HTTP10/11/2 overrides)")
+  void json() throws Exception {
+    MeshConfig mesh = MeshConfig.builder().from(MeshConfigs.defaults()).accessLogFile("/dev/stdout").build();
+    for (Listener l : Lds.listeners(web(Lds.snapshot(MESH + InboundListenersTest.WORKLOAD, mesh, SUFFIX),
+        Map.of())).values()) {
+      String json = dev.meshwright.xds.EnvoyTypes.get().json().print(l);
+      assertThat(json).isNotEmpty();
+    }
+    String http = dev.meshwright.xds.EnvoyTypes.get().json().print(listeners(MESH, Map.of()).get("0.0.0.0_7070"));
+    assertThat(http).contains("type.googleapis.com/istio.envoy.config.filter.http.alpn.v2alpha1.FilterConfig")
+        .contains("\"upstreamProtocol\": \"HTTP2\"").contains("\"istio-h2\"");
+  }
 }
