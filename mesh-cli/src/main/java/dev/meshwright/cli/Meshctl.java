@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
     description = "Meshwright: Istio-compatible mesh tooling for the JVM.",
     subcommands = {VersionCommand.class, ValidateCommand.class, AnalyzeCommand.class, DemoCommand.class,
         ProfileCommand.class, ManifestCommand.class, InstallCommand.class, UninstallCommand.class,
-        VerifyInstallCommand.class, KubeInjectCommand.class,
+        VerifyInstallCommand.class, KubeInjectCommand.class, ServeCommand.class, ProxyStatusCommand.class,
+        ProxyConfigCommand.class,
         ExperimentalCommand.class})
 public final class Meshctl implements Runnable {
   /** Exit code for an unexpected failure inside a command. */
@@ -36,7 +37,7 @@ public final class Meshctl implements Runnable {
 
   /** Runs meshctl with explicit streams (used by tests and embedders); returns the exit code. */
   public static int run(String[] args, InputStream stdin, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new Meshctl(), new Factory(stdin));
+    CommandLine cli = commandLine(stdin);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -47,6 +48,11 @@ public final class Meshctl implements Runnable {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** The command tree, with {@code stdin} for the commands that read {@code -} (also walked by the reference generator). */
+  static CommandLine commandLine(InputStream stdin) {
+    return new CommandLine(new Meshctl(), new Factory(stdin));
   }
 
   /** Creates commands, handing standard input to those that read it. */

@@ -4,13 +4,9 @@ import dev.meshwright.api.Diagnostic;
 import dev.meshwright.xds.ProxyContext;
 import dev.meshwright.xds.ResourceGenerator;
 import dev.meshwright.xds.TypeUrls;
-import dev.meshwright.xds.XdsResource;
 import io.envoyproxy.envoy.config.route.v3.RouteConfiguration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * RDS for proxyless gRPC clients ({@code GENERATOR=grpc}), as istiod's gRPC generator: only the names the client asks
@@ -28,18 +24,14 @@ public final class GrpcRouteGenerator implements ResourceGenerator {
 
   @Override
   public Output generate(ProxyContext ctx, Set<String> names) {
-    List<XdsResource> out = new ArrayList<>();
-    List<Diagnostic> diags = new ArrayList<>();
-    for (String name : new TreeSet<>(names)) {
+    return RouteOutputs.perName(names, (name, diags) -> {
       Optional<ClusterKeys.Key> key = ClusterKeys.parse(name);
       if (key.isEmpty() || key.get().host().isEmpty() || key.get().port() == 0) {
         diags.add(Diagnostic.warning("rds", "route name " + name + " is no cluster key outbound|<port>||<host>"));
-        continue;
+        return Optional.empty();
       }
-      RouteConfiguration rc = RouteConfiguration.newBuilder().setName(name)
-          .addAllVirtualHosts(OutboundVirtualHosts.build(ctx, key.get().port(), diags)).build();
-      out.add(XdsResource.of(name, rc));
-    }
-    return new Output(out, diags);
+      return Optional.of(RouteConfiguration.newBuilder().setName(name)
+          .addAllVirtualHosts(OutboundVirtualHosts.build(ctx, key.get().port(), name, diags)).build());
+    });
   }
 }

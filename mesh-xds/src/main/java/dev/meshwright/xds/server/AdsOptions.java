@@ -1,0 +1,62 @@
+package dev.meshwright.xds.server;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How an {@link AdsServer} listens and pushes. Immutable; {@link #defaults()} are istiod's (port 15010, debounce
+ * 100 ms quiet / 10 s max as {@code PILOT_DEBOUNCE_AFTER}/{@code PILOT_DEBOUNCE_MAX}).
+ *
+ * @param host the address to bind ({@code 0.0.0.0} for every interface, {@code 127.0.0.1} for loopback)
+ * @param port the port, 0 for an ephemeral one
+ * @param debounceAfter the quiet period before a change is pushed (0 pushes at once)
+ * @param debounceMax the longest a change waits while others keep arriving
+ * @param pushThreads how many streams are generated for and sent to at once
+ * @param serverId the ID this server gives itself (responses' control plane identifier, the ISTIOD column)
+ */
+public record AdsOptions(String host, int port, Duration debounceAfter, Duration debounceMax, int pushThreads,
+    String serverId) {
+  public AdsOptions {
+    Objects.requireNonNull(host, "host");
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port out of range: " + port);
+    }
+    Objects.requireNonNull(debounceAfter, "debounceAfter");
+    Objects.requireNonNull(debounceMax, "debounceMax");
+    if (pushThreads < 1) {
+      throw new IllegalArgumentException("pushThreads must be at least 1");
+    }
+    Objects.requireNonNull(serverId, "serverId");
+  }
+
+  /** istiod's defaults on every interface. */
+  public static AdsOptions defaults() {
+    return new AdsOptions("0.0.0.0", 15010, Duration.ofMillis(100), Duration.ofSeconds(10),
+        Math.max(2, Runtime.getRuntime().availableProcessors()), "meshwright");
+  }
+
+  /** Loopback on an ephemeral port, no debounce: for tests and in-process embedding. */
+  public static AdsOptions loopback() {
+    return defaults().withHost("127.0.0.1").withPort(0).withDebounce(Duration.ZERO, Duration.ZERO);
+  }
+
+  /** These options on another host. */
+  public AdsOptions withHost(String value) {
+    return new AdsOptions(value, port, debounceAfter, debounceMax, pushThreads, serverId);
+  }
+
+  /** These options on another port. */
+  public AdsOptions withPort(int value) {
+    return new AdsOptions(host, value, debounceAfter, debounceMax, pushThreads, serverId);
+  }
+
+  /** These options with another debounce. */
+  public AdsOptions withDebounce(Duration after, Duration max) {
+    return new AdsOptions(host, port, after, max, pushThreads, serverId);
+  }
+
+  /** These options with another server ID. */
+  public AdsOptions withServerId(String value) {
+    return new AdsOptions(host, port, debounceAfter, debounceMax, pushThreads, value);
+  }
+}
