@@ -223,4 +223,36 @@ class GatewayListenerGeneratorTest {
     assertThat(hcm(l.getFilterChains(0)).getHttpFiltersList()).extracting(f -> f.getName()).startsWith(
         "istio.metadata_exchange", "envoy.filters.http.rbac").endsWith("envoy.filters.http.router");
   }
+
+  @Test
+  @DisplayName("every TLS mode on one gateway passes istiod's output checks (Envoy proto rules) without errors; ISTIO_MUTUAL TLS servers offer istio-peer-exchange first")
+  void allModesValid() {
+    String yaml = gateway("all", "edge", server(80, "http", "HTTP", "['*']", "{httpsRedirect: true}")
+        + server(443, "simple", "HTTPS", "[s.corp.example]", "{mode: SIMPLE, credentialName: s, minProtocolVersion: TLSV1_2, cipherSuites: [ECDHE-RSA-AES128-GCM-SHA256]}")
+        + server(443, "mutual", "HTTPS", "[m.corp.example]", "{mode: MUTUAL, credentialName: m}")
+        + server(443, "optional", "HTTPS", "[o.corp.example]", "{mode: OPTIONAL_MUTUAL, credentialName: o}")
+        + server(443, "files", "HTTPS", "[f.corp.example]", "{mode: SIMPLE, serverCertificate: /etc/c.pem, privateKey: /etc/k.pem}")
+        + server(443, "pass", "TLS", "[p.corp.example]", "{mode: PASSTHROUGH}")
+        + server(15443, "auto", "TLS", "['*.corp.example']", "{mode: AUTO_PASSTHROUGH}")
+        + server(9443, "mesh-tcp", "TLS", "[t.corp.example]", "{mode: ISTIO_MUTUAL}"))
+        + tlsRoute("p", "edge", "all", "p.corp.example", "p.data.svc.corp.example", 443)
+        + "---\napiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: t, namespace: edge}\n"
+        + "spec: {hosts: [t.corp.example], gateways: [all], tcp: [{route: [{destination: {host: t.data.svc.corp.example, port: {number: 9000}}}]}]}\n";
+    ProxyContext ctx = router(yaml, "edge", INGRESS);
+    var out = dev.meshwright.xds.istiod.Istiod.generator(ctx.options()).generate(ctx.snapshot(), ctx.proxy());
+    assertThat(out.diagnostics()).noneMatch(dev.meshwright.api.Diagnostic::isError);
+    assertThat(out.of(dev.meshwright.xds.TypeUrls.LISTENER)).containsOnlyKeys("0.0.0.0_80", "0.0.0.0_443", "0.0.0.0_9443");
+    Listener l443 = (Listener) out.get(dev.meshwright.xds.TypeUrls.LISTENER, "0.0.0.0_443").orElseThrow().message();
+    assertThat(l443.getFilterChainsList()).hasSize(5);
+    FilterChain files = l443.getFilterChains(3);
+    assertThat(tls(files).getCommonTlsContext().getTlsCertificateSdsSecretConfigs(0).getName())
+        .isEqualTo("file-cert:/etc/c.pem~/etc/k.pem");
+    assertThat(tls(l443.getFilterChains(0)).getCommonTlsContext().getTlsParams().getCipherSuitesList())
+        .containsExactly("ECDHE-RSA-AES128-GCM-SHA256");
+    Listener l9443 = (Listener) out.get(dev.meshwright.xds.TypeUrls.LISTENER, "0.0.0.0_9443").orElseThrow().message();
+    FilterChain mesh = l9443.getFilterChains(0);
+    assertThat(tls(mesh).getCommonTlsContext().getAlpnProtocolsList()).containsExactly("istio-peer-exchange", "h2", "http/1.1");
+    assertThat(mesh.getFiltersList()).extracting(f -> f.getName())
+        .containsExactly("istio.metadata_exchange", "envoy.filters.network.tcp_proxy");
+  }
 }
