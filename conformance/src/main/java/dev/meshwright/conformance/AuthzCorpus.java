@@ -71,8 +71,7 @@ final class AuthzCorpus extends NamedCorpus {
     if (mesh.isEmpty()) {
       return Optional.of("mesh config " + c.path("mesh_config").asText() + " not readable");
     }
-    List<String> tds = new ArrayList<>();
-    c.path("trust_domain_bundle").path("trust_domains").forEach(t -> tds.add(t.asText()));
+    List<String> tds = trustDomains(c.path("trust_domain_bundle"));
     AuthzOptions.PeerIdentity peer = c.path("use_filter_state").asBoolean(false)
         ? AuthzOptions.PeerIdentity.FILTER_STATE : AuthzOptions.PeerIdentity.AUTHENTICATED;
     boolean tcp = c.path("filter_type").asText().equals("tcp");
@@ -160,12 +159,24 @@ final class AuthzCorpus extends NamedCorpus {
     if (key.isNull() || key.isMissingNode()) {
       return MeshConfigYaml.read("mesh_config", "{}").meshConfig();
     }
-    JsonNode tree = fixtures.path("mesh_configs").path(key.asText());
+    JsonNode tree = key.isObject() ? key : fixtures.path("mesh_configs").path(key.asText());
     if (tree.isMissingNode()) {
       return Optional.empty();
     }
-    MeshConfigs.Result r = MeshConfigYaml.read(key.asText(), YAML.writeValueAsString(tree));
+    MeshConfigs.Result r = MeshConfigYaml.read("mesh_config", YAML.writeValueAsString(tree));
     return r.hasErrors() ? Optional.empty() : r.meshConfig();
+  }
+
+  /** The bundle's {@code trust_domains}, else its {@code trust_domain} followed by its {@code aliases}. */
+  private static List<String> trustDomains(JsonNode bundle) {
+    List<String> out = new ArrayList<>();
+    if (bundle.has("trust_domains")) {
+      bundle.path("trust_domains").forEach(t -> out.add(t.asText()));
+    } else if (bundle.hasNonNull("trust_domain")) {
+      out.add(bundle.path("trust_domain").asText());
+      bundle.path("aliases").forEach(t -> out.add(t.asText()));
+    }
+    return out;
   }
 
   private static ServiceIndex services(JsonNode fixtures) {

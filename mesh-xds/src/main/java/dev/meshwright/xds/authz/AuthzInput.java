@@ -30,6 +30,16 @@ public record AuthzInput(List<AuthorizationPolicy> policies, MeshConfig meshConf
     Objects.requireNonNull(services, "services");
   }
 
+  /** This input with other options. */
+  public AuthzInput withOptions(AuthzOptions value) {
+    return new AuthzInput(policies, meshConfig, trustDomains, value, services);
+  }
+
+  /** This input with another trust-domain bundle. */
+  public AuthzInput withTrustDomains(TrustDomainBundle value) {
+    return new AuthzInput(policies, meshConfig, value, options, services);
+  }
+
   /**
    * The input istiod uses for a proxy: the policies selecting its workload, the mesh's trust domain (default
    * {@code cluster.local}) and aliases, jwt_authn claims for proxies at 1.21 or newer (or of unknown version), and

@@ -110,8 +110,7 @@ class AuthzFiltersTest {
     AuthzInput in = input(ap("p", """
         rules: [{from: [{source: {principals: ['old.example/ns/shop/sa/web', '*/ns/shop/sa/api', other/ns/x/sa/y]}}]}]
         """));
-    in = new AuthzInput(in.policies(), in.meshConfig(), TrustDomainBundle.of("corp.example", List.of("old.example")),
-        in.options(), in.services());
+    in = in.withTrustDomains(TrustDomainBundle.of("corp.example", List.of("old.example")));
     RBAC rules = httpRbac(AuthzFilters.http(in).local().get(0)).getRules();
     assertThat(only(rules).getPrincipals(0)).isEqualTo(policy("""
         principals:
@@ -130,8 +129,8 @@ class AuthzFiltersTest {
   @DisplayName("with no trust domain at all, cluster.local principals expand to nothing and the principal matches any")
   void zeroBundle() {
     AuthzInput in = input(ap("p", "rules: [{from: [{source: {principals: [cluster.local/ns/a/sa/b]}}]}]"));
-    in = new AuthzInput(in.policies(), in.meshConfig(), TrustDomainBundle.NONE, in.options(), in.services());
-    assertThat(only(httpRbac(AuthzFilters.http(in).local().get(0)).getRules()).getPrincipals(0))
+    in = in.withTrustDomains(TrustDomainBundle.NONE);
+    assertThat(firstPrincipal(in))
         .isEqualTo(policy("principals: [{andIds: {ids: [{any: true}]}}]").getPrincipals(0));
   }
 
@@ -139,16 +138,9 @@ class AuthzFiltersTest {
   @DisplayName("namespaces and peer principals read filter state when asked, as on waypoints")
   void filterState() {
     AuthzInput in = input(ap("p", "rules: [{from: [{source: {namespaces: ['team-*']}}]}]"));
-    in = new AuthzInput(in.policies(), in.meshConfig(), in.trustDomains(),
-        in.options().withPeerIdentity(AuthzOptions.PeerIdentity.FILTER_STATE), in.services());
-    assertThat(only(httpRbac(AuthzFilters.http(in).local().get(0)).getRules()).getPrincipals(0)).isEqualTo(policy("""
-        principals:
-        - andIds:
-            ids:
-            - orIds:
-                ids:
-                - filterState: {key: io.istio.peer_principal, stringMatch: {safeRegex: {regex: '.*/ns/team-.*/.*'}}}
-        """).getPrincipals(0));
+    in = in.withOptions(in.options().withPeerIdentity(AuthzOptions.PeerIdentity.FILTER_STATE));
+    assertThat(firstPrincipal(in)).isEqualTo(andOfOneOr(
+        "{filterState: {key: io.istio.peer_principal, stringMatch: {safeRegex: {regex: '.*/ns/team-.*/.*'}}}}"));
   }
 
   @Test
@@ -172,19 +164,9 @@ class AuthzFiltersTest {
   @DisplayName("with istio_authn claims, nested claims are a list matcher under request.auth.claims")
   void claimsLegacy() {
     AuthzInput in = input(ap("p", "rules: [{when: [{key: 'request.auth.claims[a][b]', values: [x]}]}]"));
-    in = new AuthzInput(in.policies(), in.meshConfig(), in.trustDomains(),
-        in.options().withJwtClaims(AuthzOptions.JwtClaims.ISTIO_AUTHN), in.services());
-    assertThat(only(httpRbac(AuthzFilters.http(in).local().get(0)).getRules()).getPrincipals(0)).isEqualTo(policy("""
-        principals:
-        - andIds:
-            ids:
-            - orIds:
-                ids:
-                - metadata:
-                    filter: istio_authn
-                    path: [{key: request.auth.claims}, {key: a}, {key: b}]
-                    value: {listMatch: {oneOf: {stringMatch: {exact: x}}}}
-        """).getPrincipals(0));
+    in = in.withOptions(in.options().withJwtClaims(AuthzOptions.JwtClaims.ISTIO_AUTHN));
+    assertThat(firstPrincipal(in)).isEqualTo(andOfOneOr("{metadata: {filter: istio_authn, "
+        + "path: [{key: request.auth.claims}, {key: a}, {key: b}], value: {listMatch: {oneOf: {stringMatch: {exact: x}}}}}}"));
   }
 
   @Test
@@ -225,6 +207,16 @@ class AuthzFiltersTest {
       assertThat(d.name()).isEqualTo("p");
       assertThat(d.message()).contains("unknown attribute request.colour");
     });
+  }
+
+  /** A principal that is the AND of one OR of {@code id} (a principal in YAML flow style). */
+  private static io.envoyproxy.envoy.config.rbac.v3.Principal andOfOneOr(String id) {
+    return policy("principals: [{andIds: {ids: [{orIds: {ids: [" + id + "]}}]}}]").getPrincipals(0);
+  }
+
+  /** The first principal of the only policy of the first local HTTP filter. */
+  private static io.envoyproxy.envoy.config.rbac.v3.Principal firstPrincipal(AuthzInput in) {
+    return only(httpRbac(AuthzFilters.http(in).local().get(0)).getRules()).getPrincipals(0);
   }
 
   private static io.envoyproxy.envoy.extensions.filters.network.rbac.v3.RBAC unpackTcp(Filter f) {
