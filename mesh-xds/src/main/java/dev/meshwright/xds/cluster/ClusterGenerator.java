@@ -8,7 +8,6 @@ import dev.meshwright.xds.ProxyType;
 import dev.meshwright.xds.ResourceGenerator;
 import dev.meshwright.xds.TypeUrls;
 import dev.meshwright.xds.XdsResource;
-import dev.meshwright.xds.gateway.MergedGateway;
 import io.envoyproxy.envoy.config.cluster.v3.Cluster;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +27,21 @@ import java.util.Set;
  * is left out with a diagnostic. Stateless and thread-safe.
  */
 public final class ClusterGenerator implements ResourceGenerator {
+  private final java.util.function.Predicate<ProxyContext> sniDnat;
+
+  /** Clusters without the SNI-DNAT set (no gateway AUTO_PASSTHROUGH servers are looked at). */
+  public ClusterGenerator() {
+    this(ctx -> false);
+  }
+
+  /**
+   * Clusters plus, for routers for which {@code sniDnat} holds (istiod: a selected Gateway has an AUTO_PASSTHROUGH
+   * server), the SNI-DNAT clusters. The predicate comes from the gateway package, which depends on this one.
+   */
+  public ClusterGenerator(java.util.function.Predicate<ProxyContext> sniDnat) {
+    this.sniDnat = java.util.Objects.requireNonNull(sniDnat, "sniDnat");
+  }
+
   @Override
   public String typeUrl() {
     return TypeUrls.CLUSTER;
@@ -40,7 +54,7 @@ public final class ClusterGenerator implements ResourceGenerator {
     outbound(ctx, OutboundClusters.Mode.DEFAULT, out, diagnostics);
     Duration timeout = ConnectionPools.meshConnectTimeout(ctx.meshConfig());
     add(out, Clusters.blackHole(timeout));
-    if (ctx.proxy().type() == ProxyType.ROUTER && !MergedGateway.of(ctx).autoPassthroughHosts().isEmpty()) {
+    if (ctx.proxy().type() == ProxyType.ROUTER && sniDnat.test(ctx)) {
       outbound(ctx, OutboundClusters.Mode.SNI_DNAT, out, diagnostics);
     }
     if (ctx.proxy().type() == ProxyType.SIDECAR) {

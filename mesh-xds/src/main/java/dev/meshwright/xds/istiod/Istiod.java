@@ -10,6 +10,7 @@ import dev.meshwright.xds.gateway.CredentialSecretGenerator;
 import dev.meshwright.xds.grpc.GrpcListenerGenerator;
 import dev.meshwright.xds.gateway.GatewayListenerGenerator;
 import dev.meshwright.xds.gateway.GatewayRouteGenerator;
+import dev.meshwright.xds.gateway.MergedGateway;
 import dev.meshwright.xds.listener.ListenerGenerator;
 import dev.meshwright.xds.route.GrpcRouteGenerator;
 import dev.meshwright.xds.route.RouteGenerator;
@@ -34,7 +35,7 @@ public final class Istiod {
 
   static List<ResourceGenerator> envoyGenerators() {
     return List.of(
-        new ClusterGenerator(),
+        new ClusterGenerator(ctx -> !MergedGateway.of(ctx).autoPassthroughHosts().isEmpty()),
         new EndpointGenerator(),
         new ByProxyType(TypeUrls.LISTENER, Map.of(
             ProxyType.SIDECAR, ListenerGenerator.withInboundFilters(new AuthzInboundFilters()),

@@ -243,7 +243,9 @@ class ClusterGeneratorTest {
         """ + dr("cart", "shop", CART, "  subsets: [{name: v1, labels: {version: v1}}]\n");
     ProxyContext ctx = MeshFixture.context(MeshFixture.snapshot(CART_SE + gw), MeshFixture.proxy("router",
         "10.20.0.50", "istio-system", Map.of("istio", "eastwestgateway"), Map.of()));
-    Map<String, Cluster> all = clusters(ctx);
+    Map<String, Cluster> all = new java.util.LinkedHashMap<>();
+    new ClusterGenerator(c -> !dev.meshwright.xds.gateway.MergedGateway.of(c).autoPassthroughHosts().isEmpty())
+        .generate(ctx, Set.of()).resources().forEach(r -> all.put(r.name(), (Cluster) r.message()));
     Cluster sni = all.get(ClusterNames.outboundSni(8080, "", CART));
     assertThat(sni).isNotNull();
     assertThat(sni.getType()).isEqualTo(Cluster.DiscoveryType.EDS);
