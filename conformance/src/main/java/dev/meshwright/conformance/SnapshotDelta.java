@@ -13,9 +13,10 @@ import java.util.Set;
  * other field of the structural kinds is still compared. Listed in {@code conformance/README.md}. Stateless.
  *
  * <ul>
+ *   <li>every Deployment: the {@code JWT_POLICY} env entry (snapshot only);</li>
  *   <li>istiod Deployment: the pod annotation {@code ambient.istio.io/redirection} (snapshot) and the pod
- *       label {@code istio.io/dataplane-mode} (1.22.8), the {@code JWT_POLICY} env entry (snapshot only) and
- *       the {@code cni.istio.io/not-ready} toleration (1.22.8 only);</li>
+ *       label {@code istio.io/dataplane-mode} (1.22.8), and the {@code cni.istio.io/not-ready} toleration
+ *       (1.22.8 only);</li>
  *   <li>the {@code istio-reader-clusterrole-*} ClusterRole: the {@code telemetry.istio.io} and
  *       {@code extensions.istio.io} API groups of its first rule (1.22.8 only).</li>
  * </ul>
@@ -30,6 +31,13 @@ final class SnapshotDelta {
     for (ObjectNode o : objects) {
       String kind = o.path("kind").asText();
       String name = o.path("metadata").path("name").asText();
+      if (kind.equals("Deployment")) {
+        for (JsonNode c : o.path("spec").path("template").path("spec").path("containers")) {
+          if (c.path("env") instanceof ArrayNode env) {
+            removeIf(env, e -> e.path("name").asText().equals("JWT_POLICY"));
+          }
+        }
+      }
       if (kind.equals("Deployment") && (name.equals("istiod") || name.startsWith("istiod-"))) {
         istiod(o);
       } else if (kind.equals("ClusterRole") && name.startsWith("istio-reader-clusterrole")
@@ -52,11 +60,6 @@ final class SnapshotDelta {
         removeIf(t, x -> x.path("key").asText().equals("cni.istio.io/not-ready"));
         if (t.isEmpty()) {
           pod.remove("tolerations");
-        }
-      }
-      for (JsonNode c : pod.path("containers")) {
-        if (c.path("env") instanceof ArrayNode env) {
-          removeIf(env, e -> e.path("name").asText().equals("JWT_POLICY"));
         }
       }
     }

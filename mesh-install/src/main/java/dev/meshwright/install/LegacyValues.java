@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * istioctl's copy of legacy pilot Helm values into {@code components.pilot.k8s}: user
- * {@code values.pilot.env} (a map, becomes a name/value list), {@code nodeSelector}, {@code resources} and
+ * {@code values.pilot.env} (a map, becomes a name/value list sorted by name with text values, appended to a
+ * {@code k8s.env} of the same overlay), {@code nodeSelector}, {@code resources} and
  * the like win over k8s settings of the same overlay; {@code rollingMaxSurge}/{@code rollingMaxUnavailable}
  * become {@code strategy.rollingUpdate}. The values stay as they are; empty strings and zero are skipped.
  * Stateless.
@@ -38,8 +39,11 @@ final class LegacyValues {
     }
     JsonNode env = pilot.get("env");
     if (env != null && env.isObject() && !env.isEmpty()) {
-      ArrayNode list = k8s(user).arrayNode();
-      env.properties().forEach(p -> list.addObject().put("name", p.getKey()).set("value", p.getValue().deepCopy()));
+      // istioctl: entries sorted by name, values printed as text (Go's %v); appended to a k8s.env the user
+      // gave in the same overlay, else they are the k8s.env
+      JsonNode given = k8s(user).get("env");
+      ArrayNode list = given instanceof ArrayNode a && !a.isEmpty() ? a : k8s(user).arrayNode();
+      new java.util.TreeMap<>(toMap(env)).forEach((k, v) -> list.addObject().put("name", k).put("value", goText(v)));
       k8s(user).set("env", list);
     }
     for (String key : List.of("rollingMaxSurge", "rollingMaxUnavailable")) {
@@ -52,6 +56,34 @@ final class LegacyValues {
         rolling.set(key.equals("rollingMaxSurge") ? "maxSurge" : "maxUnavailable", v.deepCopy());
       }
     }
+  }
+
+  private static java.util.Map<String, JsonNode> toMap(JsonNode map) {
+    java.util.Map<String, JsonNode> m = new java.util.LinkedHashMap<>();
+    map.properties().forEach(e -> m.put(e.getKey(), e.getValue()));
+    return m;
+  }
+
+  /** A value as Go's {@code %v} prints it: scalars as text, maps as {@code map[k:v ...]} with sorted keys, lists as {@code [a b]}. */
+  static String goText(JsonNode v) {
+    if (v == null || v.isNull()) {
+      return "<nil>";
+    }
+    if (v.isObject()) {
+      StringBuilder sb = new StringBuilder("map[");
+      new java.util.TreeMap<>(toMap(v)).forEach((k, x) -> sb.append(sb.length() > 4 ? " " : "").append(k).append(':')
+          .append(goText(x)));
+      return sb.append(']').toString();
+    }
+    if (v.isArray()) {
+      java.util.List<String> items = new java.util.ArrayList<>();
+      v.forEach(x -> items.add(goText(x)));
+      return "[" + String.join(" ", items) + "]";
+    }
+    if (v.isFloatingPointNumber() && v.doubleValue() == Math.rint(v.doubleValue()) && Math.abs(v.doubleValue()) < 1e15) {
+      return Long.toString((long) v.doubleValue());
+    }
+    return v.asText();
   }
 
   private static boolean present(JsonNode v) {

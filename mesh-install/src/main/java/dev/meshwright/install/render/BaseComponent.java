@@ -12,7 +12,8 @@ import java.util.List;
  * The templates of the base chart: Istio's CRDs only with {@code base.enableCRDTemplates} (istioctl adds the
  * chart's {@code crds/} itself, see {@link ManifestRenderer}), the {@code istio-reader-service-account}, the
  * remote-istiod Service (and Endpoints), and the {@code istiod-default-validator} webhook when a non-empty
- * {@code defaultRevision} is set. Stateless.
+ * {@code defaultRevision} is set, with the stable channel's default policy under
+ * {@code experimental.stableValidationPolicy}. Stateless.
  */
 final class BaseComponent {
   private BaseComponent() {}
@@ -34,6 +35,7 @@ final class BaseComponent {
     if (!defaultRevision.isEmpty()) {
       out.add(defaultValidator(values, defaultRevision));
     }
+    out.addAll(StablePolicy.base(values, defaultRevision));
     return out;
   }
 

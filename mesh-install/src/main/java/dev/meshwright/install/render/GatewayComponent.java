@@ -146,7 +146,6 @@ final class GatewayComponent {
     }
     String meshId = Tree.text(values, "global.meshID", Tree.text(values, "meshConfig.trustDomain", "cluster.local"));
     ArrayNode env = arr(
-        Charts.env("JWT_POLICY", Tree.text(values, "global.jwtPolicy", "third-party-jwt")),
         Charts.env("PILOT_CERT_PROVIDER", Tree.text(values, "global.pilotCertProvider", "istiod")),
         Charts.env("CA_ADDR", caAddr),
         Charts.fieldEnv("NODE_NAME", "spec.nodeName", true),

@@ -94,4 +94,19 @@ class ChartValuesLogicTest {
         .isEqualTo("mesh");
     assertThat(none.objects()).extracting(ManifestObject::kind).containsExactly("ServiceAccount");
   }
+
+  @Test
+  @DisplayName("the stable profile adds the stable-channel policies: base's for the default revision, istiod's for its own")
+  void stableProfile() {
+    Manifest base = render(HelmChart.BASE, "istio-system", "base", "profile=stable");
+    Manifest istiod = render(HelmChart.ISTIOD, "istio-system", "istiod", "profile=stable", "revision=canary");
+
+    JsonNode policy = find(base, "ValidatingAdmissionPolicy", "stable-channel-default-policy.istio.io");
+    assertThat(policy.at("/metadata/labels/istio.io~1rev").asText()).isEqualTo("default");
+    assertThat(policy.at("/spec/validations").size()).isEqualTo(4);
+    assertThat(find(base, "ValidatingAdmissionPolicyBinding", "stable-channel-default-policy-binding.istio.io")
+        .at("/spec/validationActions/0").asText()).isEqualTo("Deny");
+    JsonNode own = find(istiod, "ValidatingAdmissionPolicy", "stable-channel-policy-canary-istio-system.istio.io");
+    assertThat(own.at("/spec/matchConstraints/objectSelector/matchExpressions/0/values/0").asText()).isEqualTo("canary");
+  }
 }
