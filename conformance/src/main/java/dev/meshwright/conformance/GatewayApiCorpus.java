@@ -42,7 +42,7 @@ final class GatewayApiCorpus extends NamedCorpus {
   @Override
   public CorpusResult run(Path dir) throws IOException {
     JsonNode cases = cases(dir);
-    GatewayApiFixture fixture = GatewayApiFixture.read(caseTable(dir).path("fixtures"));
+    JsonNode shared = caseTable(dir).path("fixtures");
     int passed = 0;
     int statusPassed = 0;
     List<String> failing = new ArrayList<>();
@@ -51,7 +51,7 @@ final class GatewayApiCorpus extends NamedCorpus {
     Map<String, String> statusReasons = new LinkedHashMap<>();
     for (JsonNode c : cases) {
       String name = c.path("name").asText();
-      Outcome o = check(dir, fixture, c);
+      Outcome o = check(dir, GatewayApiFixture.read(caseFixtures(shared, c)), c);
       if (o.config.isEmpty()) {
         passed++;
       } else {
@@ -67,6 +67,15 @@ final class GatewayApiCorpus extends NamedCorpus {
     }
     return CorpusResult.ran(name(), passed, cases.size(), failing, reasons)
         .withExtraLines(List.of(CorpusResult.ran(name() + "-status", statusPassed, cases.size(), statusFailing, statusReasons)));
+  }
+
+  /** The corpus-wide {@code fixtures} with a case's own {@code fixtures} laid over them, key by key. */
+  private static JsonNode caseFixtures(JsonNode shared, JsonNode c) {
+    ObjectNode merged = shared instanceof ObjectNode o ? o.deepCopy() : JsonNodeFactory.instance.objectNode();
+    if (c.get("fixtures") instanceof ObjectNode own) {
+      merged.setAll(own);
+    }
+    return merged;
   }
 
   /** Why the config and the status comparison failed (empty when they pass). */

@@ -35,8 +35,16 @@ final class GatewayApiFixture {
     this.secrets = Map.copyOf(secrets);
   }
 
+  /**
+   * The fixture of {@code fixtures}. Without a {@code domain_suffix} the suffix is the one the fixture's
+   * Kubernetes service hostnames ({@code name.ns.svc.SUFFIX}) share, and {@code cluster.local} only when
+   * there is none: the conversion must see the same suffix the services are registered under.
+   */
   static GatewayApiFixture read(JsonNode fixtures) {
-    String domain = fixtures.path("domain_suffix").asText("cluster.local");
+    String domain = fixtures.path("domain_suffix").asText("");
+    if (domain.isEmpty()) {
+      domain = inferredSuffix(fixtures.path("services"));
+    }
     List<PortInfo> ports = new ArrayList<>();
     for (JsonNode p : fixtures.path("service_ports")) {
       JsonNode ep = p.path("endpoint_port");
@@ -58,6 +66,21 @@ final class GatewayApiFixture {
           valid ? SecretLookup.SecretCheck.valid() : SecretLookup.SecretCheck.malformed(NO_PEM));
     }
     return new GatewayApiFixture(domain, services, secrets);
+  }
+
+  private static String inferredSuffix(JsonNode services) {
+    for (JsonNode s : services) {
+      String host = s.path("hostname").asText();
+      String prefix = s.path("name").asText() + "." + s.path("namespace").asText() + ".svc.";
+      int svc = host.indexOf(".svc.");
+      if (host.startsWith(prefix) && host.length() > prefix.length()) {
+        return host.substring(prefix.length());
+      }
+      if (svc > 0 && host.indexOf('.') < svc && host.length() > svc + 5) {
+        return host.substring(svc + 5);
+      }
+    }
+    return "cluster.local";
   }
 
   /** The environment for an input whose objects live in {@code namespaces}. */

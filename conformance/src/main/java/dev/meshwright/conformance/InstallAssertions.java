@@ -72,6 +72,13 @@ final class InstallAssertions {
         args.add(dir.resolve(in.asText()).toString());
       }
     }
+    List<JsonNode> files = new ArrayList<>();
+    c.path("inputs").forEach(in -> {
+      if (!in.asText().startsWith("then ")) {
+        files.add(in);
+      }
+    });
+    args.addAll(InstallCorpus.unstampedBuild(dir, files));
     flags.forEach(f -> args.add(InstallCorpus.substitute(dir, f.asText())));
     args.add("--set");
     args.add("installPackagePath=" + (c.path("chart_source").asText().equals("snapshot") ? dir.resolve("snapshot") : dir));

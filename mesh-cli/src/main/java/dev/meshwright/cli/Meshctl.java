@@ -37,7 +37,7 @@ public final class Meshctl implements Runnable {
 
   /** Runs meshctl with explicit streams (used by tests and embedders); returns the exit code. */
   public static int run(String[] args, InputStream stdin, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new Meshctl(), new Factory(stdin));
+    CommandLine cli = commandLine(stdin);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -48,6 +48,11 @@ public final class Meshctl implements Runnable {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** The command tree, with {@code stdin} for the commands that read {@code -} (also walked by the reference generator). */
+  static CommandLine commandLine(InputStream stdin) {
+    return new CommandLine(new Meshctl(), new Factory(stdin));
   }
 
   /** Creates commands, handing standard input to those that read it. */

@@ -14,12 +14,16 @@ class MeshctlHelmTemplateTest {
   @TempDir Path dir;
 
   @Test
-  @DisplayName("x helm-template base renders the CRDs and, with Helm's default revision, istiod-default-validator")
+  @DisplayName("x helm-template base renders, as helm template does, no CRDs (they sit in crds/) unless "
+      + "base.enableCRDTemplates, and with Helm's default revision the istiod-default-validator")
   void base() {
     MeshctlValidateTest.Run r = meshctl("", "x", "helm-template", "base");
+    MeshctlValidateTest.Run crds = meshctl("", "x", "helm-template", "base", "--set", "base.enableCRDTemplates=true");
 
     assertThat(r.code()).isZero();
-    assertThat(r.out()).contains("name: virtualservices.networking.istio.io\n", "name: istiod-default-validator\n");
+    assertThat(r.out()).contains("name: istiod-default-validator\n", "release: istio\n")
+        .doesNotContain("CustomResourceDefinition");
+    assertThat(crds.out()).contains("name: virtualservices.networking.istio.io\n");
   }
 
   @Test
@@ -58,13 +62,15 @@ class MeshctlHelmTemplateTest {
 
     assertThat(cni.code()).as(cni.err()).isZero();
     assertThat(cni.out()).contains("kind: DaemonSet\n", "name: istio-cni-node\n", "namespace: kube-system\n",
-        "name: istio-cni-ambient\n", "LOG_LEVEL: debug\n");
+        "name: istio-cni-ambient\n", "name: LOG_LEVEL\n", "hostNetwork: true\n",
+        "name: cni-ztunnel-sock-dir\n");
 
     MeshctlValidateTest.Run ztunnel = meshctl("", "x", "helm-template", "ztunnel", "--set", "hub=example.com/istio",
         "--set", "tag=1.22.8");
 
     assertThat(ztunnel.code()).as(ztunnel.err()).isZero();
-    assertThat(ztunnel.out()).contains("kind: DaemonSet\n", "name: ztunnel\n", "example.com/istio/ztunnel:1.22.8");
+    assertThat(ztunnel.out()).contains("kind: DaemonSet\n", "name: ztunnel\n", "example.com/istio/ztunnel:1.22.8",
+        "name: INPOD_ENABLED\n");
   }
 
   @Test
@@ -73,7 +79,7 @@ class MeshctlHelmTemplateTest {
     assertThat(meshctl("", "x", "helm-template", "nope").code()).isEqualTo(2);
     MeshctlValidateTest.Run profile = meshctl("", "x", "helm-template", "istiod", "--set", "profile=bogus");
     assertThat(profile.code()).isEqualTo(1);
-    assertThat(profile.err()).contains("unknown Helm profile bogus");
+    assertThat(profile.err()).contains("unknown profile bogus");
     assertThat(meshctl("", "x", "helm-template", "istiod", "--set", "noequals").code()).isEqualTo(1);
   }
 }

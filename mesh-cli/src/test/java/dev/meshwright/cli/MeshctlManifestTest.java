@@ -37,7 +37,7 @@ class MeshctlManifestTest {
         "--set", "revision=canary");
 
     assertThat(r.code()).isZero();
-    assertThat(r.out()).contains("name: istiod-canary\n", "image: foo/pilot:latest")
+    assertThat(r.out()).contains("name: istiod-canary\n", "image: foo/pilot:1.22.8")
         .doesNotContain("istio-ingressgateway");
     assertThat(alias.out()).isEqualTo(r.out());
   }

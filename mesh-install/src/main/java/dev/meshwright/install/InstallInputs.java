@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * The inputs of an install, assembled with istioctl's precedence: the default profile, then the named
- * profile, then the {@code -f} files in order, then the {@code --set} flags (last wins). Bad input never
+ * profile, then the release hub and tag ({@link Release}, as a stamped istioctl writes them over the
+ * profile's), then the {@code -f} files in order, then the {@code --set} flags (last wins). Bad input never
  * throws: {@link #assemble()} returns diagnostics naming the file or flag and the spec path. Immutable;
  * files and directories are read by the {@link Resolver} the edge supplies (this package does no I/O).
  *
@@ -138,6 +139,8 @@ public record InstallInputs(ProfileSource profiles, List<NamedText> files, List<
     if (!name.equals("default") && !name.endsWith("/default.yaml")) {
       loadProfile(source, name, problems).ifPresent(p -> base.setAll(IopMerge.merge(base, p)));
     }
+    base.put("hub", Release.HUB);
+    base.put("tag", Release.TAG);
     for (SetFlag f : flags) {
       f.apply(user, base).ifPresent(problems::add);
     }

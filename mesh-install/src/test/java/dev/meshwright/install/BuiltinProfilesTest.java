@@ -26,13 +26,14 @@ class BuiltinProfilesTest {
   @ParameterizedTest
   @ValueSource(strings = {"ambient", "default", "demo", "empty", "minimal", "openshift", "openshift-ambient",
       "preview", "remote", "stable"})
-  @DisplayName("each profile assembles into a typed IstioOperator on top of default")
+  @DisplayName("each profile assembles into a typed IstioOperator on top of default, with the release hub and tag")
   void assembles(String name) {
     InstallInputs.Assembly a = InstallInputs.of().withSet("profile=" + name).assemble();
 
     assertThat(a.diagnostics()).isEmpty();
     assertThat(a.spec().orElseThrow().profile()).isEqualTo(name);
-    assertThat(a.spec().get().spec().get("hub").asText()).isEqualTo("gcr.io/istio-testing");
+    assertThat(a.spec().get().spec().get("hub").asText()).isEqualTo("docker.io/istio");
+    assertThat(a.spec().get().spec().get("tag").asText()).isEqualTo("1.22.8");
   }
 
   @ParameterizedTest

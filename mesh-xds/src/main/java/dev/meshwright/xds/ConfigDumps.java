@@ -68,9 +68,9 @@ public final class ConfigDumps {
   /** {@code dump} as proto3 JSON with {@code @type}, every Any expanded. */
   public static String json(ConfigDump dump) {
     try {
-      return EnvoyTypes.get().json().print(dump);
+      return EnvoyTypes.get().print(dump);
     } catch (InvalidProtocolBufferException e) {
-      throw new UncheckedIOException(new java.io.IOException("a generated type is missing from EnvoyTypes", e));
+      throw new UncheckedIOException(new java.io.IOException("a generated type is missing from EnvoyTypes: " + e.getMessage(), e));
     }
   }
 }

@@ -56,13 +56,23 @@ public final class EnvoyTypes {
       io.envoyproxy.envoy.extensions.load_balancing_policies.wrr_locality.v3.WrrLocalityProto.getDescriptor(),
       io.envoyproxy.envoy.extensions.load_balancing_policies.maglev.v3.MaglevProto.getDescriptor(),
       io.envoyproxy.envoy.extensions.load_balancing_policies.pick_first.v3.PickFirstProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.retry.host.previous_hosts.v3.PreviousHostsProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.retry.priority.previous_priorities.v3.PreviousPrioritiesConfigProto
+          .getDescriptor(),
+      io.envoyproxy.envoy.extensions.filters.http.grpc_web.v3.GrpcWebProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.filters.http.set_filter_state.v3.SetFilterStateProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.filters.http.header_to_metadata.v3.HeaderToMetadataProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.filters.listener.proxy_protocol.v3.ProxyProtocolProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.filters.network.sni_dynamic_forward_proxy.v3.SniDynamicForwardProxyProto
+          .getDescriptor(),
+      IstioTypes.alpnFile(),
       com.github.udpa.udpa.type.v1.TypedStructProto.getDescriptor(),
       com.github.xds.type.v3.TypedStructProto.getDescriptor());
 
   private static final EnvoyTypes INSTANCE = new EnvoyTypes();
 
-  private final Map<String, Descriptor> byName;
-  private final JsonFormat.TypeRegistry registry;
+  private volatile Map<String, Descriptor> byName;
+  private volatile JsonFormat.TypeRegistry registry;
 
   private EnvoyTypes() {
     Map<String, Descriptor> names = new HashMap<>();
@@ -90,10 +100,46 @@ public final class EnvoyTypes {
     return INSTANCE;
   }
 
-  /** The descriptor for a type URL ({@code type.googleapis.com/<full name>}) or full name. */
+  /**
+   * The descriptor for a type URL ({@code type.googleapis.com/<full name>}) or full name. A type outside the
+   * files above is looked up once as the generated class the Envoy API jar names after it ({@code envoy.*} in
+   * {@code io.envoyproxy}, {@code udpa.*}/{@code xds.*} in {@code com.github}) and remembered.
+   */
   public Optional<Descriptor> find(String typeUrlOrName) {
     int slash = typeUrlOrName.lastIndexOf('/');
-    return Optional.ofNullable(byName.get(slash < 0 ? typeUrlOrName : typeUrlOrName.substring(slash + 1)));
+    String name = slash < 0 ? typeUrlOrName : typeUrlOrName.substring(slash + 1);
+    Descriptor d = byName.get(name);
+    return d != null ? Optional.of(d) : load(name);
+  }
+
+  private synchronized Optional<Descriptor> load(String name) {
+    Descriptor known = byName.get(name);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    String prefix = name.startsWith("envoy.") ? "io.envoyproxy." : name.startsWith("udpa.") || name.startsWith("xds.")
+        ? "com.github." : null;
+    if (prefix == null) {
+      return Optional.empty();
+    }
+    try {
+      Class<?> c = Class.forName(prefix + name, true, EnvoyTypes.class.getClassLoader());
+      Descriptor d = (Descriptor) c.getMethod("getDescriptor").invoke(null);
+      Map<String, Descriptor> names = new HashMap<>(byName);
+      d.getFile().getMessageTypes().forEach(m -> addAll(m, names));
+      names.put(d.getFullName(), d);
+      byName = Map.copyOf(names);
+      registry = JsonFormat.TypeRegistry.newBuilder().add(byName.values()).build();
+      return Optional.of(d);
+    } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
+      return Optional.empty();
+    }
+  }
+
+  /** {@code message} as proto3 JSON with every {@code Any} expanded, looking up types it has not seen yet. */
+  public String print(com.google.protobuf.Message message) throws com.google.protobuf.InvalidProtocolBufferException {
+    AnyTypes.visit(message, this::find);
+    return json().print(message);
   }
 
   /** A JSON type registry that resolves every known {@code Any}. */

@@ -9,8 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Base component: Istio's CRDs (unless {@code base.enableIstioConfigCRDs} is false), the
- * {@code istio-reader-service-account}, and the {@code istiod-default-validator} webhook when a non-empty
+ * The templates of the base chart: Istio's CRDs only with {@code base.enableCRDTemplates} (istioctl adds the
+ * chart's {@code crds/} itself, see {@link ManifestRenderer}), the {@code istio-reader-service-account}, the
+ * remote-istiod Service (and Endpoints), and the {@code istiod-default-validator} webhook when a non-empty
  * {@code defaultRevision} is set. Stateless.
  */
 final class BaseComponent {
@@ -18,19 +19,20 @@ final class BaseComponent {
 
   static List<ObjectNode> render(JsonNode values, String ns) {
     List<ObjectNode> out = new ArrayList<>();
-    if (!values.path("base").path("enableIstioConfigCRDs").isBoolean()
-        || values.path("base").path("enableIstioConfigCRDs").booleanValue()) {
+    if (Tree.truthy(values, "base.enableCRDTemplates")) {
       out.addAll(Crds.render());
     }
-    out.add(Tree.object("v1", "ServiceAccount", "istio-reader-service-account", ns,
-        obj("app", "istio-reader", "release", Charts.RELEASE)));
+    ObjectNode reader = Tree.object("v1", "ServiceAccount", "istio-reader-service-account",
+        Tree.text(values, "global.istioNamespace", ns), obj("app", "istio-reader", "release", Charts.RELEASE));
+    Charts.pullSecrets(reader, values.path("global").path("imagePullSecrets"));
+    out.add(reader);
     String remote = Tree.text(values, "global.remotePilotAddress", "");
     if (!remote.isEmpty()) {
       out.addAll(remotePilot(values, remote, ns));
     }
     String defaultRevision = Tree.text(values, "defaultRevision", "");
-    if (!defaultRevision.isEmpty() && Tree.truthy(values, "global.configValidation")) {
-      out.add(defaultValidator(values, defaultRevision, ns));
+    if (!defaultRevision.isEmpty()) {
+      out.add(defaultValidator(values, defaultRevision));
     }
     return out;
   }
@@ -59,14 +61,22 @@ final class BaseComponent {
     return out;
   }
 
-  private static ObjectNode defaultValidator(JsonNode values, String defaultRevision, String ns) {
+  private static ObjectNode defaultValidator(JsonNode values, String defaultRevision) {
     ObjectNode vwc = Tree.object("admissionregistration.k8s.io/v1", "ValidatingWebhookConfiguration",
         "istiod-default-validator", null, obj("app", "istiod", "istio", "istiod",
-            "istio.io/rev", defaultRevision, "istio.io/tag", "default", "release", Charts.RELEASE));
+            "istio.io/rev", defaultRevision, "release", Charts.RELEASE));
     String service = defaultRevision.equals("default") ? "istiod" : "istiod-" + defaultRevision;
+    String url = Tree.text(values, "base.validationURL", "");
+    ObjectNode client = url.isEmpty() ? obj("service", obj("name", service,
+        "namespace", Tree.text(values, "global.istioNamespace", "istio-system"), "path", "/validate"))
+        : obj("url", url);
+    String caBundle = Tree.text(values, "base.validationCABundle", "");
+    if (!caBundle.isEmpty()) {
+      client.put("caBundle", caBundle);
+    }
     vwc.set("webhooks", arr(obj("admissionReviewVersions", arr("v1beta1", "v1"),
-        "clientConfig", obj("service", obj("name", service, "namespace", ns, "path", "/validate")),
-        "failurePolicy", "Ignore", "name", "validation.istio.io",
+        "clientConfig", client,
+        "failurePolicy", caBundle.isEmpty() ? "Ignore" : "Fail", "name", "validation.istio.io",
         "rules", arr(obj("apiGroups", arr("security.istio.io", "networking.istio.io", "telemetry.istio.io",
             "extensions.istio.io"), "apiVersions", arr("*"), "operations", arr("CREATE", "UPDATE"),
             "resources", arr("*"))),

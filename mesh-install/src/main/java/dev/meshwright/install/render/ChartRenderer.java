@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What {@code helm template} of one of Istio's charts would produce, through the same component renderers
- * as {@link ManifestRenderer}: chart defaults, then the Helm profile named by {@code profile}, then the given
- * values (Helm's own files and {@code --set} paths; no IstioOperator involved). Pure and stateless.
+ * What {@code helm template} of one of Istio's published 1.22.8 charts would produce, through the same
+ * component renderers as {@link ManifestRenderer}: the chart's values as {@link ChartValues} assembles them
+ * from the given values (Helm's own files and {@code --set} paths; no IstioOperator involved), and the Helm
+ * release name in the {@code release} labels. Pure and stateless.
  */
 public final class ChartRenderer {
   private ChartRenderer() {}
@@ -25,15 +26,13 @@ public final class ChartRenderer {
   public static ManifestRenderer.Rendering render(HelmChart chart, ObjectNode values, String namespace,
       String release) {
     try {
+      ObjectNode v = ChartValues.effective(ChartValues.chartFile(chart), values, "");
       List<ObjectNode> objects;
       Component component;
       if (chart == HelmChart.GATEWAY) {
-        ObjectNode v = RenderValues.load("gateway-chart-defaults.yaml").orElseThrow();
-        Tree.mergeValues(v, values);
         objects = GatewayChart.render(v, namespace, release);
         component = Component.INGRESS_GATEWAYS;
       } else {
-        ObjectNode v = chart == HelmChart.ZTUNNEL ? ztunnelValues(values) : RenderValues.chartValues(values);
         component = switch (chart) {
           case BASE -> Component.BASE;
           case CNI -> Component.CNI;
@@ -59,21 +58,6 @@ public final class ChartRenderer {
     } catch (RenderProblem p) {
       return new ManifestRenderer.Rendering(Optional.empty(), List.of(new Diagnostic("values", p.path(), p.getMessage())));
     }
-  }
-
-  /**
-   * The ztunnel chart keeps its values at the root ({@code hub}, {@code image}, {@code resources}, ...), as
-   * {@code ztunnel.*} of the shared defaults flattened, then the user's values.
-   */
-  private static ObjectNode ztunnelValues(ObjectNode user) {
-    ObjectNode defaults = RenderValues.chartValues(Tree.NODES.objectNode());
-    ObjectNode flat = defaults.deepCopy();
-    Tree.mergeValues(flat, defaults.path("ztunnel"));
-    Tree.mergeValues(flat, user);
-    // the component also reads ztunnel.* (hub, tag, image), as in an install: the chart's root is that key
-    ObjectNode nested = flat.get("ztunnel") instanceof ObjectNode z ? z : flat.putObject("ztunnel");
-    Tree.mergeValues(nested, user);
-    return flat;
   }
 
   /**

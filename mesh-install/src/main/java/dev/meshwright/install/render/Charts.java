@@ -61,6 +61,14 @@ final class Charts {
         + (variant.isEmpty() ? "" : "-" + variant);
   }
 
+  /** Sets {@code imagePullSecrets} ({@code [{name}]}) on {@code object} when {@code secrets} lists any. */
+  static void pullSecrets(ObjectNode object, JsonNode secrets) {
+    if (secrets.isArray() && secrets.size() > 0) {
+      com.fasterxml.jackson.databind.node.ArrayNode list = object.putArray("imagePullSecrets");
+      secrets.forEach(s -> list.add(Tree.obj("name", s.asText())));
+    }
+  }
+
   /** An env entry with a literal value. */
   static ObjectNode env(String name, String value) {
     return Tree.obj("name", name, "value", value);

@@ -16,7 +16,7 @@ import java.util.Map;
  * binding, HPA and optional PDB. The gateway is named after {@code name}, else the release. Stateless.
  */
 final class GatewayChart {
-  private static final String VERSION = "1.22.8";
+  private static final String VERSION = dev.meshwright.install.Release.TAG;
 
   private GatewayChart() {}
 
@@ -46,14 +46,20 @@ final class GatewayChart {
     }
     if (Tree.truthy(values, "rbac.enabled")) {
       ObjectNode role = Tree.object("rbac.authorization.k8s.io/v1", "Role", name, ns, labels.deepCopy());
+      meta(role).set("annotations", Tree.map(values, "annotations"));
       role.set("rules", arr(Charts.rule(arr(""), arr("secrets"), arr("get", "watch", "list"))));
       out.add(role);
-      out.add(PilotRbac.binding("RoleBinding", name, ns, labels, "Role", sa, null));
+      ObjectNode binding = PilotRbac.binding("RoleBinding", name, ns, labels, "Role", sa, null);
+      meta(binding).set("annotations", Tree.map(values, "annotations"));
+      out.add(binding);
     }
     out.add(workload(values, ns, name, sa, selector, extra, labels));
-    out.add(service(values, ns, name, selector, labels));
+    if (!Tree.text(values, "service.type", "").equals("None")) {
+      out.add(service(values, ns, name, selector, labels));
+    }
     if (Tree.truthy(values, "autoscaling.enabled")) {
       ObjectNode hpa = Tree.object("autoscaling/v2", "HorizontalPodAutoscaler", name, ns, labels.deepCopy());
+      meta(hpa).set("annotations", Tree.map(values, "annotations"));
       ArrayNode metrics = Tree.NODES.arrayNode();
       for (String r : new String[] {"CPU", "Memory"}) {
         JsonNode target = values.path("autoscaling").path("target" + r + "UtilizationPercentage");
@@ -84,7 +90,7 @@ final class GatewayChart {
   private static ObjectNode workload(JsonNode values, String ns, String name, String sa, ObjectNode selector,
       ObjectNode extra, ObjectNode labels) {
     ObjectNode d = Tree.object("apps/v1", Tree.text(values, "kind", "Deployment"), name, ns, labels.deepCopy());
-    annotate(d, values.path("annotations"));
+    meta(d).set("annotations", Tree.map(values, "annotations"));
     ObjectNode spec = d.putObject("spec");
     if (!Tree.truthy(values, "autoscaling.enabled") && Tree.truthy(values, "replicaCount")) {
       spec.set("replicas", values.get("replicaCount").deepCopy());
@@ -113,7 +119,7 @@ final class GatewayChart {
     for (Map.Entry<String, JsonNode> e : PilotWorkload.sorted(values.path("env"))) {
       env.add(Charts.env(e.getKey(), Tree.scalar(e.getValue())));
     }
-    ObjectNode container = obj("env", env, "image", "auto", "name", "istio-proxy",
+    ObjectNode container = obj("env", env.isEmpty() ? null : env, "image", "auto", "name", "istio-proxy",
         "ports", arr(obj("containerPort", 15090, "name", "http-envoy-prom", "protocol", "TCP")),
         "resources", Tree.map(values, "resources"), "securityContext", securityContext);
     String pull = Tree.text(values, "imagePullPolicy", "");
@@ -144,7 +150,13 @@ final class GatewayChart {
 
   private static ObjectNode service(JsonNode values, String ns, String name, ObjectNode selector, ObjectNode labels) {
     ObjectNode s = Tree.object("v1", "Service", name, ns, labels.deepCopy());
-    annotate(s, values.path("service").path("annotations"));
+    String network = Tree.text(values, "networkGateway", "");
+    if (!network.isEmpty()) {
+      ((ObjectNode) meta(s).get("labels")).put("topology.istio.io/network", network);
+    }
+    ObjectNode annotations = Tree.map(values, "annotations");
+    Tree.with(annotations, Tree.map(values, "service.annotations"));
+    meta(s).set("annotations", annotations);
     JsonNode svc = values.path("service");
     ObjectNode spec = obj();
     for (String field : new String[] {"loadBalancerIP", "loadBalancerSourceRanges", "externalTrafficPolicy",
@@ -158,6 +170,10 @@ final class GatewayChart {
     spec.put("type", Tree.text(svc, "type", "LoadBalancer"));
     s.set("spec", spec);
     return s;
+  }
+
+  private static ObjectNode meta(ObjectNode object) {
+    return (ObjectNode) object.get("metadata");
   }
 
   private static void annotate(ObjectNode object, JsonNode annotations) {

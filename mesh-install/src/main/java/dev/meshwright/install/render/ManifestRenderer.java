@@ -65,7 +65,7 @@ public final class ManifestRenderer {
     ObjectNode values = RenderValues.of(tree, c);
     String ns = RenderValues.namespaceOf(tree, cs);
     List<ObjectNode> rendered = switch (c) {
-      case BASE -> BaseComponent.render(values, ns);
+      case BASE -> base(values, ns);
       case PILOT -> pilot(values, ns);
       case CNI -> CniComponent.render(values, ns);
       case ISTIOD_REMOTE -> IstiodRemoteComponent.render(values, ns);
@@ -89,6 +89,17 @@ public final class ManifestRenderer {
     }
     Overlays.apply(rendered, cs.path("k8s").path("overlays"), ns, "components." + c.specKey());
     return rendered.stream().map(o -> new ManifestObject(c, o)).toList();
+  }
+
+  /** The base chart as istioctl renders it: the chart's {@code crds/} (unless disabled), then its templates. */
+  private static List<ObjectNode> base(ObjectNode values, String ns) {
+    List<ObjectNode> out = new ArrayList<>();
+    JsonNode enabled = values.path("base").path("enableIstioConfigCRDs");
+    if ((!enabled.isBoolean() || enabled.booleanValue()) && !Tree.truthy(values, "base.enableCRDTemplates")) {
+      out.addAll(Crds.render());
+    }
+    out.addAll(BaseComponent.render(values, ns));
+    return out;
   }
 
   static List<ObjectNode> pilot(ObjectNode values, String ns) {

@@ -19,8 +19,10 @@ import java.util.List;
 /**
  * istiod's config maps: {@code istio[-rev]} holding the mesh config ({@code mesh}) and mesh networks, and
  * {@code istio-sidecar-injector[-rev]} holding the injection policy ({@code config}) and the Istio-format
- * {@code values} the injector reads. The injector config carries only user-supplied templates; Istio's
- * built-in sidecar template lives in mesh-inject as code. Stateless.
+ * {@code values} the injector reads (the chart's pick of {@code global}, {@code istio_cni},
+ * {@code sidecarInjectorWebhook}, {@code revision}, {@code pilot.cni} and {@code gateways.securityContext}).
+ * The injector config carries only user-supplied templates: Istio's built-in ones are Go templates that
+ * Meshwright does not copy (its sidecar template lives in mesh-inject as code). Stateless.
  */
 final class PilotConfigMaps {
   private static final ObjectMapper YAML = YAMLMapper.builder()
@@ -38,7 +40,16 @@ final class PilotConfigMaps {
     if (Tree.truthy(values, "pilot.configMap")) {
       out.add(mesh(values, ns));
     }
-    out.add(injector(values, ns));
+    if (!Tree.truthy(values, "global.omitSidecarInjectorConfigMap")) {
+      out.add(injector(values, ns));
+    }
+    String extraRoots = Tree.text(values, "pilot.jwksResolverExtraRootCA", "");
+    if (!extraRoots.isEmpty()) {
+      ObjectNode labels = labels(values);
+      ObjectNode jwks = Tree.object("v1", "ConfigMap", Charts.revisioned("pilot-jwks-extra-cacerts", values), ns, labels);
+      jwks.set("data", obj("extra.pem", extraRoots));
+      out.add(jwks);
+    }
     return out;
   }
 
@@ -49,24 +60,56 @@ final class PilotConfigMaps {
     return l;
   }
 
-  /** The effective mesh config: Istio's chart defaults under the user's {@code meshConfig}. */
+  /**
+   * The effective mesh config: the chart's defaults (trust domain, root namespace, default providers, proxy
+   * image type, tracer and discovery address) with the user's {@code meshConfig} merged over them.
+   */
   static ObjectNode meshConfig(JsonNode values, String ns) {
     String istioNs = Tree.text(values, "global.istioNamespace", ns);
-    ObjectNode defaultConfig = obj("discoveryAddress", Charts.revisioned("istiod", values) + "." + ns + ".svc:15012");
-    String tracer = Tree.text(values, "global.proxy.tracer", "none");
-    if (tracer.equals("zipkin")) {
-      defaultConfig.set("tracing", obj("zipkin", obj("address", "zipkin." + istioNs + ":9411")));
+    ObjectNode mesh = obj("trustDomain", "cluster.local",
+        "rootNamespace", Tree.text(values, "meshConfig.rootNamespace", istioNs));
+    providers(values).ifPresent(p -> mesh.set("defaultProviders", p));
+    ObjectNode defaultConfig = mesh.putObject("defaultConfig");
+    String meshId = Tree.text(values, "global.meshID", "");
+    if (!meshId.isEmpty()) {
+      defaultConfig.put("meshId", meshId);
     }
-    ObjectNode mesh = obj("defaultConfig", defaultConfig,
-        "defaultProviders", obj("metrics", Tree.arr("prometheus")),
-        "enablePrometheusMerge", true,
-        "rootNamespace", istioNs,
-        "trustDomain", "cluster.local");
-    Tree.mergeValues(mesh, values.path("meshConfig"));
-    if (mesh.path("rootNamespace").isNull()) {
-      mesh.put("rootNamespace", istioNs);
+    String variant = Tree.text(values, "global.proxy.variant", Tree.text(values, "global.variant", ""));
+    if (!variant.isEmpty()) {
+      defaultConfig.set("image", obj("imageType", variant));
     }
-    return mesh;
+    MeshTracing.of(values, istioNs).ifPresent(t -> defaultConfig.set("tracing", t));
+    String discovery;
+    if (Tree.truthy(values, "global.remotePilotAddress")) {
+      discovery = (Tree.truthy(values, "pilot.enabled") ? "istiod-remote." : "istiod.") + ns + ".svc:15012";
+    } else {
+      discovery = Charts.revisioned("istiod", values) + "." + ns + ".svc:15012";
+    }
+    defaultConfig.put("discoveryAddress", discovery);
+    return Tree.mergeValues(mesh, values.path("meshConfig"));
+  }
+
+  /** {@code defaultProviders} unless the user set them: Prometheus and Stackdriver as telemetry values enable them. */
+  private static java.util.Optional<ObjectNode> providers(JsonNode values) {
+    boolean telemetry = !Tree.truthy(values, "meshConfig.defaultProviders") && Tree.truthy(values, "telemetry.enabled")
+        && Tree.truthy(values, "telemetry.v2.enabled");
+    boolean prometheus = telemetry && Tree.truthy(values, "telemetry.v2.prometheus.enabled");
+    boolean stackdriver = telemetry && Tree.truthy(values, "telemetry.v2.stackdriver.enabled");
+    if (!prometheus && !stackdriver) {
+      return java.util.Optional.empty();
+    }
+    com.fasterxml.jackson.databind.node.ArrayNode metrics = Tree.arr();
+    if (prometheus) {
+      metrics.add("prometheus");
+    }
+    if (stackdriver) {
+      metrics.add("stackdriver");
+    }
+    ObjectNode p = obj("metrics", metrics);
+    if (stackdriver) {
+      p.set("accessLogging", Tree.arr("stackdriver"));
+    }
+    return java.util.Optional.of(p);
   }
 
   private static ObjectNode mesh(JsonNode values, String ns) {
@@ -81,26 +124,34 @@ final class PilotConfigMaps {
     ObjectNode cm = Tree.object("v1", "ConfigMap", Charts.revisioned("istio-sidecar-injector", values), ns,
         labels(values));
     JsonNode hook = values.path("sidecarInjectorWebhook");
+    ObjectNode annotations = Tree.map(values, "sidecarInjectorWebhook.injectedAnnotations");
     ObjectNode config = obj(
-        "alwaysInjectSelector", hook.path("alwaysInjectSelector").isArray()
-            ? hook.get("alwaysInjectSelector").deepCopy() : Tree.arr(),
         "defaultTemplates", Tree.truthy(hook.path("defaultTemplates"))
             ? hook.get("defaultTemplates").deepCopy() : Tree.arr("sidecar"),
-        "injectedAnnotations", Tree.map(values, "sidecarInjectorWebhook.injectedAnnotations"),
+        "policy", Tree.text(values, "global.proxy.autoInject", ""),
+        "alwaysInjectSelector", hook.path("alwaysInjectSelector").isArray()
+            ? hook.get("alwaysInjectSelector").deepCopy() : null,
         "neverInjectSelector", hook.path("neverInjectSelector").isArray()
-            ? hook.get("neverInjectSelector").deepCopy() : Tree.arr(),
-        "policy", Tree.text(values, "global.proxy.autoInject", "enabled"),
+            ? hook.get("neverInjectSelector").deepCopy() : null,
+        "injectedAnnotations", annotations.isEmpty() ? null : PilotWorkload.stringMap(annotations),
+        "template", "{{ Template_Version_And_Istio_Version_Mismatched_Check_Installation }}",
         "templates", Tree.map(values, "sidecarInjectorWebhook.templates"));
-    ObjectNode injected = obj("global", Tree.map(values, "global"), "istio_cni", Tree.map(values, "istio_cni"),
-        "pilot", obj("cni", Tree.map(values, "pilot.cni")), "revision", Charts.revision(values),
-        "sidecarInjectorWebhook", Tree.map(values, "sidecarInjectorWebhook"));
-    cm.set("data", obj("config", yaml(config), "values", json(injected)));
+    ObjectNode injected = obj();
+    for (String key : new String[] {"global", "istio_cni", "sidecarInjectorWebhook", "revision"}) {
+      if (values.has(key)) {
+        injected.set(key, values.get(key).deepCopy());
+      }
+    }
+    injected.set("pilot", values.path("pilot").has("cni") ? obj("cni", values.path("pilot").get("cni").deepCopy()) : obj());
+    injected.set("gateways", values.path("gateways").has("securityContext")
+        ? obj("securityContext", values.path("gateways").get("securityContext").deepCopy()) : obj());
+    cm.set("data", obj("values", json(injected), "config", yaml(config)));
     return cm;
   }
 
   static String yaml(JsonNode n) {
     try {
-      return YAML.writeValueAsString(n);
+      return YAML.writeValueAsString(ManifestYaml.sorted(n));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -7,35 +7,47 @@ import static dev.meshwright.install.render.Tree.obj;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 
 /** istiod's service account and RBAC: cluster roles for istiod, its gateway controller and readers, and its own Role. Stateless. */
 final class PilotRbac {
   private static final String RBAC = "rbac.authorization.k8s.io/v1";
-  private static final ArrayNode READ = arr("get", "list", "watch");
-  private static final ArrayNode GET_WATCH_LIST = arr("get", "watch", "list");
-  private static final ArrayNode ALL_WRITE = arr("get", "watch", "list", "update", "patch", "create", "delete");
 
   private PilotRbac() {}
 
   static List<ObjectNode> render(JsonNode values, String ns) {
     String istiod = Charts.revisioned("istiod", values);
+    String istioNs = Tree.text(values, "global.istioNamespace", ns);
     String suffix = Charts.revision(values).isEmpty() ? "" : "-" + Charts.revision(values);
     ObjectNode istiodLabels = obj("app", "istiod", "release", Charts.RELEASE);
     ObjectNode readerLabels = obj("app", "istio-reader", "release", Charts.RELEASE);
     String clusterRole = "istiod-clusterrole" + suffix + "-" + ns;
     String gatewayController = "istiod-gateway-controller" + suffix + "-" + ns;
     String reader = "istio-reader-clusterrole" + suffix + "-" + ns;
-    ObjectNode sa = Tree.object("v1", "ServiceAccount", istiod, ns, istiodLabels.deepCopy());
-    return List.of(sa,
-        clusterRole(reader, readerLabels, readerRules()),
-        clusterRole(clusterRole, istiodLabels, istiodRules()),
-        clusterRole(gatewayController, istiodLabels, gatewayControllerRules()),
-        binding("ClusterRoleBinding", reader, null, readerLabels, "ClusterRole", "istio-reader-service-account", ns),
-        binding("ClusterRoleBinding", clusterRole, null, istiodLabels, "ClusterRole", istiod, ns),
-        binding("ClusterRoleBinding", gatewayController, null, istiodLabels, "ClusterRole", istiod, ns),
-        role(istiod, ns, istiodLabels),
-        binding("RoleBinding", istiod, ns, istiodLabels, "Role", istiod, ns));
+    String mcs = Tree.text(values, "pilot.env.MCS_API_GROUP", "multicluster.x-k8s.io");
+    ObjectNode sa = Tree.object("v1", "ServiceAccount", istiod, istioNs, istiodLabels.deepCopy());
+    Charts.pullSecrets(sa, values.path("global").path("imagePullSecrets"));
+    if (Tree.truthy(values, "pilot.serviceAccountAnnotations")) {
+      ((ObjectNode) sa.get("metadata")).set("annotations", Tree.map(values, "pilot.serviceAccountAnnotations"));
+    }
+    List<ObjectNode> out = new ArrayList<>(List.of(sa,
+        clusterRole(reader, readerLabels, PilotRbacRules.reader(values, mcs)),
+        clusterRole(clusterRole, istiodLabels, PilotRbacRules.istiod(values, mcs))));
+    boolean deploymentController = !Tree.text(values, "pilot.env.PILOT_ENABLE_GATEWAY_API_DEPLOYMENT_CONTROLLER", "")
+        .equals("false");
+    if (deploymentController) {
+      out.add(clusterRole(gatewayController, istiodLabels, PilotRbacRules.gatewayController()));
+    }
+    out.add(binding("ClusterRoleBinding", reader, null, readerLabels, "ClusterRole", "istio-reader-service-account",
+        istioNs));
+    out.add(binding("ClusterRoleBinding", clusterRole, null, istiodLabels, "ClusterRole", istiod, istioNs));
+    if (deploymentController) {
+      out.add(binding("ClusterRoleBinding", gatewayController, null, istiodLabels, "ClusterRole", istiod, istioNs));
+    }
+    out.add(role(istiod, istioNs, istiodLabels));
+    out.add(binding("RoleBinding", istiod, istioNs, istiodLabels, "Role", istiod, istioNs));
+    return out;
   }
 
   private static ObjectNode clusterRole(String name, ObjectNode labels, ArrayNode rules) {
@@ -65,55 +77,5 @@ final class PilotRbac {
         rule(arr(""), arr("configmaps"), arr("delete")),
         rule(arr("coordination.k8s.io"), arr("leases"), arr("get", "update", "patch", "create"))));
     return r;
-  }
-
-  private static ArrayNode readerRules() {
-    return arr(
-        rule(arr("config.istio.io", "security.istio.io", "networking.istio.io", "authentication.istio.io",
-            "rbac.istio.io"), arr("*"), READ.deepCopy()),
-        rule(arr(""), arr("endpoints", "pods", "services", "nodes", "replicationcontrollers", "namespaces",
-            "secrets"), READ.deepCopy()),
-        rule(arr("networking.istio.io"), arr("workloadentries"), GET_WATCH_LIST.deepCopy()),
-        rule(arr("networking.x-k8s.io", "gateway.networking.k8s.io"), arr("gateways"), GET_WATCH_LIST.deepCopy()),
-        rule(arr("apiextensions.k8s.io"), arr("customresourcedefinitions"), READ.deepCopy()),
-        rule(arr("discovery.k8s.io"), arr("endpointslices"), READ.deepCopy()),
-        rule(arr("multicluster.x-k8s.io"), arr("serviceexports"), arr("get", "list", "watch", "create", "delete")),
-        rule(arr("multicluster.x-k8s.io"), arr("serviceimports"), READ.deepCopy()),
-        rule(arr("apps"), arr("replicasets"), READ.deepCopy()),
-        rule(arr("authentication.k8s.io"), arr("tokenreviews"), arr("create")),
-        rule(arr("authorization.k8s.io"), arr("subjectaccessreviews"), arr("create")));
-  }
-
-  private static ArrayNode istiodRules() {
-    return arr(
-        rule(arr("admissionregistration.k8s.io"), arr("mutatingwebhookconfigurations"),
-            arr("get", "list", "watch", "update", "patch")),
-        rule(arr("admissionregistration.k8s.io"), arr("validatingwebhookconfigurations"),
-            arr("get", "list", "watch", "update")),
-        rule(arr("config.istio.io", "security.istio.io", "networking.istio.io", "authentication.istio.io",
-            "rbac.istio.io", "telemetry.istio.io", "extensions.istio.io"), arr("*"), GET_WATCH_LIST.deepCopy()),
-        rule(arr("networking.istio.io"), arr("workloadentries"), ALL_WRITE.deepCopy()),
-        rule(arr("networking.istio.io"), arr("workloadentries/status"), ALL_WRITE.deepCopy()),
-        rule(arr("apiextensions.k8s.io"), arr("customresourcedefinitions"), READ.deepCopy()),
-        rule(arr(""), arr("pods", "nodes", "services", "namespaces", "endpoints"), READ.deepCopy()),
-        rule(arr("discovery.k8s.io"), arr("endpointslices"), READ.deepCopy()),
-        rule(arr("networking.k8s.io"), arr("ingresses", "ingressclasses"), READ.deepCopy()),
-        rule(arr("networking.k8s.io"), arr("ingresses/status"), arr("*")),
-        rule(arr(""), arr("configmaps"), arr("create", "get", "list", "watch", "update")),
-        rule(arr("authentication.k8s.io"), arr("tokenreviews"), arr("create")),
-        rule(arr("authorization.k8s.io"), arr("subjectaccessreviews"), arr("create")),
-        rule(arr("networking.x-k8s.io", "gateway.networking.k8s.io"), arr("*"), GET_WATCH_LIST.deepCopy()),
-        rule(arr("networking.x-k8s.io", "gateway.networking.k8s.io"), arr("*"), arr("update", "patch")),
-        rule(arr("gateway.networking.k8s.io"), arr("gatewayclasses"), arr("create", "update", "patch", "delete")),
-        rule(arr(""), arr("secrets"), GET_WATCH_LIST.deepCopy()),
-        rule(arr("multicluster.x-k8s.io"), arr("serviceexports"), arr("get", "watch", "list", "create", "delete")),
-        rule(arr("multicluster.x-k8s.io"), arr("serviceimports"), GET_WATCH_LIST.deepCopy()));
-  }
-
-  private static ArrayNode gatewayControllerRules() {
-    return arr(
-        rule(arr("apps"), arr("deployments"), ALL_WRITE.deepCopy()),
-        rule(arr(""), arr("services"), ALL_WRITE.deepCopy()),
-        rule(arr(""), arr("serviceaccounts"), ALL_WRITE.deepCopy()));
   }
 }

@@ -24,6 +24,9 @@ final class PilotWebhooks {
 
   static List<ObjectNode> render(JsonNode values, String ns) {
     List<ObjectNode> out = new ArrayList<>();
+    for (JsonNode tag : values.path("revisionTags")) {
+      out.add(tag(values, ns, tag.asText()));
+    }
     if (!Tree.truthy(values, "global.operatorManageWebhooks")) {
       out.add(injector(values, ns));
     }
@@ -37,20 +40,48 @@ final class PilotWebhooks {
   static ObjectNode injector(JsonNode values, String ns) {
     String name = Charts.revisioned("istio-sidecar-injector", values)
         + (ns.equals("istio-system") ? "" : "-" + ns);
-    String rev = Charts.revisionLabel(values);
+    ObjectNode mwc = Tree.object(ADMISSION, "MutatingWebhookConfiguration", name, null, labels(values));
+    mwc.set("webhooks", hooks(values, ns, Charts.revisionLabel(values), Charts.revision(values).isEmpty()));
+    return mwc;
+  }
+
+  /**
+   * The webhook configuration of revision tag {@code tag} ({@code revisionTags}): this revision's istiod
+   * injects pods whose namespace or object carries {@code istio.io/rev: tag}, and, for the tag
+   * {@code default}, the pods the default revision would.
+   */
+  private static ObjectNode tag(JsonNode values, String ns, String tag) {
+    String name = "istio-revision-tag-" + tag + (ns.equals("istio-system") ? "" : "-" + ns);
+    ObjectNode labels = obj("istio.io/tag", tag);
+    Tree.with(labels, labels(values));
+    ObjectNode mwc = Tree.object(ADMISSION, "MutatingWebhookConfiguration", name, null, labels);
+    ArrayNode hooks = hooks(values, ns, tag, tag.equals("default"));
+    hooks.forEach(h -> {
+      ((ObjectNode) h).remove("reinvocationPolicy");
+      ((ObjectNode) h.get("clientConfig")).remove("caBundle");
+    });
+    mwc.set("webhooks", hooks);
+    return mwc;
+  }
+
+  private static ObjectNode labels(JsonNode values) {
     ObjectNode labels = obj("app", "sidecar-injector");
     Tree.with(labels, Charts.operatorLabels(values, Component.PILOT));
-    labels.put(REV, rev);
+    labels.put(REV, Charts.revisionLabel(values));
     labels.put("release", Charts.RELEASE);
-    ObjectNode mwc = Tree.object(ADMISSION, "MutatingWebhookConfiguration", name, null, labels);
-    ArrayNode hooks = mwc.putArray("webhooks");
+    return labels;
+  }
+
+  /** The revision webhooks selecting {@code rev}, plus the default revision's when {@code asDefault}. */
+  private static ArrayNode hooks(JsonNode values, String ns, String rev, boolean asDefault) {
+    ArrayNode hooks = Tree.arr();
     hooks.add(hook(values, ns, "rev.namespace.",
         selector(expr(REV, "In", rev), expr(LEGACY, "DoesNotExist", null)),
         selector(expr(INJECT, "NotIn", "false"))));
     hooks.add(hook(values, ns, "rev.object.",
         selector(expr(REV, "DoesNotExist", null), expr(LEGACY, "DoesNotExist", null)),
         selector(expr(INJECT, "NotIn", "false"), expr(REV, "In", rev))));
-    if (Charts.revision(values).isEmpty()) {
+    if (asDefault) {
       hooks.add(hook(values, ns, "namespace.", selector(expr(LEGACY, "In", "enabled")),
           selector(expr(INJECT, "NotIn", "false"))));
       hooks.add(hook(values, ns, "object.",
@@ -64,7 +95,7 @@ final class PilotWebhooks {
             selector(expr(INJECT, "DoesNotExist", null), expr(REV, "DoesNotExist", null))));
       }
     }
-    return mwc;
+    return hooks;
   }
 
   private static ObjectNode hook(JsonNode values, String ns, String prefix, ObjectNode nsSelector,

@@ -63,7 +63,8 @@ final class PilotWorkload {
     podLabels.put("istio.io/rev", Charts.revisionLabel(values));
     podLabels.put("sidecar.istio.io/inject", "false");
     Tree.with(podLabels, stringMap(values.path("pilot").path("podLabels")));
-    ObjectNode annotations = obj("ambient.istio.io/redirection", "disabled");
+    podLabels.put("istio.io/dataplane-mode", "none");
+    ObjectNode annotations = obj();
     if (Tree.truthy(values, "meshConfig.enablePrometheusMerge")) {
       annotations.put("prometheus.io/port", "15014");
       annotations.put("prometheus.io/scrape", "true");
@@ -75,7 +76,9 @@ final class PilotWorkload {
       pod.set("nodeSelector", Tree.map(values, "pilot.nodeSelector"));
     }
     copyIfSet(values, "pilot.affinity", pod, "affinity");
-    copyIfSet(values, "pilot.tolerations", pod, "tolerations");
+    ArrayNode tolerations = arr(obj("key", "cni.istio.io/not-ready", "operator", "Exists"));
+    values.path("pilot").path("tolerations").forEach(t -> tolerations.add(t.deepCopy()));
+    pod.set("tolerations", tolerations);
     copyIfSet(values, "pilot.topologySpreadConstraints", pod, "topologySpreadConstraints");
     pod.put("serviceAccountName", Charts.revisioned("istiod", values));
     String priority = Tree.text(values, "global.priorityClassName", "");
@@ -83,7 +86,7 @@ final class PilotWorkload {
       pod.put("priorityClassName", priority);
     }
     pod.set("containers", arr(container(values)));
-    pod.set("volumes", volumes());
+    pod.set("volumes", volumes(values));
     spec.set("template", obj("metadata", obj("annotations", annotations, "labels", podLabels), "spec", pod));
     return d;
   }
@@ -98,12 +101,15 @@ final class PilotWorkload {
     }
     args.add("--domain");
     args.add(Tree.text(values, "global.proxy.clusterDomain", "cluster.local"));
-    values.path("pilot").path("extraContainerArgs").forEach(a -> args.add(a.deepCopy()));
+    String cniNamespace = Tree.text(values, "pilot.taint.namespace", "");
+    if (!cniNamespace.isEmpty()) {
+      args.add("--cniNamespace=" + cniNamespace);
+    }
     args.add("--keepaliveMaxServerConnectionAge");
-    args.add(Tree.text(values, "pilot.keepaliveMaxServerConnectionAge", "30m"));
+    args.add(Tree.text(values, "pilot.keepaliveMaxServerConnectionAge", ""));
+    values.path("pilot").path("extraContainerArgs").forEach(a -> args.add(a.deepCopy()));
     ArrayNode env = arr(
         Charts.env("REVISION", Charts.revisionLabel(values)),
-        Charts.env("JWT_POLICY", Tree.text(values, "global.jwtPolicy", "third-party-jwt")),
         Charts.env("PILOT_CERT_PROVIDER", Tree.text(values, "global.pilotCertProvider", "istiod")),
         Charts.fieldEnv("POD_NAME", "metadata.name", true),
         Charts.fieldEnv("POD_NAMESPACE", "metadata.namespace", true),
@@ -133,27 +139,44 @@ final class PilotWorkload {
         "periodSeconds", 3, "timeoutSeconds", 5));
     c.set("resources", Tree.truthy(values, "pilot.resources") ? Tree.map(values, "pilot.resources")
         : Tree.map(values, "global.defaultResources"));
-    c.set("securityContext", obj("allowPrivilegeEscalation", false, "capabilities", obj("drop", arr("ALL")),
-        "readOnlyRootFilesystem", true, "runAsNonRoot", true));
+    ObjectNode security = obj("allowPrivilegeEscalation", false, "capabilities", obj("drop", arr("ALL")),
+        "readOnlyRootFilesystem", true, "runAsNonRoot", true);
+    copyIfSet(values, "pilot.seccompProfile", security, "seccompProfile");
+    c.set("securityContext", security);
     c.set("volumeMounts", arr(
         obj("mountPath", "/var/run/secrets/tokens", "name", "istio-token", "readOnly", true),
         obj("mountPath", "/var/run/secrets/istio-dns", "name", "local-certs"),
         obj("mountPath", "/etc/cacerts", "name", "cacerts", "readOnly", true),
-        obj("mountPath", "/var/run/secrets/remote", "name", "istio-kubeconfig", "readOnly", true),
-        obj("mountPath", "/var/run/secrets/istiod/tls", "name", "istio-csr-dns-cert", "readOnly", true),
-        obj("mountPath", "/var/run/secrets/istiod/ca", "name", "istio-csr-ca-configmap", "readOnly", true)));
+        obj("mountPath", "/var/run/secrets/remote", "name", "istio-kubeconfig", "readOnly", true)));
+    ArrayNode mounts = (ArrayNode) c.get("volumeMounts");
+    boolean extraRoots = Tree.truthy(values, "pilot.jwksResolverExtraRootCA");
+    if (extraRoots) {
+      mounts.add(obj("mountPath", "/cacerts", "name", "extracacerts"));
+    }
+    mounts.add(obj("mountPath", "/var/run/secrets/istiod/tls", "name", "istio-csr-dns-cert", "readOnly", true));
+    mounts.add(obj("mountPath", "/var/run/secrets/istiod/ca", "name", "istio-csr-ca-configmap", "readOnly", true));
+    values.path("pilot").path("volumeMounts").forEach(m -> mounts.add(m.deepCopy()));
     return c;
   }
 
-  private static ArrayNode volumes() {
-    return arr(
+  private static ArrayNode volumes(JsonNode values) {
+    ObjectNode token = Charts.tokenVolume();
+    ((ObjectNode) token.at("/projected/sources/0/serviceAccountToken"))
+        .put("audience", Tree.text(values, "global.sds.token.aud", "istio-ca"));
+    ArrayNode volumes = arr(
         obj("emptyDir", obj("medium", "Memory"), "name", "local-certs"),
-        Charts.tokenVolume(),
+        token,
         obj("name", "cacerts", "secret", obj("optional", true, "secretName", "cacerts")),
         obj("name", "istio-kubeconfig", "secret", obj("optional", true, "secretName", "istio-kubeconfig")),
         obj("name", "istio-csr-dns-cert", "secret", obj("optional", true, "secretName", "istiod-tls")),
         obj("configMap", obj("defaultMode", 420, "name", "istio-ca-root-cert", "optional", true),
             "name", "istio-csr-ca-configmap"));
+    if (Tree.truthy(values, "pilot.jwksResolverExtraRootCA")) {
+      volumes.add(obj("name", "extracacerts", "configMap",
+          obj("name", Charts.revisioned("pilot-jwks-extra-cacerts", values))));
+    }
+    values.path("pilot").path("volumes").forEach(v -> volumes.add(v.deepCopy()));
+    return volumes;
   }
 
   private static ObjectNode service(JsonNode values, String ns) {
@@ -168,6 +191,8 @@ final class PilotWorkload {
         obj("name", "https-webhook", "port", 443, "protocol", "TCP", "targetPort", 15017),
         obj("name", "http-monitoring", "port", 15014, "protocol", "TCP")),
         "selector", selectorLabels(values)));
+    copyIfSet(values, "pilot.ipFamilyPolicy", (ObjectNode) s.get("spec"), "ipFamilyPolicy");
+    copyIfSet(values, "pilot.ipFamilies", (ObjectNode) s.get("spec"), "ipFamilies");
     return s;
   }
 

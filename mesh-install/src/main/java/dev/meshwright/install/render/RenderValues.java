@@ -8,56 +8,32 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * The effective chart values one component renders with, assembled as istioctl does: chart defaults, then
- * the Helm profile named by {@code values.profile}, then the values derived from the IstioOperator (hub,
- * tag, revision, meshConfig, component enablement, namespace, hub and tag), then {@code spec.values}, then
- * {@code spec.unvalidatedValues}. Maps merge, everything else replaces. Stateless.
+ * The effective chart values one component renders with, assembled as istioctl does: the values derived from
+ * the IstioOperator (hub, tag, revision, meshConfig, component enablement, namespace, hub and tag), then
+ * {@code spec.values}, then {@code spec.unvalidatedValues}, laid over the chart's defaults and Helm profile
+ * by {@link ChartValues}. Maps merge, everything else replaces. Stateless.
  */
 final class RenderValues {
   private static final String RESOURCES = "/dev/meshwright/install/render/";
   private static final YAMLMapper YAML = new YAMLMapper();
-  private static final ObjectNode DEFAULTS = load("chart-defaults.yaml").orElseThrow();
-  private static final Set<String> HELM_PROFILES =
-      Set.of("demo", "ambient", "openshift", "openshift-ambient", "preview", "stable");
   private static final Map<String, String> ENABLEMENT = Map.of(
       "base", "global", "pilot", "pilot", "cni", "istio_cni", "istiodRemote", "global", "ztunnel", "ztunnel");
 
   private RenderValues() {}
 
-  /** The values for {@code component}, or a problem for an unknown Helm profile. */
+  /**
+   * The values {@code component}'s chart renders with: its chart defaults, the Helm profile and compatibility
+   * version, then what istioctl passes (for Ztunnel flattened: the {@code ztunnel} map over the root); a
+   * problem for an unknown Helm profile or compatibility version.
+   */
   static ObjectNode of(ObjectNode spec, Component component) {
-    ObjectNode values = DEFAULTS.deepCopy();
     ObjectNode passed = passed(spec);
-    String helmProfile = Tree.text(passed, "profile", "");
-    if (!helmProfile.isEmpty() && !helmProfile.equals("default")) {
-      if (!HELM_PROFILES.contains(helmProfile)) {
-        throw new RenderProblem("spec.values.profile", "unknown Helm profile " + helmProfile);
-      }
-      Tree.mergeValues(values, load("helm-profiles/" + helmProfile + ".yaml").orElseThrow());
-    }
-    Tree.mergeValues(values, passed);
     if (component == Component.ZTUNNEL) {
-      ObjectNode flat = values.deepCopy();
-      Tree.mergeValues(flat, values.path("ztunnel"));
-      return flat;
+      Tree.mergeValues(passed, passed.path("ztunnel"));
     }
-    return values;
-  }
-
-  /** Helm-style values of the base and istiod charts: defaults, the Helm profile named by {@code profile}, then {@code user}. */
-  static ObjectNode chartValues(ObjectNode user) {
-    ObjectNode values = DEFAULTS.deepCopy();
-    String helmProfile = Tree.text(user, "profile", "");
-    if (!helmProfile.isEmpty() && !helmProfile.equals("default")) {
-      if (!HELM_PROFILES.contains(helmProfile)) {
-        throw new RenderProblem("profile", "unknown Helm profile " + helmProfile);
-      }
-      Tree.mergeValues(values, load("helm-profiles/" + helmProfile + ".yaml").orElseThrow());
-    }
-    return Tree.mergeValues(values, user);
+    return ChartValues.effective(ChartValues.chartFile(component), passed, "spec.values.");
   }
 
   /** The values istioctl passes to every chart: derived settings, {@code spec.values}, unvalidated values. */

@@ -3,6 +3,7 @@ package dev.meshwright.install.render;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -42,20 +43,59 @@ final class StrategicMerge {
     }
   }
 
+  /**
+   * Merges {@code patch} items into {@code target} by key, then orders the result as Kubernetes' strategic merge
+   * does ({@code normalizeElementOrder}): the patch's items in patch order and the target's other items in
+   * their order, interleaved so that an item of both lists keeps its target position; items new in the patch
+   * follow the patch item before them. Service ports ({@code servicePorts}) keep first-seen order instead.
+   */
   private static void mergeList(ArrayNode target, ArrayNode patch, List<String> fields, boolean servicePorts) {
+    List<JsonNode> original = new ArrayList<>();
+    target.forEach(original::add);
+    List<JsonNode> patched = new ArrayList<>();
+    List<JsonNode> serverOnly = new ArrayList<>(original);
     for (JsonNode item : patch) {
-      int found = -1;
-      for (int i = 0; i < target.size() && found < 0; i++) {
-        if (sameKey(target.get(i), item, fields)) {
-          found = i;
-        }
-      }
-      if (found >= 0 && target.get(found) instanceof ObjectNode t) {
-        merge(t, item, servicePorts);
+      int found = indexOf(original, item, fields);
+      if (found >= 0 && original.get(found) instanceof ObjectNode t) {
+        ObjectNode merged = t.deepCopy();
+        merge(merged, item, servicePorts);
+        patched.add(merged);
+        serverOnly.remove(t);
       } else {
-        target.add(item.deepCopy());
+        patched.add(item.deepCopy());
       }
     }
+    target.removeAll();
+    if (servicePorts) {
+      for (JsonNode o : original) {
+        int p = indexOf(patched, o, fields);
+        target.add(p >= 0 ? patched.get(p) : o);
+      }
+      patched.stream().filter(p -> indexOf(original, p, fields) < 0).forEach(target::add);
+      return;
+    }
+    int i = 0;
+    int j = 0;
+    while (i < serverOnly.size() || j < patched.size()) {
+      if (j >= patched.size()) {
+        target.add(serverOnly.get(i++));
+      } else if (i >= serverOnly.size()) {
+        target.add(patched.get(j++));
+      } else {
+        int li = indexOf(original, serverOnly.get(i), fields);
+        int ri = indexOf(original, patched.get(j), fields);
+        target.add(li >= 0 && ri >= 0 && li < ri ? serverOnly.get(i++) : patched.get(j++));
+      }
+    }
+  }
+
+  private static int indexOf(List<JsonNode> list, JsonNode item, List<String> fields) {
+    for (int i = 0; i < list.size(); i++) {
+      if (sameKey(list.get(i), item, fields)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static boolean sameKey(JsonNode a, JsonNode b, List<String> fields) {

@@ -118,7 +118,7 @@ class ManifestRendererTest {
     assertThat(c.at("/resources/requests/cpu").asText()).isEqualTo("123m");
     assertThat(c.at("/resources/requests/memory").asText()).isEqualTo("2048Mi");
     assertThat(c.path("args").toString()).contains("\"60m\"").doesNotContain("\"30m\"");
-    assertThat(c.at("/env/0/name").asText()).isEqualTo("JWT_POLICY");
+    assertThat(c.at("/env/0/name").asText()).isEqualTo("PILOT_CERT_PROVIDER");
     assertThat(find(m, "HorizontalPodAutoscaler", "istiod").at("/spec/maxReplicas").asInt()).isEqualTo(9);
     JsonNode svc = find(m, "Service", "istio-ingressgateway");
     assertThat(svc.at("/spec/externalTrafficPolicy").asText()).isEqualTo("Local");
@@ -149,7 +149,7 @@ class ManifestRendererTest {
     assertThat(demo.objects()).noneMatch(o -> o.kind().equals("HorizontalPodAutoscaler"));
     assertThat(ambient.size()).isEqualTo(43);
     assertThat(find(ambient, "DaemonSet", "ztunnel").at("/spec/template/spec/containers/0/image").asText())
-        .isEqualTo("gcr.io/istio-testing/ztunnel:latest-distroless");
+        .isEqualTo("docker.io/istio/ztunnel:1.22.8-distroless");
     find(ambient, "DaemonSet", "istio-cni-node");
     find(ambient, "ClusterRole", "istio-cni-ambient");
   }

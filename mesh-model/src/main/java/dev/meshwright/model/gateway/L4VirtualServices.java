@@ -19,6 +19,9 @@ import java.util.function.Function;
  * one per accepted parent and host, never merged. Stateless apart from the context.
  */
 final class L4VirtualServices {
+  /** Istio's fixed zero-weight host: it names no service, so it does not follow the domain suffix. */
+  private static final String ZERO_WEIGHT_HOST = "internal.cluster.local";
+
   private final ConversionContext ctx;
   private final Map<String, List<ParentInfo>> parents;
   final List<VsDraft> drafts = new ArrayList<>();
@@ -167,8 +170,12 @@ final class L4VirtualServices {
     return new Rules<>(out, err);
   }
 
+  /**
+   * Istio's placeholder for a route whose backends all have weight 0: a fixed host that names no service (so
+   * it does not follow the domain suffix), subset {@code zero-weight}, port 65535.
+   */
   private static RouteDestination zeroWeight() {
-    return RouteDestination.to(Destination.builder().host("internal.cluster.local").subset("zero-weight")
+    return RouteDestination.to(Destination.builder().host(ZERO_WEIGHT_HOST).subset("zero-weight")
         .port(PortSelector.of(65535)).build());
   }
 }

@@ -35,6 +35,14 @@ final class GatewayApiFixtures {
   private GatewayApiFixtures() {}
 
   static GatewayApiResult translate(String yaml) {
+    return translate(yaml, "cluster.local", List.of());
+  }
+
+  /**
+   * Converts {@code yaml} in a cluster whose services are named under {@code domain}; the ingress gateway's
+   * Service has the load balancer addresses {@code ingressExternal}.
+   */
+  static GatewayApiResult translate(String yaml, String domain, List<String> ingressExternal) {
     GatewayApiReader reader = new GatewayApiReader().add("test.yaml", yaml);
     if (!reader.diagnostics().isEmpty()) {
       throw new AssertionError(reader.diagnostics());
@@ -44,14 +52,14 @@ final class GatewayApiFixtures {
     List<ServiceInfo> services = new ArrayList<>();
     for (String host : List.of("istio-ingressgateway.istio-system", "a.default", "b.default", "c.other")) {
       String namespace = host.substring(host.indexOf('.') + 1);
-      services.add(new ServiceInfo(host + ".svc.cluster.local", namespace,
-          List.of(new PortInfo("http", 80, "HTTP", List.of(8080))), List.of(), List.of(),
-          ServiceLookup.ServiceType.CLUSTER_IP));
+      services.add(new ServiceInfo(host + ".svc." + domain, namespace,
+          List.of(new PortInfo("http", 80, "HTTP", List.of(8080))), List.of(),
+          host.startsWith("istio-ingressgateway.") ? ingressExternal : List.of(), ServiceLookup.ServiceType.CLUSTER_IP));
     }
     SecretLookup secrets = (n, name) -> name.equals("good") ? SecretLookup.SecretCheck.valid()
         : name.equals("bad") ? SecretLookup.SecretCheck.malformed("tls: failed to find any PEM data in certificate input")
         : SecretLookup.SecretCheck.notFound();
-    GatewayEnvironment env = new GatewayEnvironment("cluster.local", ServiceLookup.of(services), secrets, ns,
+    GatewayEnvironment env = new GatewayEnvironment(domain, ServiceLookup.of(services), secrets, ns,
         Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC));
     return new GatewayApiTranslator(env).translate(reader.resources());
   }

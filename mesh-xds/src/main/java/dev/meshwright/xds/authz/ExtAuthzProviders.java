@@ -21,8 +21,6 @@ import io.envoyproxy.envoy.type.matcher.v3.StringMatcher;
 import io.envoyproxy.envoy.type.matcher.v3.ValueMatcher;
 import io.envoyproxy.envoy.type.v3.HttpStatus;
 import io.envoyproxy.envoy.type.v3.StatusCode;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -110,10 +108,8 @@ final class ExtAuthzProviders {
     HttpStatus status = status(c.statusOnError().orElse(""), errors);
     String pathPrefix = c.pathPrefix().orElse("");
     if (!pathPrefix.isEmpty()) {
-      try {
-        new URI(pathPrefix);
-      } catch (URISyntaxException e) {
-        errors.add("invalid pathPrefix \"" + pathPrefix + "\": " + e.getMessage());
+      if (!isUrlPath(pathPrefix)) {
+        errors.add("invalid pathPrefix \"" + pathPrefix + "\": control character or bad percent-escape");
       }
       if (!pathPrefix.startsWith("/")) {
         errors.add("pathPrefix must begin with `/`, found: \"" + pathPrefix + "\"");
@@ -246,6 +242,21 @@ final class ExtAuthzProviders {
       return null;
     }
     return HttpStatus.newBuilder().setCode(sc).build();
+  }
+
+  /** What Go's {@code url.Parse} rejects in a path: control characters and {@code %} not before two hex digits. */
+  private static boolean isUrlPath(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        return false;
+      }
+      if (c == '%' && (i + 2 >= s.length() || Character.digit(s.charAt(i + 1), 16) < 0
+          || Character.digit(s.charAt(i + 2), 16) < 0)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void checkWildcard(String field, List<String> values, List<String> errors) {

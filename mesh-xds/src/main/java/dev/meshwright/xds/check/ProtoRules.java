@@ -46,8 +46,12 @@ public final class ProtoRules {
     if (d.getOptions().getExtension(Validate.disabled) || d.getOptions().getExtension(Validate.ignored)) {
       return;
     }
-    if (m instanceof Any any) {
-      checkAny(any, path, out, depth);
+    if (d.getFullName().equals(Any.getDescriptor().getFullName())) {
+      try {
+        checkAny(m instanceof Any any ? any : Any.parseFrom(m.toByteString()), path, out, depth);
+      } catch (InvalidProtocolBufferException e) {
+        out.add(path + ": malformed Any: " + e.getMessage());
+      }
       return;
     }
     for (OneofDescriptor o : d.getRealOneofs()) {

@@ -14,6 +14,8 @@ final class ClusterDraft {
   private HttpProtocolOptions.Builder http;
   /** The endpoints of a STATIC or DNS cluster, set into {@code loadAssignment} by {@link #build()}; else null. */
   java.util.List<LocalityGroup> assignment;
+  /** Problems found while building, reported as diagnostics by the generator. */
+  final java.util.List<String> problems = new java.util.ArrayList<>();
 
   ClusterDraft(Cluster.Builder cluster) {
     this.cluster = cluster;

@@ -43,10 +43,13 @@ public final class ClusterGenerator implements ResourceGenerator {
           continue;
         }
         try {
-          OutboundClusters.build(ctx, svc, port).forEach(c -> out.putIfAbsent(c.getName(), c));
+          List<String> problems = new ArrayList<>();
+          OutboundClusters.build(ctx, svc, port, problems).forEach(c -> out.putIfAbsent(c.getName(), c));
+          problems.forEach(p -> diagnostics.add(Diagnostic.warning("", p)));
         } catch (RuntimeException e) {
           diagnostics.add(Diagnostic.error("", "cluster " + ClusterNames.outbound(port.port(), svc.hostname())
-              + " not generated: " + e).withResource("ServiceEntry", svc.namespace(), svc.name()));
+              + " not generated: " + e).withResource(
+              svc.origin() == MeshService.Origin.KUBERNETES ? "Service" : "ServiceEntry", svc.namespace(), svc.name()));
         }
       }
     }

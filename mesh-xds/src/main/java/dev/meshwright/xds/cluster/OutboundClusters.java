@@ -33,7 +33,7 @@ final class OutboundClusters {
   private record ServiceView(ProxyContext ctx, MeshService svc, ServicePort port, Optional<MergedDestinationRule> rule,
       List<String> serviceAccounts) {}
 
-  static List<Cluster> build(ProxyContext ctx, MeshService svc, ServicePort port) {
+  static List<Cluster> build(ProxyContext ctx, MeshService svc, ServicePort port, List<String> problems) {
     List<Cluster> out = new ArrayList<>();
     Optional<MergedDestinationRule> rule = DestinationRules.forHost(ctx, svc.hostname());
     ServiceView v = new ServiceView(ctx, svc, port, rule, serviceAccounts(ctx, svc));
@@ -63,15 +63,17 @@ final class OutboundClusters {
     rule.ifPresent(r -> configMetadata(d, r, policy));
     Cluster.DiscoveryType afterPolicy = d.type();
     out.add(d.build());
+    problems.addAll(d.problems);
     if (rule.isPresent()) {
       for (Subset s : rule.get().spec().subsets()) {
-        subset(v, s, afterPolicy).ifPresent(out::add);
+        subset(v, s, afterPolicy, problems).ifPresent(out::add);
       }
     }
     return out;
   }
 
-  private static Optional<Cluster> subset(ServiceView v, Subset s, Cluster.DiscoveryType defaultType) {
+  private static Optional<Cluster> subset(ServiceView v, Subset s, Cluster.DiscoveryType defaultType,
+      List<String> problems) {
     String subsetName = s.name().orElse("");
     int port = v.port().port();
     String host = v.svc().hostname();
@@ -94,6 +96,7 @@ final class OutboundClusters {
     if (d.cluster.getMetadata().containsFilterMetadata(Clusters.ISTIO_METADATA)) {
       d.cluster.setMetadata(Clusters.withIstioField(d.cluster.getMetadata(), "subset", Clusters.string(subsetName)));
     }
+    problems.addAll(d.problems);
     return Optional.of(d.build());
   }
 

@@ -127,6 +127,8 @@ final class UpstreamTls {
       String key = tls.privateKey().orElse("");
       if (mode == TLSmode.MUTUAL) {
         if (cert.isEmpty() || key.isEmpty()) {
+          d.problems.add("failed to apply tls setting for " + d.cluster.getName()
+              + ": client certificate and private key must not be empty");
           return Optional.empty();
         }
         common.addTlsCertificateSdsSecretConfigs(TlsContexts.sds(TlsContexts.fileCertName(cert, key)));

@@ -11,7 +11,7 @@ import java.util.Optional;
  */
 public final class CredentialNames {
   /** The suffix of validation (CA) secrets. */
-  public static final String CA_SUFFIX = "-cacert";
+  public static final String CA_SUFFIX = dev.meshwright.xds.cluster.TlsContexts.CA_SUFFIX;
   /** Prefix of Kubernetes Secrets read from the proxy's cluster. */
   public static final String KUBERNETES = "kubernetes://";
   /** Prefix of Kubernetes Secrets referenced by Gateway API listeners. */

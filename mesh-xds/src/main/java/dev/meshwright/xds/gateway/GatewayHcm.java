@@ -39,7 +39,7 @@ import java.util.Optional;
  * HCM settings): RDS over ADS, {@code useRemoteAddress: true}, client certificate details SANITIZE_SET (or the
  * ProxyConfig {@code gatewayTopology}'s), {@code xffNumTrustedHops} from {@code gatewayTopology.numTrustedProxies},
  * server name {@code istio-envoy}, websocket upgrades, no stream idle timeout, Istio's path normalization, and the
- * gateway HTTP filters (metadata exchange, gRPC stats, ALPN, fault, CORS, router). Stateless.
+ * gateway HTTP filters (metadata exchange, the policy filters, gRPC stats, ALPN, fault, CORS, router). Stateless.
  */
 public final class GatewayHcm {
   static final String HCM = "envoy.filters.network.http_connection_manager";
@@ -67,9 +67,10 @@ public final class GatewayHcm {
    * @param statPrefix the stat prefix ({@code outbound_<listener>} unless the server is named)
    * @param routeName the RDS route configuration name
    * @param protocol the server protocol (GRPC-Web adds its filter)
+   * @param policy the authorization/authentication filters, placed after metadata exchange
    */
   static HttpConnectionManager build(Proxy proxy, MeshConfig mesh, String statPrefix, String routeName,
-      ServerProtocol protocol) {
+      ServerProtocol protocol, List<HttpFilter> policy) {
     Optional<Topology> topology = proxyConfig(proxy, mesh).flatMap(ProxyConfig::gatewayTopology);
     ForwardClientCertDetails xfcc = topology.flatMap(Topology::forwardClientCertDetails)
         .filter(f -> f != dev.meshwright.api.mesh.ForwardClientCertDetails.UNDEFINED)
@@ -81,7 +82,7 @@ public final class GatewayHcm {
             .setAds(AggregatedConfigSource.getDefaultInstance())
             .setInitialFetchTimeout(Duration.getDefaultInstance())
             .setResourceApiVersion(ApiVersion.V3)))
-        .addAllHttpFilters(filters(protocol))
+        .addAllHttpFilters(filters(protocol, policy))
         .setUseRemoteAddress(BoolValue.of(true))
         .setXffNumTrustedHops(topology.flatMap(Topology::numTrustedProxies).orElse(0))
         .setForwardClientCertDetails(xfcc)
@@ -111,13 +112,14 @@ public final class GatewayHcm {
     return b.build();
   }
 
-  /** The gateway HTTP filters, router last. */
-  static List<HttpFilter> filters(ServerProtocol protocol) {
+  /** The gateway HTTP filters, router last: metadata exchange, policy, [gRPC-Web], gRPC stats, ALPN, fault, CORS. */
+  static List<HttpFilter> filters(ServerProtocol protocol, List<HttpFilter> policy) {
     List<HttpFilter> out = new ArrayList<>();
     out.add(filter("istio.metadata_exchange", typedStruct(MX_TYPE, Struct.newBuilder()
         .putFields("upstream_discovery", list(struct("istio_headers"), struct("workload_discovery")))
         .putFields("upstream_propagation", list(struct("istio_headers")))
         .build())));
+    out.addAll(policy);
     if (protocol == ServerProtocol.GRPC_WEB) {
       out.add(filter("envoy.filters.http.grpc_web", Any.pack(GrpcWeb.getDefaultInstance())));
     }

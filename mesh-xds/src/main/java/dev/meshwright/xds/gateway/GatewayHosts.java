@@ -92,14 +92,6 @@ final class GatewayHosts {
     return false;
   }
 
-  /** A short destination host ({@code reviews}) completed to {@code reviews.<ns>.svc.<suffix>}; dotted names, {@code *} and IPs stay. */
-  static String fqdn(String host, String namespace, String domainSuffix) {
-    if (host.isEmpty() || host.equals("*") || host.contains(".") || host.contains(":")) {
-      return host;
-    }
-    return host + "." + namespace + ".svc." + domainSuffix;
-  }
-
   /** A gateway reference of a resource in {@code namespace} as {@code ns/name} (as mesh-model resolves them). */
   static String gatewayRef(String ref, String namespace) {
     if (ref.equals("mesh")) {

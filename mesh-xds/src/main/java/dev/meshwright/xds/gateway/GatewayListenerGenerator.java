@@ -10,6 +10,7 @@ import dev.meshwright.xds.TypeUrls;
 import dev.meshwright.xds.XdsResource;
 import dev.meshwright.xds.gateway.MergedGateway.BoundServer;
 import dev.meshwright.xds.gateway.MergedGateway.PortServers;
+import dev.meshwright.xds.listener.InboundFilters;
 import io.envoyproxy.envoy.config.core.v3.Address;
 import io.envoyproxy.envoy.config.core.v3.SocketAddress;
 import io.envoyproxy.envoy.config.core.v3.TrafficDirection;
@@ -36,6 +37,26 @@ import java.util.Set;
 public final class GatewayListenerGenerator implements ResourceGenerator {
   static final String TLS_INSPECTOR = "envoy.filters.listener.tls_inspector";
 
+  private final InboundFilters policy;
+
+  /** A generator whose chains carry no authorization filters. */
+  public GatewayListenerGenerator() {
+    this(InboundFilters.NONE);
+  }
+
+  private GatewayListenerGenerator(InboundFilters policy) {
+    this.policy = java.util.Objects.requireNonNull(policy, "policy");
+  }
+
+  /**
+   * A generator whose HTTP chains carry {@code policy}'s HTTP filters after metadata exchange, and whose TCP
+   * chains (not AUTO_PASSTHROUGH ones, as in Istio) its network filters before the TCP proxy: the
+   * AuthorizationPolicies and RequestAuthentications that select the gateway workload.
+   */
+  public static GatewayListenerGenerator withPolicyFilters(InboundFilters policy) {
+    return new GatewayListenerGenerator(policy);
+  }
+
   @Override
   public String typeUrl() {
     return TypeUrls.LISTENER;
@@ -45,7 +66,9 @@ public final class GatewayListenerGenerator implements ResourceGenerator {
   public Output generate(ProxyContext ctx, Set<String> names) {
     MergedGateway merged = MergedGateway.of(ctx);
     List<Diagnostic> diags = new ArrayList<>(merged.diagnostics());
-    GatewayTcpChains tcp = new GatewayTcpChains(ctx);
+    List<io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpFilter> httpPolicy =
+        policy.http(ctx);
+    GatewayTcpChains tcp = new GatewayTcpChains(ctx, policy.tcp(ctx));
     boolean unprivileged = ctx.proxy().meta("UNPRIVILEGED_POD").map("true"::equalsIgnoreCase).orElse(false);
     String wildcard = ctx.proxy().ipAddresses().stream().allMatch(ip -> ip.contains(":")) ? "::" : "0.0.0.0";
     Map<String, List<GatewayChain>> chainsByListener = new LinkedHashMap<>();
@@ -61,14 +84,15 @@ public final class GatewayListenerGenerator implements ResourceGenerator {
       List<GatewayChain> chains = chainsByListener.computeIfAbsent(name, k -> new ArrayList<>());
       portByListener.putIfAbsent(name, ps);
       if (ServerProtocol.parse(ps.port().protocol()).isHttp()) {
-        chains.add(httpChain(ctx, "outbound_" + name, ps.routeName(), ps.servers().get(0), Optional.empty()));
+        chains.add(httpChain(ctx, "outbound_" + name, ps.routeName(), ps.servers().get(0), Optional.empty(),
+            httpPolicy));
         continue;
       }
       for (BoundServer bs : ps.servers()) {
         if (ServerProtocol.isHttpsTerminating(bs.server())) {
           String stat = bs.server().name().filter(n -> !n.isEmpty()).orElse("outbound_" + name);
           chains.add(httpChain(ctx, stat, bs.routeName(), bs, Optional.of(GatewayTls.downstream(
-              bs.server().tls().get(), ctx.proxy(), ctx.meshConfig(), GatewayTls.Terminates.HTTPS))));
+              bs.server().tls().get(), ctx.proxy(), ctx.meshConfig(), GatewayTls.Terminates.HTTPS)), httpPolicy));
         } else {
           List<GatewayChain> c = tcp.chains(bs);
           if (c.isEmpty()) {
@@ -96,9 +120,10 @@ public final class GatewayListenerGenerator implements ResourceGenerator {
   }
 
   private static GatewayChain httpChain(ProxyContext ctx, String statPrefix, String routeName, BoundServer bs,
-      Optional<io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.DownstreamTlsContext> tls) {
+      Optional<io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.DownstreamTlsContext> tls,
+      List<io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpFilter> policy) {
     Filter hcm = Filter.newBuilder().setName(GatewayHcm.HCM).setTypedConfig(Any.pack(GatewayHcm.build(ctx.proxy(),
-        ctx.meshConfig(), statPrefix, routeName, ServerProtocol.of(bs.server())))).build();
+        ctx.meshConfig(), statPrefix, routeName, ServerProtocol.of(bs.server()), policy))).build();
     return new GatewayChain(tls.isPresent() ? bs.sniHosts() : List.of(), List.of(), tls, List.of(hcm));
   }
 

@@ -10,6 +10,8 @@ import dev.meshwright.xds.ResourceGenerator;
 import dev.meshwright.xds.TypeUrls;
 import dev.meshwright.xds.XdsResource;
 import dev.meshwright.xds.gateway.MergedGateway.BoundServer;
+import dev.meshwright.xds.route.RouteContext;
+import dev.meshwright.xds.route.RouteTranslator;
 import io.envoyproxy.envoy.config.route.v3.Route;
 import io.envoyproxy.envoy.config.route.v3.RouteConfiguration;
 import io.envoyproxy.envoy.config.route.v3.VirtualHost;
@@ -45,9 +47,9 @@ public final class GatewayRouteGenerator implements ResourceGenerator {
     this.routes = Objects.requireNonNull(routes, "routes");
   }
 
-  /** A generator with the {@linkplain GatewayRouteBuilder#basic() basic} route builder. */
+  /** A generator with Istio's route translation ({@link GatewayRouteBuilder#translator()}). */
   public GatewayRouteGenerator() {
-    this(GatewayRouteBuilder.basic());
+    this(GatewayRouteBuilder.translator());
   }
 
   @Override
@@ -100,20 +102,21 @@ public final class GatewayRouteGenerator implements ResourceGenerator {
           continue;
         }
         List<Route> vsRoutes = routeCache.computeIfAbsent(bs.gateway() + "|" + vs.name() + "/" + vs.namespace(), k -> {
-          GatewayRouteBuilder.Built built = routes.build(ctx, vs, port, bs.gateway());
+          GatewayRouteBuilder.Built built = routes.build(ctx, vs, port, bs.gateway(), bs.server().tls().isPresent()
+              ? RouteContext.ListenerTls.TERMINATED : RouteContext.ListenerTls.PLAINTEXT);
           diags.addAll(built.diagnostics());
           return built.routes();
         });
         for (String h : hosts) {
           String host = h.toLowerCase(Locale.ROOT);
-          Vh vh = byHost.computeIfAbsent(host, k -> new Vh(host + ":" + port, host));
+          Vh vh = byHost.computeIfAbsent(host, k -> new Vh(RouteTranslator.domainName(host, port), host));
           vh.routes.addAll(vsRoutes);
           vh.requireTls |= redirect;
         }
       }
       if (redirect) {
         for (String h : bs.server().hosts()) {
-          byHost.computeIfAbsent(h, k -> new Vh(h + ":" + port, h.toLowerCase(Locale.ROOT))).requireTls = true;
+          byHost.computeIfAbsent(h, k -> new Vh(RouteTranslator.domainName(h, port), h.toLowerCase(Locale.ROOT))).requireTls = true;
         }
       }
     }
@@ -123,7 +126,7 @@ public final class GatewayRouteGenerator implements ResourceGenerator {
     } else {
       for (Vh vh : collapse(byHost)) {
         VirtualHost.Builder b = VirtualHost.newBuilder().setName(vh.name).addAllDomains(vh.domains)
-            .addAllRoutes(catchAllLast(vh.routes)).setIncludeRequestAttemptCount(true);
+            .addAllRoutes(RouteTranslator.catchAllLast(vh.routes)).setIncludeRequestAttemptCount(true);
         if (vh.requireTls) {
           b.setRequireTls(VirtualHost.TlsRequirementType.ALL);
         }
@@ -195,27 +198,5 @@ public final class GatewayRouteGenerator implements ResourceGenerator {
       return b.length() - a.length();
     }
     return a.compareTo(b);
-  }
-
-  /** Catch-all routes (prefix or path-separated prefix {@code /}, regex {@code .*}, nothing else) moved last. */
-  static List<Route> catchAllLast(List<Route> routes) {
-    List<Route> out = new ArrayList<>();
-    List<Route> catchAll = new ArrayList<>();
-    for (Route r : routes) {
-      (isCatchAll(r) ? catchAll : out).add(r);
-    }
-    out.addAll(catchAll);
-    return out;
-  }
-
-  static boolean isCatchAll(Route r) {
-    var m = r.getMatch();
-    boolean path = switch (m.getPathSpecifierCase()) {
-      case PREFIX -> m.getPrefix().equals("/");
-      case PATH_SEPARATED_PREFIX -> m.getPathSeparatedPrefix().equals("/");
-      case SAFE_REGEX -> m.getSafeRegex().getRegex().equals(".*");
-      default -> false;
-    };
-    return path && m.getHeadersCount() == 0 && m.getQueryParametersCount() == 0 && m.getDynamicMetadataCount() == 0;
   }
 }

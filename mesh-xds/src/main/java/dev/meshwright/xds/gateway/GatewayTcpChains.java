@@ -16,7 +16,10 @@ import dev.meshwright.model.registry.MeshService;
 import dev.meshwright.model.registry.ServicePort;
 import dev.meshwright.model.snapshot.MergedDestinationRule;
 import dev.meshwright.xds.ProxyContext;
+import dev.meshwright.xds.cluster.ClusterNames;
 import dev.meshwright.xds.gateway.MergedGateway.BoundServer;
+import dev.meshwright.xds.route.L4Routes;
+import dev.meshwright.xds.route.RouteContext;
 import io.envoyproxy.envoy.config.listener.v3.Filter;
 import io.envoyproxy.envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy;
 import java.util.ArrayList;
@@ -38,11 +41,13 @@ final class GatewayTcpChains {
       List.of("istio", "istio-peer-exchange", "istio-http/1.0", "istio-http/1.1", "istio-h2");
 
   private final ProxyContext ctx;
+  private final List<Filter> policy;
   /** SNI host → bind, per listener port: Envoy rejects two chains with the same match. */
   private final Map<Integer, Map<String, String>> sniByPort = new HashMap<>();
 
-  GatewayTcpChains(ProxyContext ctx) {
+  GatewayTcpChains(ProxyContext ctx, List<Filter> policy) {
     this.ctx = ctx;
+    this.policy = List.copyOf(policy);
   }
 
   /** The chains of one non-HTTP server. */
@@ -139,7 +144,7 @@ final class GatewayTcpChains {
         all.add("");
         all.addAll(subsets);
         for (String subset : all) {
-          String cluster = ClusterKeys.outboundSni(p.port(), subset, svc.hostname());
+          String cluster = ClusterNames.outboundSni(p.port(), subset, svc.hostname());
           out.add(new GatewayChain(List.of(cluster), ALL_ISTIO_MTLS_ALPNS, Optional.empty(),
               List.of(tcpProxy(TcpProxy.newBuilder().setStatPrefix(cluster).setCluster(cluster)))));
         }
@@ -148,7 +153,10 @@ final class GatewayTcpChains {
     return out;
   }
 
-  /** A TCP proxy to one destination (stat prefix = cluster) or to weighted clusters (stat prefix = {@code vs.ns}). */
+  /**
+   * Metadata exchange (ISTIO_MUTUAL only), the policy filters, then a TCP proxy to one destination (stat prefix =
+   * cluster) or to weighted clusters (stat prefix = {@code vs.ns}).
+   */
   List<Filter> networkFilters(List<RouteDestination> routes, int serverPort, VirtualService vs, boolean mx) {
     List<Filter> out = new ArrayList<>();
     if (mx) {
@@ -159,36 +167,21 @@ final class GatewayTcpChains {
               .putFields("enable_discovery", Value.newBuilder().setBoolValue(true).build()))
           .build())).build());
     }
+    out.addAll(policy);
     TcpProxy.Builder tcp = TcpProxy.newBuilder();
+    List<L4Routes.ClusterWeight> clusters = L4Routes.clusters(vs, routes,
+        GatewayRouteContexts.of(ctx, serverPort, "", RouteContext.ListenerTls.PLAINTEXT));
     if (routes.size() == 1) {
-      String cluster = cluster(routes.get(0), serverPort, vs);
-      tcp.setStatPrefix(cluster).setCluster(cluster);
+      tcp.setStatPrefix(clusters.get(0).cluster()).setCluster(clusters.get(0).cluster());
     } else {
       TcpProxy.WeightedCluster.Builder w = TcpProxy.WeightedCluster.newBuilder();
-      for (RouteDestination r : routes) {
-        if (r.weight().orElse(0) > 0) {
-          w.addClusters(TcpProxy.WeightedCluster.ClusterWeight.newBuilder().setName(cluster(r, serverPort, vs))
-              .setWeight(r.weight().get()));
-        }
-      }
+      clusters.forEach(c -> w.addClusters(TcpProxy.WeightedCluster.ClusterWeight.newBuilder().setName(c.cluster())
+          .setWeight(c.weight())));
       tcp.setStatPrefix(vs.name() + "." + vs.namespace()).setWeightedClusters(w);
     }
     ctx.proxy().meta("IDLE_TIMEOUT").flatMap(GatewayHcm::goDuration).ifPresent(tcp::setIdleTimeout);
     out.add(tcpProxy(tcp));
     return out;
-  }
-
-  /** Istio's destination cluster: explicit port, else the service's only port, else the listener's. */
-  private String cluster(RouteDestination r, int serverPort, VirtualService vs) {
-    String host = GatewayHosts.fqdn(r.destination().flatMap(d -> d.host()).orElse(""), vs.namespace(),
-        ctx.options().domainSuffix());
-    if (host.isEmpty()) {
-      return "UnknownService";
-    }
-    Optional<MeshService> svc = ctx.scope().service(host);
-    int port = r.destination().flatMap(d -> d.port()).flatMap(p -> p.number())
-        .orElseGet(() -> svc.filter(s -> s.ports().size() == 1).map(s -> s.ports().get(0).port()).orElse(serverPort));
-    return ClusterKeys.outbound(port, r.destination().flatMap(d -> d.subset()).orElse(""), host);
   }
 
   private static Filter tcpProxy(TcpProxy.Builder tcp) {

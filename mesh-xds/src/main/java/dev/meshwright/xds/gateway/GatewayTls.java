@@ -7,6 +7,7 @@ import dev.meshwright.api.mesh.TLSConfig;
 import dev.meshwright.api.networking.ServerTLSSettings;
 import dev.meshwright.api.networking.ServerTLSSettings.TLSmode;
 import dev.meshwright.xds.Proxy;
+import dev.meshwright.xds.cluster.TlsContexts;
 import io.envoyproxy.envoy.config.core.v3.DataSource;
 import io.envoyproxy.envoy.config.core.v3.TransportSocket;
 import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.CertificateValidationContext;
@@ -26,7 +27,6 @@ import java.util.List;
  * for SIMPLE, MUTUAL and OPTIONAL_MUTUAL. Stateless.
  */
 public final class GatewayTls {
-  static final String TLS_SOCKET = "envoy.transport_sockets.tls";
   static final List<String> ALPN_HTTP = List.of("h2", "http/1.1");
   static final List<String> ALPN_MX = List.of("istio-peer-exchange", "h2", "http/1.1");
 
@@ -69,7 +69,7 @@ public final class GatewayTls {
 
   /** The transport socket carrying {@code ctx}. */
   public static TransportSocket socket(DownstreamTlsContext ctx) {
-    return TransportSocket.newBuilder().setName(TLS_SOCKET).setTypedConfig(Any.pack(ctx)).build();
+    return TransportSocket.newBuilder().setName(TlsContexts.TLS_SOCKET).setTypedConfig(Any.pack(ctx)).build();
   }
 
   /** Workload or file certificates through the agent: {@code file-cert:}/{@code file-root:} names when paths are set. */
@@ -82,21 +82,21 @@ public final class GatewayTls {
       }
       common.setCombinedValidationContext(CommonTlsContext.CombinedCertificateValidationContext.newBuilder()
           .setDefaultValidationContext(v)
-          .setValidationContextSdsSecretConfig(SdsConfigs.agent(root.isEmpty() ? SdsConfigs.ROOTCA : "file-root:" + root)));
+          .setValidationContextSdsSecretConfig(TlsContexts.sds(root.isEmpty() ? TlsContexts.ROOT_SECRET : TlsContexts.fileRootName(root))));
     }
-    String name = !cert.isEmpty() && !key.isEmpty() ? "file-cert:" + cert + "~" + key : SdsConfigs.DEFAULT;
-    common.addTlsCertificateSdsSecretConfigs(SdsConfigs.agent(name));
+    String name = !cert.isEmpty() && !key.isEmpty() ? TlsContexts.fileCertName(cert, key) : TlsContexts.DEFAULT_SECRET;
+    common.addTlsCertificateSdsSecretConfigs(TlsContexts.sds(name));
   }
 
   private static void credentialCertificates(CommonTlsContext.Builder common, ServerTLSSettings tls, TLSmode mode) {
     String cn = tls.credentialName().orElseThrow();
-    common.addTlsCertificateSdsSecretConfigs(SdsConfigs.credential(cn));
+    common.addTlsCertificateSdsSecretConfigs(TlsContexts.sdsCredential(cn));
     if (mode == TLSmode.MUTUAL || mode == TLSmode.OPTIONAL_MUTUAL) {
       common.setCombinedValidationContext(CommonTlsContext.CombinedCertificateValidationContext.newBuilder()
           .setDefaultValidationContext(sans(CertificateValidationContext.newBuilder(), tls.subjectAltNames())
               .addAllVerifyCertificateSpki(tls.verifyCertificateSpki())
               .addAllVerifyCertificateHash(tls.verifyCertificateHash()))
-          .setValidationContextSdsSecretConfig(SdsConfigs.credential(cn + CredentialNames.CA_SUFFIX)));
+          .setValidationContextSdsSecretConfig(TlsContexts.sdsCredential(cn + CredentialNames.CA_SUFFIX)));
     } else if (!tls.subjectAltNames().isEmpty()) {
       common.setValidationContext(sans(CertificateValidationContext.newBuilder(), tls.subjectAltNames()));
     }

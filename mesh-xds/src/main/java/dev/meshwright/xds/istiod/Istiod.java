@@ -7,9 +7,11 @@ import dev.meshwright.xds.cluster.ClusterGenerator;
 import dev.meshwright.xds.cluster.GrpcClusterGenerator;
 import dev.meshwright.xds.endpoint.EndpointGenerator;
 import dev.meshwright.xds.gateway.CredentialSecretGenerator;
+import dev.meshwright.xds.grpc.GrpcListenerGenerator;
 import dev.meshwright.xds.gateway.GatewayListenerGenerator;
 import dev.meshwright.xds.gateway.GatewayRouteGenerator;
 import dev.meshwright.xds.listener.ListenerGenerator;
+import dev.meshwright.xds.route.GrpcRouteGenerator;
 import dev.meshwright.xds.route.RouteGenerator;
 import dev.meshwright.xds.XdsGenerator;
 import dev.meshwright.xds.XdsOptions;
@@ -36,7 +38,7 @@ public final class Istiod {
         new EndpointGenerator(),
         new ByProxyType(TypeUrls.LISTENER, Map.of(
             ProxyType.SIDECAR, ListenerGenerator.withInboundFilters(new AuthzInboundFilters()),
-            ProxyType.ROUTER, new GatewayListenerGenerator())),
+            ProxyType.ROUTER, GatewayListenerGenerator.withPolicyFilters(new AuthzInboundFilters()))),
         new ByProxyType(TypeUrls.ROUTE, Map.of(
             ProxyType.SIDECAR, new RouteGenerator(),
             ProxyType.ROUTER, new GatewayRouteGenerator())),
@@ -44,6 +46,10 @@ public final class Istiod {
   }
 
   static List<ResourceGenerator> grpcGenerators() {
-    return List.of(new GrpcClusterGenerator(), new EndpointGenerator());
+    return List.of(
+        new GrpcClusterGenerator(),
+        new EndpointGenerator(),
+        GrpcListenerGenerator.withInboundFilters(new GrpcAuthzFilters()),
+        new GrpcRouteGenerator());
   }
 }

@@ -1,5 +1,6 @@
 package dev.meshwright.xds.listener;
 
+import dev.meshwright.xds.cluster.ClusterNames;
 import com.google.protobuf.BoolValue;
 import dev.meshwright.api.networking.CaptureMode;
 import dev.meshwright.api.networking.IstioIngressListener;
@@ -69,7 +70,7 @@ final class InboundListeners {
             continue;
           }
           byPort.put(target.get(), new InboundChains.Config(target.get(), p.port(), p.protocol(),
-              Names.inboundCluster(target.get()), meta.wildcard(), false, false, si.service().hostname()));
+              ClusterNames.inbound(target.get()), meta.wildcard(), false, false, si.service().hostname()));
         }
       }
     } else {
@@ -87,7 +88,7 @@ final class InboundListeners {
           continue;
         }
         Protocol protocol = Protocol.parse(i.port().flatMap(p -> p.protocol()).orElse(""));
-        byPort.put(port, new InboundChains.Config(port, port, protocol, Names.inboundCluster(port), bind, false,
+        byPort.put(port, new InboundChains.Config(port, port, protocol, ClusterNames.inbound(port), bind, false,
             bindToPort, sidecar.name() + "." + sidecar.namespace()));
       }
     }

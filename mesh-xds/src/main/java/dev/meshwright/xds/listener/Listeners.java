@@ -38,6 +38,9 @@ import java.util.Map;
 public final class Listeners {
   private Listeners() {}
 
+  private static final java.util.regex.Pattern GO_DURATION =
+      java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h)");
+
   /** Envoy's name of the TCP proxy network filter. */
   public static final String TCP_PROXY = "envoy.filters.network.tcp_proxy";
   /** Envoy's name of the HTTP connection manager network filter. */
@@ -193,5 +196,39 @@ public final class Listeners {
       return Value.newBuilder().setListValue(lb).build();
     }
     return Value.newBuilder().setStringValue(String.valueOf(v)).build();
+  }
+
+  /**
+   * A Go duration string ({@code 1h30m}, {@code 0.5s}, {@code 0}) as a protobuf duration, as node metadata such as
+   * {@code IDLE_TIMEOUT} carries it; empty when it does not parse (istiod then ignores the value).
+   */
+  public static java.util.Optional<Duration> goDuration(String s) {
+    if (s.equals("0")) {
+      return java.util.Optional.of(zero());
+    }
+    java.util.regex.Matcher m = GO_DURATION.matcher(s);
+    double nanos = 0;
+    int end = 0;
+    while (m.find()) {
+      if (m.start() != end) {
+        return java.util.Optional.empty();
+      }
+      end = m.end();
+      double v = Double.parseDouble(m.group(1));
+      nanos += v * switch (m.group(2)) {
+        case "ns" -> 1;
+        case "us", "µs" -> 1e3;
+        case "ms" -> 1e6;
+        case "s" -> 1e9;
+        case "m" -> 60e9;
+        default -> 3600e9;
+      };
+    }
+    if (end == 0 || end != s.length()) {
+      return java.util.Optional.empty();
+    }
+    long total = (long) nanos;
+    return java.util.Optional.of(Duration.newBuilder().setSeconds(total / 1_000_000_000L)
+        .setNanos((int) (total % 1_000_000_000L)).build());
   }
 }

@@ -1,5 +1,6 @@
 package dev.meshwright.xds.listener;
 
+import dev.meshwright.xds.cluster.ClusterNames;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import dev.meshwright.api.networking.ConnectionPoolSettings;
@@ -134,7 +135,7 @@ final class OutboundTcpChains {
 
   private List<Filter> defaultFilters(MeshService svc, ServicePort port) {
     int p = svc.ports().size() == 1 ? svc.ports().get(0).port() : port.port();
-    String cluster = Names.outboundCluster(p, "", svc.hostname());
+    String cluster = ClusterNames.outbound(p, "", svc.hostname());
     return List.of(Listeners.tcpProxyFilter(single(cluster, cluster, "", rule(svc.hostname()))));
   }
 
@@ -164,7 +165,7 @@ final class OutboundTcpChains {
     Optional<MeshService> svc = ctx.scope().service(host);
     int port = d.port().flatMap(PortSelector::number)
         .orElseGet(() -> svc.filter(s -> s.ports().size() == 1).map(s -> s.ports().get(0).port()).orElse(listenerPort));
-    return Names.outboundCluster(port, d.subset().orElse(""), host);
+    return ClusterNames.outbound(port, d.subset().orElse(""), host);
   }
 
   private TcpProxy single(String statPrefix, String cluster, String subset, Optional<DestinationRuleSpec> dr) {

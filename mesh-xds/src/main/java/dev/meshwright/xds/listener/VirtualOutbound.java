@@ -1,5 +1,6 @@
 package dev.meshwright.xds.listener;
 
+import dev.meshwright.xds.cluster.ClusterNames;
 import com.google.protobuf.BoolValue;
 import com.google.protobuf.UInt32Value;
 import dev.meshwright.api.mesh.OutboundTrafficPolicy;
@@ -52,7 +53,7 @@ final class VirtualOutbound {
   }
 
   private static String egressCluster(Destination d) {
-    return Names.outboundCluster(d.port().flatMap(PortSelector::number).orElse(0), d.subset().orElse(""),
+    return ClusterNames.outbound(d.port().flatMap(PortSelector::number).orElse(0), d.subset().orElse(""),
         d.host().orElse(""));
   }
 

@@ -1,10 +1,15 @@
 package dev.meshwright.xds.route;
 
 import dev.meshwright.api.Diagnostic;
+import dev.meshwright.api.mesh.ProxyConfig;
+import dev.meshwright.api.mesh.ProxyHeaders;
+import dev.meshwright.api.networking.IstioEgressListener;
 import dev.meshwright.api.networking.VirtualService;
 import dev.meshwright.model.registry.MeshService;
 import dev.meshwright.model.registry.ServicePort;
+import dev.meshwright.model.snapshot.MergedDestinationRule;
 import io.envoyproxy.envoy.config.route.v3.Route;
+import io.envoyproxy.envoy.config.route.v3.RouteAction;
 import io.envoyproxy.envoy.config.route.v3.VirtualHost;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,7 +26,8 @@ import dev.meshwright.xds.ProxyContext;
  * {@code BuildSidecarOutboundVirtualHosts}: each imported HTTP (or sniffed) service on the port gets a virtual host
  * {@code <host>:<port>}, routed by the VirtualService that claims its host (exact host first, else the most specific
  * wildcard) or by a default route to its cluster; VirtualService hosts that are no service get a virtual host of
- * their own on port 80 only. Domains follow {@link VirtualHostDomains}; a domain already taken by an earlier virtual
+ * their own on port 80 only. A Gateway API route applies only to services in its namespace, unless the proxy is in it
+ * too. Domains follow {@link VirtualHostDomains}; a domain already taken by an earlier virtual
  * host is dropped. Port 0 (an HTTP proxy route) gathers every port. Unsorted; stateless.
  */
 final class OutboundVirtualHosts {
@@ -30,16 +36,21 @@ final class OutboundVirtualHosts {
   /** One virtual-host group: a port, its services, VirtualService-only hosts and the routes they share. */
   private record Wrapper(int port, List<MeshService> services, List<String> vsHosts, List<Route> routes) {}
 
-  static List<VirtualHost> build(ProxyContext ctx, int listenerPort, List<Diagnostic> diags) {
-    Map<String, MeshService> byName = servicesOnPort(ctx.scope().services(), listenerPort);
-    List<VirtualService> vses = MeshVirtualServices.forProxy(ctx, diags);
+  static List<VirtualHost> build(ProxyContext ctx, int port, String routeName, List<Diagnostic> diags) {
+    java.util.Optional<IstioEgressListener> egress = EgressListeners.forRoute(ctx, port, routeName);
+    int listenerPort = EgressListeners.httpProxy(egress) ? 0 : port;
+    List<MeshService> imported = egress.map(l -> ctx.scope().services().stream()
+        .filter(s -> EgressListeners.imports(ctx, l, s)).toList()).orElse(ctx.scope().services());
+    Map<String, MeshService> byName = servicesOnPort(imported, listenerPort);
+    List<VirtualService> vses = MeshVirtualServices.forProxy(ctx, egress, diags);
     if (listenerPort != 80) {
       vses = vses.stream().filter(vs -> vs.spec().hosts().stream()
           .anyMatch(h -> byName.keySet().stream().anyMatch(s -> HostNames.matches(h, s)))).toList();
     }
     Map<String, VirtualService> claims = claims(vses, byName.values());
+    HashPolicies hashes = hashPolicies(ctx);
     RouteContext rctx = RouteContext.sidecar(ctx.proxy(), listenerPort, byName, ctx.meshConfig(),
-        ctx.options().domainSuffix());
+        ctx.options().domainSuffix()).withHashPolicies(hashes);
     List<Wrapper> wrappers = new ArrayList<>();
     Set<String> claimed = new HashSet<>();
     for (VirtualService vs : vses) {
@@ -50,8 +61,11 @@ final class OutboundVirtualHosts {
       }
       List<String> vsHosts = new ArrayList<>();
       List<MeshService> matching = new ArrayList<>();
+      boolean gatewayApi = Semantics.of(vs) == Semantics.GATEWAY_API;
       for (String h : vs.spec().hosts()) {
-        if (HostNames.wildcard(h)) {
+        if (HostNames.wildcard(h) && gatewayApi) {
+          vsHosts.add(h);
+        } else if (HostNames.wildcard(h)) {
           boolean any = false;
           for (MeshService s : byName.values()) {
             if (HostNames.matches(s.hostname(), h)) {
@@ -69,6 +83,10 @@ final class OutboundVirtualHosts {
         } else {
           vsHosts.add(h);
         }
+      }
+      if (gatewayApi && matching.stream().noneMatch(m -> m.namespace().equals(vs.namespace())
+          || ctx.proxy().namespace().equals(vs.namespace()))) {
+        continue;
       }
       Map<Integer, List<MeshService>> byPort = new TreeMap<>();
       for (MeshService s : matching) {
@@ -91,8 +109,13 @@ final class OutboundVirtualHosts {
       for (ServicePort p : s.ports()) {
         if (httpOrSniffed(p)) {
           String cluster = ClusterKeys.outbound("", s.hostname(), p.port());
-          wrappers.add(new Wrapper(p.port(), List.of(s), List.of(), List.of(RouteTranslator.defaultOutboundRoute(
-              cluster, RouteTranslator.traceOperation(s.hostname(), p.port()), ctx.meshConfig()))));
+          Route route = RouteTranslator.defaultOutboundRoute(cluster,
+              RouteTranslator.traceOperation(s.hostname(), p.port()), ctx.meshConfig());
+          java.util.Optional<RouteAction.HashPolicy> hash = hashes.forService(s.hostname(), p.port());
+          if (hash.isPresent()) {
+            route = route.toBuilder().setRoute(route.getRoute().toBuilder().addHashPolicy(hash.get())).build();
+          }
+          wrappers.add(new Wrapper(p.port(), List.of(s), List.of(), List.of(route)));
         }
       }
     }
@@ -101,6 +124,7 @@ final class OutboundVirtualHosts {
 
   private static List<VirtualHost> virtualHosts(ProxyContext ctx, int listenerPort, List<Wrapper> wrappers) {
     boolean keepPorts = ctx.proxy().isProxylessGrpc();
+    boolean attemptCount = includeAttemptCount(ctx);
     Set<String> known = new HashSet<>();
     for (Wrapper w : wrappers) {
       for (MeshService s : w.services()) {
@@ -120,13 +144,14 @@ final class OutboundVirtualHosts {
         String name = RouteTranslator.domainName(h, w.port());
         List<String> domains = new ArrayList<>();
         VirtualHostDomains.appendWithPort(domains, h, keepPorts ? w.port() : VirtualHostDomains.NO_PORT);
-        vhost(name, domains, List.of(), known, names, taken, w.routes()).ifPresent(out::add);
+        vhost(name, domains, List.of(), known, names, taken, w.routes(), attemptCount).ifPresent(out::add);
       }
       for (MeshService s : w.services()) {
         String name = RouteTranslator.domainName(s.hostname(), w.port());
         int suffixPort = !keepPorts && listenerPort != 0 ? VirtualHostDomains.NO_PORT : w.port();
         VirtualHostDomains.Domains d = VirtualHostDomains.of(s, suffixPort, ctx.proxy().dnsDomain());
-        vhost(name, d.domains(), d.altHosts(), known, names, taken, w.routes()).ifPresent(out::add);
+        vhost(name, d.domains(), d.altHosts(), known, names, taken, w.routes(), attemptCount)
+            .ifPresent(out::add);
       }
     }
     if (listenerPort != 0) {
@@ -149,7 +174,7 @@ final class OutboundVirtualHosts {
   }
 
   private static java.util.Optional<VirtualHost> vhost(String name, List<String> domains, List<String> alt,
-      Set<String> known, Set<String> names, Set<String> taken, List<Route> routes) {
+      Set<String> known, Set<String> names, Set<String> taken, List<Route> routes, boolean attemptCount) {
     if (!names.add(name)) {
       return java.util.Optional.empty();
     }
@@ -166,7 +191,20 @@ final class OutboundVirtualHosts {
       return java.util.Optional.empty();
     }
     return java.util.Optional.of(VirtualHost.newBuilder().setName(name).addAllDomains(kept).addAllRoutes(routes)
-        .setIncludeRequestAttemptCount(true).build());
+        .setIncludeRequestAttemptCount(attemptCount).build());
+  }
+
+  /** Whether VHs ask Envoy for x-envoy-attempt-count: unless the mesh proxy config's proxyHeaders disable it. */
+  static boolean includeAttemptCount(ProxyContext ctx) {
+    return !ctx.meshConfig().defaultConfig().flatMap(ProxyConfig::proxyHeaders)
+        .flatMap(ProxyHeaders::attemptCount).flatMap(ProxyHeaders.AttemptCount::disabled).orElse(false);
+  }
+
+  /** The proxy's DestinationRules (the first merged rule for a host) as hash policies. */
+  static HashPolicies hashPolicies(ProxyContext ctx) {
+    String ns = ctx.proxy().namespace();
+    return HashPolicies.of(host -> ctx.snapshot().destinationRules(ns, host).stream().findFirst()
+        .map(MergedDestinationRule::spec));
   }
 
   static boolean httpOrSniffed(ServicePort p) {

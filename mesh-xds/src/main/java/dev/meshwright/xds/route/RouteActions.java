@@ -71,6 +71,7 @@ final class RouteActions {
           continue;
         }
         weighted.addClusters(weighted(d, ctx));
+        d.destination().flatMap(ctx.hashPolicies()::forDestination).ifPresent(action::addHashPolicy);
       }
       action.setWeightedClusters(weighted);
     }
@@ -80,6 +81,7 @@ final class RouteActions {
   private static void single(HTTPRouteDestination d, Route.Builder route, RouteAction.Builder action,
       RouteContext ctx) {
     action.setCluster(cluster(d.destination(), ctx));
+    d.destination().flatMap(ctx.hashPolicies()::forDestination).ifPresent(action::addHashPolicy);
     if (d.headers().isPresent()) {
       HeaderOperations ops = HeaderOperations.of(d.headers().get());
       route.addAllRequestHeadersToAdd(ops.requestToAdd()).addAllRequestHeadersToRemove(ops.requestToRemove())

@@ -21,9 +21,11 @@ import java.util.Set;
  * @param meshConfig the mesh config (the default retry policy)
  * @param domainSuffix the DNS suffix short destination hosts are expanded with
  * @param tls whether the listener terminates TLS
+ * @param hashPolicies the DestinationRule consistent-hash policies of destinations ({@link HashPolicies#NONE} in the
+ *     factories; set with {@link #withHashPolicies})
  */
 public record RouteContext(Proxy proxy, int listenPort, Set<String> gatewayNames, Map<String, MeshService> services,
-    MeshConfig meshConfig, String domainSuffix, ListenerTls tls) {
+    MeshConfig meshConfig, String domainSuffix, ListenerTls tls, HashPolicies hashPolicies) {
 
   /** The gateway name sidecars route for. */
   public static final String MESH_GATEWAY = "mesh";
@@ -43,23 +45,30 @@ public record RouteContext(Proxy proxy, int listenPort, Set<String> gatewayNames
     Objects.requireNonNull(meshConfig, "meshConfig");
     Objects.requireNonNull(domainSuffix, "domainSuffix");
     Objects.requireNonNull(tls, "tls");
+    Objects.requireNonNull(hashPolicies, "hashPolicies");
   }
 
   /** A sidecar's context: gateway {@code mesh}, plaintext. */
   public static RouteContext sidecar(Proxy proxy, int listenPort, Map<String, MeshService> services,
       MeshConfig meshConfig, String domainSuffix) {
     return new RouteContext(proxy, listenPort, Set.of(MESH_GATEWAY), services, meshConfig, domainSuffix,
-        ListenerTls.PLAINTEXT);
+        ListenerTls.PLAINTEXT, HashPolicies.NONE);
   }
 
   /** A gateway server's context. */
   public static RouteContext gateway(Proxy proxy, int listenPort, Set<String> gatewayNames,
       Map<String, MeshService> services, MeshConfig meshConfig, String domainSuffix, ListenerTls tls) {
-    return new RouteContext(proxy, listenPort, gatewayNames, services, meshConfig, domainSuffix, tls);
+    return new RouteContext(proxy, listenPort, gatewayNames, services, meshConfig, domainSuffix, tls,
+        HashPolicies.NONE);
   }
 
   /** This context on another port. */
   public RouteContext withListenPort(int port) {
-    return new RouteContext(proxy, port, gatewayNames, services, meshConfig, domainSuffix, tls);
+    return new RouteContext(proxy, port, gatewayNames, services, meshConfig, domainSuffix, tls, hashPolicies);
+  }
+
+  /** This context with DestinationRule hash policies. */
+  public RouteContext withHashPolicies(HashPolicies value) {
+    return new RouteContext(proxy, listenPort, gatewayNames, services, meshConfig, domainSuffix, tls, value);
   }
 }

@@ -6,25 +6,25 @@ import dev.meshwright.model.registry.ServicePort;
 import dev.meshwright.xds.ProxyContext;
 import dev.meshwright.xds.ResourceGenerator;
 import dev.meshwright.xds.TypeUrls;
-import dev.meshwright.xds.XdsResource;
 import io.envoyproxy.envoy.config.route.v3.RouteConfiguration;
 import io.envoyproxy.envoy.config.route.v3.VirtualHost;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * RDS for Envoy sidecars: the route configurations its listeners name. {@code "<port>"} is the outbound route of a
  * port (every imported HTTP service on it, then the {@code allow_any}/{@code block_all} catch-all per the outbound
  * traffic policy of the Sidecar, else the mesh); {@code "<host>:<port>"} the route of a sniffed port (only that
- * service's virtual host, domain {@code *}); {@code http_proxy} every port; {@code inbound|<port>||} the inbound route.
+ * service's virtual host, domain {@code *}); {@code http_proxy} and {@code unix://...} every port; {@code inbound|<port>||} the inbound route.
  * A name it cannot parse gets the empty configuration, as istiod answers. Stateless and thread-safe.
  */
 public final class RouteGenerator implements ResourceGenerator {
   /** The route name of the sidecar's HTTP proxy listener. */
   public static final String HTTP_PROXY = "http_proxy";
+  /** The prefix of a route named after a Unix domain socket bind; it routes every port, as {@code http_proxy}. */
+  public static final String UNIX_PREFIX = "unix://";
 
   @Override
   public String typeUrl() {
@@ -33,31 +33,24 @@ public final class RouteGenerator implements ResourceGenerator {
 
   @Override
   public Output generate(ProxyContext ctx, Set<String> names) {
-    List<XdsResource> out = new ArrayList<>();
-    List<Diagnostic> diags = new ArrayList<>();
-    for (String name : new TreeSet<>(names)) {
-      RouteConfiguration rc = build(ctx, name, diags);
-      out.add(XdsResource.of(name, rc));
-    }
-    return new Output(out, diags);
+    return RouteOutputs.perName(names, (name, diags) -> Optional.of(build(ctx, name, diags)));
   }
 
   private static RouteConfiguration build(ProxyContext ctx, String name, List<Diagnostic> diags) {
     if (name.startsWith("inbound|")) {
       return inbound(ctx, name).orElseGet(() -> RouteConfigs.empty(name));
     }
-    if (name.equals(HTTP_PROXY)) {
-      return RouteConfigs.outbound(name, OutboundVirtualHosts.build(ctx, 0, diags),
-          Optional.of(RouteConfigs.catchAll(outboundPolicy(ctx))));
+    if (name.equals(HTTP_PROXY) || name.startsWith(UNIX_PREFIX)) {
+      return RouteConfigs.outbound(name, OutboundVirtualHosts.build(ctx, 0, name, diags), Optional.of(catchAll(ctx)));
     }
     int colon = name.lastIndexOf(':');
     Optional<Integer> port = parsePort(colon < 0 ? name : name.substring(colon + 1));
     if (port.isEmpty()) {
       return RouteConfigs.empty(name);
     }
-    List<VirtualHost> vhs = OutboundVirtualHosts.build(ctx, port.get(), diags);
+    List<VirtualHost> vhs = OutboundVirtualHosts.build(ctx, port.get(), name, diags);
     if (colon < 0) {
-      return RouteConfigs.outbound(name, vhs, Optional.of(RouteConfigs.catchAll(outboundPolicy(ctx))));
+      return RouteConfigs.outbound(name, vhs, Optional.of(catchAll(ctx)));
     }
     return RouteConfigs.outbound(name, sniffed(vhs, name, name.substring(0, colon)), Optional.empty());
   }
@@ -74,6 +67,11 @@ public final class RouteGenerator implements ResourceGenerator {
       return List.of(out.get(0).toBuilder().clearDomains().addDomains("*").build());
     }
     return out;
+  }
+
+  private static VirtualHost catchAll(ProxyContext ctx) {
+    return RouteConfigs.catchAll(outboundPolicy(ctx)).toBuilder()
+        .setIncludeRequestAttemptCount(OutboundVirtualHosts.includeAttemptCount(ctx)).build();
   }
 
   /** The Sidecar's outbound traffic policy, else the mesh's, else ALLOW_ANY. */

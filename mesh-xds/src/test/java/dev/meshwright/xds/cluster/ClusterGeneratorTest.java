@@ -196,4 +196,33 @@ class ClusterGeneratorTest {
         "front", Map.of()));
     assertThat(clusters(ctx).get(ClusterNames.outbound(8080, CART)).getTransportSocketMatchesCount()).isZero();
   }
+
+  @Test
+  @DisplayName("DNS subsets carry only their endpoints in loadAssignment; a subset matching none gets no cluster")
+  void dnsSubsets() {
+    String yaml = """
+        apiVersion: networking.istio.io/v1
+        kind: ServiceEntry
+        metadata: {name: mirrors, namespace: egress}
+        spec:
+          hosts: [mirror.corp.example]
+          location: MESH_EXTERNAL
+          resolution: DNS
+          ports: [{number: 80, name: http, protocol: HTTP}]
+          endpoints:
+          - {address: a.mirror.corp.example, labels: {site: a}}
+          - {address: b.mirror.corp.example, labels: {site: b}}
+        """ + dr("mirrors", "egress", "mirror.corp.example",
+        "  subsets: [{name: a, labels: {site: a}}, {name: z, labels: {site: z}}]\n");
+    Map<String, Cluster> all = clusters(sidecar(yaml, "egress"));
+    assertThat(all.get("outbound|80||mirror.corp.example").getLoadAssignment().getEndpoints(0).getLbEndpointsCount())
+        .isEqualTo(2);
+    Cluster a = all.get("outbound|80|a|mirror.corp.example");
+    assertThat(a.getType()).isEqualTo(Cluster.DiscoveryType.STRICT_DNS);
+    assertThat(a.getLoadAssignment().getClusterName()).isEqualTo("outbound|80|a|mirror.corp.example");
+    assertThat(a.getLoadAssignment().getEndpointsList()).flatExtracting(l -> l.getLbEndpointsList())
+        .extracting(e -> e.getEndpoint().getAddress().getSocketAddress().getAddress())
+        .containsExactly("a.mirror.corp.example");
+    assertThat(all).doesNotContainKey("outbound|80|z|mirror.corp.example");
+  }
 }

@@ -13,6 +13,11 @@ import dev.meshwright.xds.NodeIds;
 import dev.meshwright.xds.ProxyContext;
 import dev.meshwright.xds.References;
 import dev.meshwright.xds.XdsOptions;
+import dev.meshwright.xds.XdsResources;
+import dev.meshwright.xds.Subscriptions;
+import dev.meshwright.xds.TypeUrls;
+import dev.meshwright.xds.istiod.Istiod;
+import dev.meshwright.api.Diagnostic;
 import io.envoyproxy.envoy.config.listener.v3.Listener;
 import io.envoyproxy.envoy.config.route.v3.RouteConfiguration;
 import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.Secret;
@@ -80,6 +85,23 @@ class GatewayCorpusTest {
           .startsWith("-----BEGIN CERTIFICATE-----");
       assertThat(s.getTlsCertificate().getPrivateKey().getInlineBytes().toStringUtf8()).contains("PRIVATE KEY");
     });
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"gateways", "gateways-shared", "knative-gateway", "secrets"})
+  @DisplayName("istiod's full generator set gives xds-bench router configs valid output: no errors, every route listeners load")
+  void benchThroughIstiod(String config) throws IOException {
+    ProxyContext ctx = benchRouter(config);
+    XdsResources out = Istiod.generator(XdsOptions.defaults()).generate(ctx.snapshot(), ctx.proxy(),
+        Subscriptions.all().with(TypeUrls.SECRET, Set.of("kubernetes://default/sds-credential-0")));
+    assertThat(out.diagnostics()).noneMatch(Diagnostic::isError);
+    if (!config.equals("secrets")) {
+      assertThat(out.of(TypeUrls.LISTENER)).isNotEmpty();
+      assertThat(out.of(TypeUrls.ROUTE).keySet()).isEqualTo(References.routeNames(out.of(TypeUrls.LISTENER).values()
+          .stream().map(r -> (Listener) r.message()).toList()));
+    } else {
+      assertThat(out.of(TypeUrls.SECRET)).containsOnlyKeys("kubernetes://default/sds-credential-0");
+    }
   }
 
   @Test

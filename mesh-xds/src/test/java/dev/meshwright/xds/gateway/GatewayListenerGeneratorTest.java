@@ -210,4 +210,17 @@ class GatewayListenerGeneratorTest {
     assertThat(out.diagnostics()).anyMatch(d -> d.name().equals("b") && d.message().contains("duplicate"));
     assertThat(listeners(router(yaml, "edge", Map.of("istio", "egressgateway")))).isEmpty();
   }
+
+  @Test
+  @DisplayName("through istiod's generator set, an AuthorizationPolicy selecting the gateway puts RBAC after metadata exchange in its HCM")
+  void gatewayAuthorization() {
+    String yaml = gateway("g", "edge", server(80, "http", "HTTP", "['*']", ""))
+        + "---\napiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata: {name: deny-admin, namespace: edge}\n"
+        + "spec: {selector: {matchLabels: {istio: ingressgateway}}, action: DENY, rules: [{to: [{operation: {paths: [/admin]}}]}]}\n";
+    ProxyContext ctx = router(yaml, "edge", INGRESS);
+    var out = dev.meshwright.xds.istiod.Istiod.generator(ctx.options()).generate(ctx.snapshot(), ctx.proxy());
+    Listener l = (Listener) out.get(dev.meshwright.xds.TypeUrls.LISTENER, "0.0.0.0_80").orElseThrow().message();
+    assertThat(hcm(l.getFilterChains(0)).getHttpFiltersList()).extracting(f -> f.getName()).startsWith(
+        "istio.metadata_exchange", "envoy.filters.http.rbac").endsWith("envoy.filters.http.router");
+  }
 }

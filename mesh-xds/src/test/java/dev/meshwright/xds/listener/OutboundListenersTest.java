@@ -213,4 +213,21 @@ class OutboundListenersTest {
         """;
     assertThat(listeners(yaml, Map.of()).keySet()).containsExactlyInAnyOrder("virtualOutbound", "virtualInbound");
   }
+
+  @Test
+  @DisplayName("IDLE_TIMEOUT (a Go duration) sets the HCM and TCP proxy idle timeouts; HTTP10=1 accepts HTTP/1.0")
+  void nodeMetadataKnobs() {
+    Map<String, Listener> ls = listeners(MESH, Map.of("IDLE_TIMEOUT", "1m30s", "HTTP10", "1"));
+    HttpConnectionManager hcm = Lds.hcm(ls.get("0.0.0.0_7070").getFilterChains(0)).orElseThrow();
+    assertThat(hcm.getCommonHttpProtocolOptions().getIdleTimeout().getSeconds()).isEqualTo(90);
+    assertThat(hcm.getHttpProtocolOptions().getAcceptHttp10()).isTrue();
+    assertThat(Lds.tcpProxy(ls.get("10.8.0.12_5432").getFilterChains(0)).orElseThrow().getIdleTimeout().getSeconds())
+        .isEqualTo(90);
+    assertThat(Lds.tcpProxy(ls.get("virtualOutbound").getFilterChains(1)).orElseThrow().getIdleTimeout().getSeconds())
+        .isEqualTo(90);
+    assertThat(Listeners.goDuration("1.5s").orElseThrow().getNanos()).isEqualTo(500_000_000);
+    assertThat(Listeners.goDuration("ten")).isEmpty();
+    Map<String, Listener> bad = listeners(MESH, Map.of("IDLE_TIMEOUT", "forever"));
+    assertThat(Lds.tcpProxy(bad.get("10.8.0.12_5432").getFilterChains(0)).orElseThrow().hasIdleTimeout()).isFalse();
+  }
 }

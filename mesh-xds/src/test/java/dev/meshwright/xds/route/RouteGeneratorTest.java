@@ -168,4 +168,49 @@ class RouteGeneratorTest {
     assertThat(generate(snapshot(REGISTRY, RouteFixtures.MESH), "bogus")).isEqualTo(RouteConfigs.empty("bogus"));
     assertThat(GEN.typeUrl()).isEqualTo(TypeUrls.ROUTE);
   }
+
+  @Test
+  @DisplayName("http_proxy gathers every port; VHs of ports other than 80 keep only their host:port domains")
+  void httpProxy() {
+    RouteConfiguration rc = generate(snapshot(REGISTRY, RouteFixtures.MESH), "http_proxy");
+    VirtualHost reviews = rc.getVirtualHostsList().stream()
+        .filter(v -> v.getName().equals("reviews.shop.svc.corp.example:9080")).findFirst().orElseThrow();
+    assertThat(reviews.getDomainsList()).contains("reviews.shop.svc.corp.example:9080", "reviews:9080",
+        "10.0.0.7:9080").allMatch(d -> d.contains(":"));
+    assertThat(rc.getVirtualHostsList()).extracting(VirtualHost::getName)
+        .contains("web.shop.svc.corp.example:8080").endsWith("allow_any");
+  }
+
+  @Test
+  @DisplayName("the mesh proxy config's proxyHeaders.attemptCount.disabled turns include_request_attempt_count off")
+  void attemptCountDisabled() {
+    var pc = dev.meshwright.api.mesh.ProxyConfig.builder().from(RouteFixtures.MESH.defaultConfig().orElseThrow())
+        .proxyHeaders(dev.meshwright.api.mesh.ProxyHeaders.builder().attemptCount(
+            dev.meshwright.api.mesh.ProxyHeaders.AttemptCount.builder().disabled(true).build()).build()).build();
+    MeshConfig mesh = MeshConfig.builder().from(RouteFixtures.MESH).defaultConfig(pc).build();
+    RouteConfiguration rc = generate(snapshot(REGISTRY, mesh), "9080");
+    assertThat(rc.getVirtualHostsList()).isNotEmpty().noneMatch(VirtualHost::getIncludeRequestAttemptCount);
+  }
+
+  @Test
+  @DisplayName("a Sidecar egress listener on the route's port decides what the route imports; other ports use the "
+      + "catch-all listener")
+  void egressListenerPerPort() {
+    String sidecar = """
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: Sidecar
+        metadata: {name: default, namespace: shop}
+        spec:
+          egress:
+          - port: {number: 9080, protocol: HTTP, name: http}
+            hosts: ["ops/*"]
+          - hosts: ["./*"]
+        """;
+    MeshSnapshot s = snapshot(REGISTRY + sidecar, RouteFixtures.MESH);
+    assertThat(generate(s, "9080").getVirtualHostsList()).extracting(VirtualHost::getName)
+        .containsExactly("ratings.ops.svc.corp.example:9080", "allow_any");
+    assertThat(generate(s, "8080").getVirtualHostsList()).extracting(VirtualHost::getName)
+        .containsExactly("web.shop.svc.corp.example:8080", "allow_any");
+  }
 }

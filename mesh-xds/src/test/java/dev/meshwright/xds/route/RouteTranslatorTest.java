@@ -370,4 +370,33 @@ class RouteTranslatorTest {
     assertThat(r.getDirectResponse().getStatus()).isEqualTo(418);
     assertThat(r.getDirectResponse().getBody().getInlineString()).isEqualTo("teapot");
   }
+
+  @Test
+  @DisplayName("Gateway API routes: path-separated prefixes, 500 for a missing backend, rewrite to '/' strips the "
+      + "prefix, %PREFIX()% redirects rewrite the prefix")
+  void gatewayApiSemantics() {
+    VirtualService v = vs("""
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata:
+          name: http-route-0
+          namespace: shop
+          annotations: {internal.istio.io/route-semantics: gateway}
+        spec:
+          hosts: [shop.example.org]
+          http:
+          - match: [{uri: {prefix: /api/}}]
+            rewrite: {uri: /}
+            route: [{destination: {host: api.shop.svc.corp.example, port: {number: 8080}}}]
+          - match: [{uri: {prefix: /old}}]
+            redirect: {uri: "%PREFIX()%/new"}
+        """);
+    List<Route> out = RouteTranslator.translate(v, sidecar(proxy("shop", Map.of()), 80)).routes();
+    assertThat(out.get(0).getMatch().getPathSeparatedPrefix()).isEqualTo("/api");
+    assertThat(out.get(0).getRoute().getClusterNotFoundResponseCode())
+        .isEqualTo(RouteAction.ClusterNotFoundResponseCode.INTERNAL_SERVER_ERROR);
+    assertThat(out.get(0).getRoute().getRegexRewrite().getPattern().getRegex()).isEqualTo("^/api(/?)(.*)");
+    assertThat(out.get(0).getRoute().getRegexRewrite().getSubstitution()).isEqualTo("/\\2");
+    assertThat(out.get(1).getRedirect().getPrefixRewrite()).isEqualTo("/new");
+  }
 }

@@ -5,7 +5,12 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Istio's host-name rules: wildcard matching, namespace-scoped gateway hosts, short names to FQDNs. Stateless. */
+/**
+ * Istio's host-name rules for analyzers: wildcard matching, namespace-scoped gateway hosts, short names to
+ * FQDNs. Like Istio's analyzers ({@code analyzers/util}, which have no mesh environment), short names complete
+ * with the fixed {@code svc.cluster.local}; translation and the Gateway API conversion take the environment's
+ * domain suffix instead. Stateless.
+ */
 final class Hosts {
   static final String CLUSTER_DOMAIN = "svc.cluster.local";
   private static final Pattern FQDN = Pattern.compile("^(.+)\\.(.+)\\.svc\\.cluster\\.local$");

@@ -1,0 +1,65 @@
+package dev.meshwright.xds.route;
+
+import dev.meshwright.api.networking.IstioEgressListener;
+import dev.meshwright.api.networking.Port;
+import dev.meshwright.api.networking.Sidecar;
+import dev.meshwright.api.networking.VirtualService;
+import dev.meshwright.model.registry.MeshService;
+import dev.meshwright.xds.ProxyContext;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which Sidecar egress listener a route configuration belongs to, as istiod's {@code GetEgressListenerForRDS}: the
+ * listener on the route's port (a Unix socket listener by its bind), else the catch-all one without port; and what
+ * that listener imports ({@code ns/host} patterns: {@code .} is the Sidecar's namespace, {@code *} any, {@code ~}
+ * none). No Sidecar egress means everything the proxy sees. Stateless.
+ */
+final class EgressListeners {
+  private EgressListeners() {}
+
+  /** The listener for route {@code routeName} on {@code port} (0 for a socket or HTTP proxy); empty = no Sidecar. */
+  static Optional<IstioEgressListener> forRoute(ProxyContext ctx, int port, String routeName) {
+    Optional<Sidecar> sidecar = ctx.scope().sidecar();
+    if (sidecar.isEmpty() || sidecar.get().spec().egress().isEmpty()) {
+      return Optional.empty();
+    }
+    List<IstioEgressListener> listeners = sidecar.get().spec().egress();
+    for (IstioEgressListener l : listeners) {
+      int p = l.port().flatMap(Port::number).orElse(0);
+      if (l.port().isPresent() && p == port && (port != 0 || l.bind().orElse("").equals(routeName))) {
+        return Optional.of(l);
+      }
+    }
+    return listeners.stream().filter(l -> l.port().isEmpty()).findFirst();
+  }
+
+  /** Whether the listener's port speaks HTTP_PROXY (its routes then gather every port). */
+  static boolean httpProxy(Optional<IstioEgressListener> l) {
+    return l.flatMap(IstioEgressListener::port).flatMap(Port::protocol)
+        .map(p -> p.equalsIgnoreCase("HTTP_PROXY")).orElse(false);
+  }
+
+  static boolean imports(ProxyContext ctx, IstioEgressListener l, MeshService s) {
+    return l.hosts().stream().anyMatch(h -> matches(ctx, h, s.namespace(), s.hostname()));
+  }
+
+  static boolean imports(ProxyContext ctx, IstioEgressListener l, VirtualService vs) {
+    return l.hosts().stream().anyMatch(h -> vs.spec().hosts().stream()
+        .anyMatch(vh -> matches(ctx, h, vs.namespace(), vh)));
+  }
+
+  private static boolean matches(ProxyContext ctx, String nsHost, String namespace, String host) {
+    String sidecarNs = ctx.scope().sidecar().flatMap(s -> s.metadata().namespace()).orElse(ctx.proxy().namespace());
+    int slash = nsHost.indexOf('/');
+    String ns = slash < 0 ? "*" : nsHost.substring(0, slash);
+    String pattern = slash < 0 ? nsHost : nsHost.substring(slash + 1);
+    if (ns.equals(".")) {
+      ns = sidecarNs;
+    }
+    if (ns.equals("~") || (!ns.equals("*") && !ns.equals(namespace))) {
+      return false;
+    }
+    return HostNames.matches(pattern, host);
+  }
+}
