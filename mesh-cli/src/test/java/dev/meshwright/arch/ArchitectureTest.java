@@ -71,4 +71,14 @@ class ArchitectureTest {
         .allowEmptyShould(true)
         .check(classes);
   }
+
+  @Test
+  @DisplayName("in mesh-xds, gRPC, Netty, HTTP servers and sockets appear only in *.server packages")
+  void xdsServersOnlyInServerPackages() {
+    noClasses().that().resideInAPackage("dev.meshwright.xds..").and().resideOutsideOfPackage("..server..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.grpc..", "io.netty..", "com.sun.net.httpserver..",
+            "java.net..", "java.nio.file..")
+        .allowEmptyShould(true)
+        .check(classes);
+  }
 }

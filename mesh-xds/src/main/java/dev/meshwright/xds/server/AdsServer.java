@@ -6,6 +6,7 @@ import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import dev.meshwright.xds.TypeUrls;
 import dev.meshwright.xds.ca.CertificateAuthority;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -97,7 +98,8 @@ public final class AdsServer implements AutoCloseable {
         }
       }
     }
-    return Optional.ofNullable(match).map(s -> ConfigDumps.of(s.held()));
+    return Optional.ofNullable(match)
+        .map(s -> dev.meshwright.xds.ConfigDumps.of(HeldResources.of(s.held()), TypeUrls.PUSH_ORDER));
   }
 
   /** The server's metrics. */

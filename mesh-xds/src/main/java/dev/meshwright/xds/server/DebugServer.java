@@ -85,7 +85,7 @@ public final class DebugServer implements AutoCloseable {
         respond(ex, 404, "text/plain", "proxy " + proxy.get() + " is not connected\n");
         return;
       }
-      respond(ex, 200, "application/json", ProtoJson.print(dump.get()) + "\n");
+      respond(ex, 200, "application/json", dev.meshwright.xds.ConfigDumps.json(dump.get()) + "\n");
     });
     http.createContext("/ready", ex -> {
       boolean ok = ready.getAsBoolean();

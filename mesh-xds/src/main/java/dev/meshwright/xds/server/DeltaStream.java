@@ -6,7 +6,6 @@ import io.envoyproxy.envoy.config.core.v3.ControlPlane;
 import io.envoyproxy.envoy.service.discovery.v3.DeltaDiscoveryRequest;
 import io.envoyproxy.envoy.service.discovery.v3.DeltaDiscoveryResponse;
 import io.envoyproxy.envoy.service.discovery.v3.Resource;
-import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
@@ -134,26 +133,7 @@ final class DeltaStream extends XdsStream implements StreamObserver<DeltaDiscove
   }
 
   @Override
-  boolean isReady() {
-    return out.isReady();
-  }
-
-  @Override
-  void fail(Status status) {
-    if (closed()) {
-      out.onError(status.asRuntimeException());
-    }
-  }
-
-  @Override
-  public void onError(Throwable t) {
-    closed();
-  }
-
-  @Override
-  public void onCompleted() {
-    if (closed()) {
-      out.onCompleted();
-    }
+  ServerCallStreamObserver<?> responses() {
+    return out;
   }
 }

@@ -5,7 +5,6 @@ import dev.meshwright.xds.XdsResources;
 import io.envoyproxy.envoy.config.core.v3.ControlPlane;
 import io.envoyproxy.envoy.service.discovery.v3.DiscoveryRequest;
 import io.envoyproxy.envoy.service.discovery.v3.DiscoveryResponse;
-import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.util.ArrayList;
@@ -148,26 +147,7 @@ final class SotwStream extends XdsStream implements StreamObserver<DiscoveryRequ
   }
 
   @Override
-  boolean isReady() {
-    return out.isReady();
-  }
-
-  @Override
-  void fail(Status status) {
-    if (closed()) {
-      out.onError(status.asRuntimeException());
-    }
-  }
-
-  @Override
-  public void onError(Throwable t) {
-    closed();
-  }
-
-  @Override
-  public void onCompleted() {
-    if (closed()) {
-      out.onCompleted();
-    }
+  ServerCallStreamObserver<?> responses() {
+    return out;
   }
 }

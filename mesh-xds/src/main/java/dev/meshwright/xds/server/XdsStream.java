@@ -9,6 +9,7 @@ import dev.meshwright.xds.XdsResource;
 import dev.meshwright.xds.XdsResources;
 import io.envoyproxy.envoy.config.core.v3.Node;
 import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -57,14 +58,35 @@ abstract class XdsStream {
     TypeState state();
   }
 
+  /** The gRPC response side of this stream. */
+  abstract ServerCallStreamObserver<?> responses();
+
   /** Whether gRPC can take another message without buffering. */
-  abstract boolean isReady();
+  final boolean isReady() {
+    return responses().isReady();
+  }
 
   /** Works out what to send after a generation; only {@link TypeState}s in scope are considered. */
   abstract void plan(XdsResources generated, List<TypeState> scope, List<Planned> first, List<Planned> last);
 
-  /** Ends the stream with an error status. */
-  abstract void fail(Status status);
+  /** Ends the stream with an error status (once; later calls do nothing). */
+  final void fail(Status status) {
+    if (closed()) {
+      responses().onError(status.asRuntimeException());
+    }
+  }
+
+  /** The proxy's side failed or was cancelled. */
+  public final void onError(Throwable t) {
+    closed();
+  }
+
+  /** The proxy half-closed: end our side too. */
+  public final void onCompleted() {
+    if (closed()) {
+      responses().onCompleted();
+    }
+  }
 
   /** Parses the node on the first request; false (and the stream failed) when it is not a valid proxy. */
   final synchronized boolean identify(Node node) {

@@ -136,7 +136,7 @@ class CertificateServiceTest {
       assertThat(Pem.certificates(root.getValidationContext().getTrustedCa().getInlineBytes().toStringUtf8()))
           .containsExactlyElementsOf(ca.trustBundle());
       client.ack(r, List.of("default", "ROOTCA"));
-      String dump = ProtoJson.print(server.configDump("shop-v1-abc.shop").orElseThrow());
+      String dump = dev.meshwright.xds.ConfigDumps.json(server.configDump("shop-v1-abc.shop").orElseThrow());
       assertThat(dump).contains("W3JlZGFjdGVkXQ==").doesNotContain("LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0t");
     }
   }

@@ -144,7 +144,8 @@ final class TestMesh {
         if (!wanted(names).test(k.cluster())) {
           continue;
         }
-        LocalityLbEndpoints.Builder group = LocalityLbEndpoints.newBuilder();
+        LocalityLbEndpoints.Builder group = LocalityLbEndpoints.newBuilder()
+            .setLoadBalancingWeight(com.google.protobuf.UInt32Value.of(1)); // gRPC ignores weightless localities
         for (Endpoint e : ctx.snapshot().registry().endpoints(k.service.hostname())) {
           int port = e.ports().getOrDefault(k.port.name(), k.port.targetPort());
           group.addLbEndpoints(LbEndpoint.newBuilder().setEndpoint(
