@@ -28,7 +28,8 @@ public final class Corpora {
       "install", InstallCorpus::new,
       "gateway-api", GatewayApiCorpus::new,
       "analyze", AnalyzeCorpus::new,
-      "authz", AuthzCorpus::new);
+      "authz", AuthzCorpus::new,
+      "xds-bench", XdsBenchCorpus::new);
 
   private Corpora() {}
 
