@@ -29,7 +29,8 @@ public final class Corpora {
       "gateway-api", GatewayApiCorpus::new,
       "analyze", AnalyzeCorpus::new,
       "authz", AuthzCorpus::new,
-      "xds-bench", XdsBenchCorpus::new);
+      "xds-bench", XdsBenchCorpus::new,
+      "xds-misc", XdsMiscCorpus::new);
 
   private Corpora() {}
 
