@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * A renderer for the subset of Go {@code text/template} (plus sprig's {@code until}, {@code div} and {@code mod}) the
  * xds-bench templates use: text, {@code {{- range $v := until EXPR }} … {{- end }}} (nestable), and the value
- * actions {@code $v}, {@code .Name}, {@code $.Name}, {@code div A B}, {@code mod A B}. {@code {{-} trims the
- * whitespace before an action and {@code -}}} the whitespace after it, as Go does. Values are integers.
+ * actions {@code $v}, {@code .Name}, {@code $.Name}, {@code div A B}, {@code mod A B}. <code>&#123;&#123;-</code> trims the
+ * whitespace before an action and <code>-&#125;&#125;</code> the whitespace after it, as Go does. Values are integers.
  *
  * <p>{@link #render} throws {@link IllegalArgumentException} for anything outside the subset (an unknown action,
  * an unbalanced {@code end}, an unknown variable), so a new template feature shows up as a failing case rather
