@@ -1,9 +1,11 @@
 package dev.meshwright.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
+import com.google.protobuf.util.JsonFormat;
 import dev.meshwright.api.Diagnostic;
 import dev.meshwright.api.mesh.MeshConfig;
 import dev.meshwright.api.yaml.MeshYaml;
@@ -94,17 +96,16 @@ final class XdsFixtures {
       return Optional.of(r.name() + " is a " + r.typeUrl());
     }
     EnvoyTypes types = EnvoyTypes.get();
-    var descriptor = types.find(typeUrl);
-    if (descriptor.isEmpty()) {
-      return Optional.of("no descriptor for " + typeUrl);
-    }
+    // types outside Envoy's (Istio's NDS NameTable) are read with the generator's own descriptor
+    Optional<Descriptor> known = types.find(typeUrl);
+    Descriptor descriptor = known.orElse(r.message().getDescriptorForType());
+    JsonFormat.TypeRegistry own = JsonFormat.TypeRegistry.newBuilder().add(descriptor).build();
     try {
-      DynamicMessage parsed = DynamicMessage.parseFrom(descriptor.get(), r.any().getValue());
-      String json = types.print(parsed);
-      Message.Builder back = DynamicMessage.newBuilder(descriptor.get());
-      types.parser().merge(json, back);
-      if (!back.build().toByteString().equals(parsed.toByteString())
-          && !back.build().equals(parsed)) {
+      DynamicMessage parsed = DynamicMessage.parseFrom(descriptor, r.any().getValue());
+      String json = known.isPresent() ? types.print(parsed) : JsonFormat.printer().usingTypeRegistry(own).print(parsed);
+      Message.Builder back = DynamicMessage.newBuilder(descriptor);
+      (known.isPresent() ? types.parser() : JsonFormat.parser().usingTypeRegistry(own)).merge(json, back);
+      if (!back.build().equals(parsed)) {
         return Optional.of(r.name() + ": JSON round trip changed the resource");
       }
     } catch (InvalidProtocolBufferException e) {
