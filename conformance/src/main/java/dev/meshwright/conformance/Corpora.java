@@ -29,7 +29,9 @@ public final class Corpora {
       "gateway-api", GatewayApiCorpus::new,
       "analyze", AnalyzeCorpus::new,
       "authz", AuthzCorpus::new,
-      "helm", HelmCorpus::new);
+      "helm", HelmCorpus::new,
+      "xds-bench", XdsBenchCorpus::new,
+      "xds-misc", XdsMiscCorpus::new);
 
   private Corpora() {}
 
