@@ -13,7 +13,8 @@ import java.util.Set;
  * {@code MeshSnapshot x Proxy -> XdsResources}: what istiod 1.22.8 would send one proxy. Picks the Envoy
  * generators for sidecars and gateways, or the proxyless gRPC ones for {@code GENERATOR=grpc} nodes, runs them in
  * push order (clusters, endpoints, listeners, routes, secrets), resolves wildcard RDS/EDS to the names the
- * listeners and clusters refer to, then runs the output checks. Pure, stateless and thread-safe.
+ * listeners and clusters refer to, runs any further types (Istio's NDS name table) after those, then the output
+ * checks. Pure, stateless and thread-safe.
  */
 public final class XdsGenerator {
   private final XdsOptions options;
@@ -84,6 +85,13 @@ public final class XdsGenerator {
     run(gens.get(TypeUrls.ROUTE), ctx, rds, out);
     subscriptions.names(TypeUrls.SECRET)
         .ifPresent(names -> run(gens.get(TypeUrls.SECRET), ctx, names, out));
+    for (ResourceGenerator g : gens.values()) {
+      if (!TypeUrls.PUSH_ORDER.contains(g.typeUrl())) {
+        ResourceGenerator.Output o = g.generate(ctx, subscriptions.names(g.typeUrl()).orElse(Set.of()));
+        out.addAll(o.resources());
+        out.diagnostics(o.diagnostics());
+      }
+    }
     return checks.apply(out.build(), subscriptions);
   }
 

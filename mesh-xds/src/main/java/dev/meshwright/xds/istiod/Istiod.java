@@ -12,6 +12,7 @@ import dev.meshwright.xds.gateway.GatewayListenerGenerator;
 import dev.meshwright.xds.gateway.GatewayRouteGenerator;
 import dev.meshwright.xds.gateway.MergedGateway;
 import dev.meshwright.xds.listener.ListenerGenerator;
+import dev.meshwright.xds.nds.NameTableGenerator;
 import dev.meshwright.xds.route.GrpcRouteGenerator;
 import dev.meshwright.xds.route.RouteGenerator;
 import dev.meshwright.xds.XdsGenerator;
@@ -43,7 +44,8 @@ public final class Istiod {
         new ByProxyType(TypeUrls.ROUTE, Map.of(
             ProxyType.SIDECAR, new RouteGenerator(),
             ProxyType.ROUTER, new GatewayRouteGenerator())),
-        new ByProxyType(TypeUrls.SECRET, Map.of(ProxyType.ROUTER, new CredentialSecretGenerator())));
+        new ByProxyType(TypeUrls.SECRET, Map.of(ProxyType.ROUTER, new CredentialSecretGenerator())),
+        new NameTableGenerator());
   }
 
   static List<ResourceGenerator> grpcGenerators() {
