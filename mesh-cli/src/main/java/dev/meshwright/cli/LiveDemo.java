@@ -71,6 +71,8 @@ final class LiveDemo {
   private Result traffic(ServeRuntime rt, ProxylessClient productpage) throws IOException, InterruptedException {
     List<Map<String, Integer>> splits = new ArrayList<>();
     out.println("10. productpage calls xds:///" + HOST + ":9080 (proxyless gRPC)");
+    await(rt, productpage, p -> List.of(TypeUrls.LISTENER, TypeUrls.ROUTE, TypeUrls.CLUSTER, TypeUrls.ENDPOINT)
+        .stream().allMatch(t -> synced(p.type(t)) && p.type(t).resources() > 0));
     Map<String, Integer> first = productpage.send(200);
     splits.add(first);
     out.println("    VirtualService reviews → 100% v1:       " + first);

@@ -94,7 +94,7 @@ public final class NodeIds {
   }
 
   /** Whether {@code s} is a literal IPv4 or IPv6 address (no DNS lookup). */
-  static boolean isIp(String s) {
+  public static boolean isIp(String s) {
     if (s == null || s.isEmpty()) {
       return false;
     }

@@ -44,6 +44,7 @@ public final class ProxylessClient implements AutoCloseable {
     NameResolverRegistry.getDefaultRegistry().register(XdsNameResolverProvider.createForTest(scheme, bootstrap));
     ManagedChannel channel = Grpc.newChannelBuilder(scheme + ":///" + target, InsecureChannelCredentials.create())
         .build();
+    channel.getState(true);       // resolve now: the xDS client subscribes before the first call
     return new ProxylessClient(channel, nodeId);
   }
 

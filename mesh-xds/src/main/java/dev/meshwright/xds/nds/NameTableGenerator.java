@@ -2,11 +2,11 @@ package dev.meshwright.xds.nds;
 
 import dev.meshwright.model.registry.Endpoint;
 import dev.meshwright.model.registry.MeshService;
+import dev.meshwright.xds.NodeIds;
 import dev.meshwright.xds.ProxyContext;
 import dev.meshwright.xds.ProxyType;
 import dev.meshwright.xds.ResourceGenerator;
 import dev.meshwright.xds.XdsResource;
-import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +70,7 @@ public final class NameTableGenerator implements ResourceGenerator {
   private static List<String> addresses(ProxyContext ctx, MeshService svc, String network) {
     String vip = svc.addresses().isEmpty() ? MeshService.UNSPECIFIED_IP : svc.addresses().get(0);
     if (!vip.equals(MeshService.UNSPECIFIED_IP) && !vip.isEmpty()) {
-      return isIp(vip) ? List.of(vip) : List.of();
+      return NodeIds.isIp(vip) ? List.of(vip) : List.of();
     }
     List<String> out = new ArrayList<>();
     if (svc.resolution() != MeshService.Resolution.PASSTHROUGH || svc.ports().isEmpty()) {
@@ -80,7 +80,7 @@ public final class NameTableGenerator implements ResourceGenerator {
     for (Endpoint e : ctx.snapshot().registry().endpoints(svc.hostname())) {
       boolean onPort = e.ports().isEmpty() || e.ports().containsKey(firstPort);
       boolean sameNetwork = network.isEmpty() || e.network().isEmpty() || e.network().equals(network);
-      if (onPort && sameNetwork && isIp(e.address())) {
+      if (onPort && sameNetwork && NodeIds.isIp(e.address())) {
         out.add(e.address());
       }
     }
@@ -88,22 +88,5 @@ public final class NameTableGenerator implements ResourceGenerator {
   }
 
   /** A literal IPv4 or IPv6 address (no host names, no CIDRs); never resolves anything. */
-  static boolean isIp(String s) {
-    if (IPV4.matcher(s).matches()) {
-      for (String part : s.split("\\.")) {
-        if (Integer.parseInt(part) > 255) {
-          return false;
-        }
-      }
-      return true;
-    }
-    if (s.contains(":") && s.matches("[0-9a-fA-F:.]+")) {
-      try {
-        return InetAddress.getByName(s) != null;
-      } catch (java.net.UnknownHostException e) {
-        return false;
-      }
-    }
-    return false;
-  }
+
 }
