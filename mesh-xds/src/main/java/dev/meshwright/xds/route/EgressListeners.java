@@ -50,7 +50,8 @@ final class EgressListeners {
   }
 
   private static boolean matches(ProxyContext ctx, String nsHost, String namespace, String host) {
-    String sidecarNs = ctx.scope().sidecar().flatMap(s -> s.metadata().namespace()).orElse(ctx.proxy().namespace());
+    // "." is the proxy's namespace, also for the root namespace's default Sidecar (istiod: the config namespace)
+    String sidecarNs = ctx.proxy().namespace();
     int slash = nsHost.indexOf('/');
     String ns = slash < 0 ? "*" : nsHost.substring(0, slash);
     String pattern = slash < 0 ? nsHost : nsHost.substring(slash + 1);
