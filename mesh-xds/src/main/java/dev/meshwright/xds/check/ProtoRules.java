@@ -30,6 +30,14 @@ public final class ProtoRules {
       "envoy.extensions.transport_sockets.tls.v3.CommonTlsContext.CombinedCertificateValidationContext"
           + ".validation_context_sds_secret_config", "validation_context_certificate_provider_instance");
 
+  /** The rules of each field, read once (option extensions are costly to look up per message). */
+  private static final java.util.Map<FieldDescriptor, FieldRules> RULES = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Per message type: skipped entirely ({@code disabled}/{@code ignored}). */
+  private static final java.util.Map<Descriptor, Boolean> SKIPPED = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Per message type: its oneofs that must be set. */
+  private static final java.util.Map<Descriptor, List<OneofDescriptor>> REQUIRED_ONEOFS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private ProtoRules(TypeRegistry types) {
     this.types = types;
   }
@@ -51,7 +59,8 @@ public final class ProtoRules {
       return;
     }
     Descriptor d = m.getDescriptorForType();
-    if (d.getOptions().getExtension(Validate.disabled) || d.getOptions().getExtension(Validate.ignored)) {
+    if (SKIPPED.computeIfAbsent(d, x -> x.getOptions().getExtension(Validate.disabled)
+        || x.getOptions().getExtension(Validate.ignored))) {
       return;
     }
     if (d.getFullName().equals(Any.getDescriptor().getFullName())) {
@@ -62,8 +71,9 @@ public final class ProtoRules {
       }
       return;
     }
-    for (OneofDescriptor o : d.getRealOneofs()) {
-      if (o.getOptions().getExtension(Validate.required) && !m.hasOneof(o)) {
+    for (OneofDescriptor o : REQUIRED_ONEOFS.computeIfAbsent(d, x -> x.getRealOneofs().stream()
+        .filter(one -> one.getOptions().getExtension(Validate.required)).toList())) {
+      if (!m.hasOneof(o)) {
         out.add(at(path, o.getName()) + ": exactly one field is required in oneof");
       }
     }
@@ -72,7 +82,7 @@ public final class ProtoRules {
         continue;
       }
       String fp = at(path, f.getName());
-      FieldRules rules = f.getOptions().getExtension(Validate.rules);
+      FieldRules rules = RULES.computeIfAbsent(f, x -> x.getOptions().getExtension(Validate.rules));
       if (f.isMapField()) {
         checkMap(m, f, rules, fp, out, depth);
       } else if (f.isRepeated()) {
