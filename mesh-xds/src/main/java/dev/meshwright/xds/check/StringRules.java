@@ -1,5 +1,6 @@
 package dev.meshwright.xds.check;
 
+import dev.meshwright.xds.NodeIds;
 import io.envoyproxy.pgv.validate.Validate;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -75,12 +76,12 @@ final class StringRules {
         }
       }
       case IP, IPV4, IPV6 -> {
-        if (!isIp(v)) {
+        if (!NodeIds.isIp(v)) {
           out.add(path + ": value must be a valid IP address");
         }
       }
       case ADDRESS -> {
-        if (r.getAddress() && !isIp(v) && !HOSTNAME.matcher(v).matches()) {
+        if (r.getAddress() && !NodeIds.isIp(v) && !HOSTNAME.matcher(v).matches()) {
           out.add(path + ": value must be a valid hostname or IP address");
         }
       }
@@ -97,22 +98,6 @@ final class StringRules {
       }
       default -> { }
     }
-  }
-
-  private static boolean isIp(String v) {
-    if (v.indexOf(':') >= 0) {
-      return v.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.');
-    }
-    String[] parts = v.split("\\.", -1);
-    if (parts.length != 4) {
-      return false;
-    }
-    for (String p : parts) {
-      if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit) || Integer.parseInt(p) > 255) {
-        return false;
-      }
-    }
-    return true;
   }
 
   static void checkPattern(String v, String re2, String path, List<String> out) {

@@ -1,5 +1,6 @@
 package dev.meshwright.xds.gateway;
 
+import dev.meshwright.xds.listener.Listeners;
 import com.github.xds.type.v3.TypedStruct;
 import com.google.protobuf.Any;
 import com.google.protobuf.BoolValue;
@@ -107,7 +108,7 @@ public final class GatewayHcm {
       case DECODE_AND_MERGE_SLASHES -> b.setNormalizePath(BoolValue.of(true)).setMergeSlashes(true)
           .setPathWithEscapedSlashesAction(HttpConnectionManager.PathWithEscapedSlashesAction.UNESCAPE_AND_FORWARD);
     }
-    proxy.meta("IDLE_TIMEOUT").flatMap(GatewayHcm::goDuration).ifPresent(d ->
+    proxy.meta("IDLE_TIMEOUT").flatMap(Listeners::goDuration).ifPresent(d ->
         b.setCommonHttpProtocolOptions(HttpProtocolOptions.newBuilder().setIdleTimeout(d)));
     return b.build();
   }
@@ -172,32 +173,5 @@ public final class GatewayHcm {
       case ALWAYS_FORWARD_ONLY -> ForwardClientCertDetails.ALWAYS_FORWARD_ONLY;
       default -> ForwardClientCertDetails.SANITIZE_SET;
     };
-  }
-
-  /** A Go duration such as {@code 30s}, {@code 1m30s}, {@code 500ms}; empty when unparsable. */
-  static Optional<Duration> goDuration(String s) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)(h|ms|m|s|us|ns)").matcher(s);
-    double nanos = 0;
-    int end = 0;
-    while (m.find()) {
-      if (m.start() != end) {
-        return Optional.empty();
-      }
-      end = m.end();
-      double v = Double.parseDouble(m.group(1));
-      nanos += v * switch (m.group(2)) {
-        case "h" -> 3.6e12;
-        case "m" -> 6e10;
-        case "s" -> 1e9;
-        case "ms" -> 1e6;
-        case "us" -> 1e3;
-        default -> 1;
-      };
-    }
-    if (end == 0 || end != s.length()) {
-      return Optional.empty();
-    }
-    long n = (long) nanos;
-    return Optional.of(Duration.newBuilder().setSeconds(n / 1_000_000_000L).setNanos((int) (n % 1_000_000_000L)).build());
   }
 }

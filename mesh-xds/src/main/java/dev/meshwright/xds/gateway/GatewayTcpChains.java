@@ -1,5 +1,6 @@
 package dev.meshwright.xds.gateway;
 
+import dev.meshwright.xds.listener.Listeners;
 import com.github.xds.type.v3.TypedStruct;
 import com.google.protobuf.Any;
 import com.google.protobuf.Struct;
@@ -179,7 +180,7 @@ final class GatewayTcpChains {
           .setWeight(c.weight())));
       tcp.setStatPrefix(vs.name() + "." + vs.namespace()).setWeightedClusters(w);
     }
-    ctx.proxy().meta("IDLE_TIMEOUT").flatMap(GatewayHcm::goDuration).ifPresent(tcp::setIdleTimeout);
+    ctx.proxy().meta("IDLE_TIMEOUT").flatMap(Listeners::goDuration).ifPresent(tcp::setIdleTimeout);
     out.add(tcpProxy(tcp));
     return out;
   }

@@ -1,5 +1,6 @@
 package dev.meshwright.xds.route;
 
+import dev.meshwright.xds.cluster.ClusterNames;
 import dev.meshwright.api.networking.Destination;
 import dev.meshwright.api.networking.PortSelector;
 import dev.meshwright.model.registry.MeshService;
@@ -35,6 +36,6 @@ public final class Destinations {
     } else if (svc != null && svc.ports().size() == 1) {
       port = svc.ports().get(0).port();
     }
-    return ClusterKeys.outbound(dst.subset().orElse(""), host, port);
+    return ClusterNames.outbound(port, dst.subset().orElse(""), host);
   }
 }

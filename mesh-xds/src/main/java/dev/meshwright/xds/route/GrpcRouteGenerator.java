@@ -1,5 +1,6 @@
 package dev.meshwright.xds.route;
 
+import dev.meshwright.xds.cluster.ClusterNames;
 import dev.meshwright.api.Diagnostic;
 import dev.meshwright.xds.ProxyContext;
 import dev.meshwright.xds.ResourceGenerator;
@@ -25,7 +26,7 @@ public final class GrpcRouteGenerator implements ResourceGenerator {
   @Override
   public Output generate(ProxyContext ctx, Set<String> names) {
     return RouteOutputs.perName(names, (name, diags) -> {
-      Optional<ClusterKeys.Key> key = ClusterKeys.parse(name);
+      Optional<ClusterNames.Key> key = ClusterNames.parse(name);
       if (key.isEmpty() || key.get().host().isEmpty() || key.get().port() == 0) {
         diags.add(Diagnostic.warning("rds", "route name " + name + " is no cluster key outbound|<port>||<host>"));
         return Optional.empty();

@@ -1,5 +1,6 @@
 package dev.meshwright.xds.route;
 
+import dev.meshwright.xds.cluster.ClusterNames;
 import dev.meshwright.api.Diagnostic;
 import dev.meshwright.api.mesh.ProxyConfig;
 import dev.meshwright.api.mesh.ProxyHeaders;
@@ -87,7 +88,7 @@ final class OutboundVirtualHosts {
       }
       for (ServicePort p : s.ports()) {
         if (httpOrSniffed(p)) {
-          String cluster = ClusterKeys.outbound("", s.hostname(), p.port());
+          String cluster = ClusterNames.outbound(p.port(), "", s.hostname());
           Route route = RouteTranslator.defaultOutboundRoute(cluster,
               RouteTranslator.traceOperation(s.hostname(), p.port()), ctx.meshConfig());
           java.util.Optional<RouteAction.HashPolicy> hash = hashes.forService(s.hostname(), p.port());

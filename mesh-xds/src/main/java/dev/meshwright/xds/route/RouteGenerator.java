@@ -1,5 +1,6 @@
 package dev.meshwright.xds.route;
 
+import dev.meshwright.xds.cluster.ClusterNames;
 import dev.meshwright.api.Diagnostic;
 import dev.meshwright.api.networking.OutboundTrafficPolicy;
 import dev.meshwright.model.registry.ServicePort;
@@ -83,7 +84,7 @@ public final class RouteGenerator implements ResourceGenerator {
   }
 
   private static Optional<RouteConfiguration> inbound(ProxyContext ctx, String name) {
-    Optional<ClusterKeys.Key> key = ClusterKeys.parse(name);
+    Optional<ClusterNames.Key> key = ClusterNames.parse(name);
     if (key.isEmpty() || !key.get().host().isEmpty() || !key.get().subset().isEmpty()) {
       return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package dev.meshwright.xds.route;
 
+import dev.meshwright.xds.cluster.ClusterNames;
 import com.google.protobuf.Any;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
@@ -134,7 +135,7 @@ public final class RouteTranslator {
         : List.of(action.getCluster());
     Optional<io.envoyproxy.envoy.extensions.filters.http.stateful_session.v3.StatefulSession> out = Optional.empty();
     for (String c : clusters) {
-      var svc = ClusterKeys.parse(c).map(k -> ctx.services().get(k.host()));
+      var svc = ClusterNames.parse(c).map(k -> ctx.services().get(k.host()));
       var config = svc.flatMap(StatefulSessions::of);
       if (config.isPresent() && out.isPresent()) {
         break;
@@ -165,7 +166,7 @@ public final class RouteTranslator {
       default -> "/*";
     };
     if (r.hasRoute() && r.getRoute().hasCluster()) {
-      Optional<ClusterKeys.Key> key = ClusterKeys.parse(r.getRoute().getCluster());
+      Optional<ClusterNames.Key> key = ClusterNames.parse(r.getRoute().getCluster());
       if (key.isPresent()) {
         return key.get().host() + ":" + key.get().port() + path;
       }
