@@ -11,8 +11,9 @@ import java.util.Optional;
 /**
  * Decides who a CSR caller is; the CA certifies exactly the identities returned. Implementations are thread-safe
  * and never throw for a bad caller: they return {@link Result.Denied} with the reason (sent back as
- * UNAUTHENTICATED). istiod's Kubernetes JWT (TokenReview) authenticator belongs at the Kubernetes edge; file mode
- * has {@link #trustRequestedIdentity}.
+ * UNAUTHENTICATED). istiod's Kubernetes JWT (TokenReview) authenticator is
+ * {@link dev.meshwright.xds.ca.kube.TokenReviewAuthenticator}, at the Kubernetes edge; file mode has
+ * {@link #trustRequestedIdentity}.
  */
 @FunctionalInterface
 public interface Authenticator {
