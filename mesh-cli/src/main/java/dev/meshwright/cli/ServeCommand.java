@@ -5,32 +5,46 @@ import dev.meshwright.cli.serve.ServeSettings;
 import dev.meshwright.xds.XdsOptions;
 import dev.meshwright.xds.istiod.Istiod;
 import dev.meshwright.xds.server.ConfigSource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code meshctl serve --config DIR}: the embedded control plane. ADS (SotW and Delta, plus the CA's
- * {@code CreateCertificate}) on {@code --xds-port}, {@code /debug/syncz}, {@code /debug/config_dump},
- * {@code /ready} and {@code /metrics} on {@code --debug-port}, the injection webhook (HTTPS, a self-signed
- * certificate for {@code istiod.istio-system.svc}) on {@code --webhook-port}. DIR is re-scanned every
- * {@code --poll-interval}; a change publishes a new snapshot (debounced), a file that does not read is reported on
- * stderr and the last good config keeps serving. Prints one line with the bound ports, then runs until interrupted
- * (SIGINT/SIGTERM close every server gracefully). Exit 0 after a clean stop, 1 when DIR or the mesh config cannot
- * be read or a port cannot be bound.
+ * {@code meshctl serve --config DIR | --kubeconfig FILE [--context C]}: the embedded control plane. ADS (SotW and
+ * Delta, plus the CA's {@code CreateCertificate}) on {@code --xds-port}, {@code /debug/syncz},
+ * {@code /debug/config_dump}, {@code /ready} and {@code /metrics} on {@code --debug-port}, the injection webhook
+ * (HTTPS, a self-signed certificate for {@code istiod.istio-system.svc}) on {@code --webhook-port}. DIR is re-scanned
+ * every {@code --poll-interval}; a cluster is watched (Istio and Gateway API config, Services, EndpointSlices, Pods,
+ * Namespaces, Nodes, the {@code istio-system/istio} ConfigMap) and its CSR callers authenticated by TokenReview. A
+ * change publishes a new snapshot (debounced); a file or object that does not read is reported on stderr and the last
+ * good config keeps serving. Prints one line with the bound ports, then runs until interrupted (SIGINT/SIGTERM close
+ * every server gracefully). Exit 0 after a clean stop, 1 when DIR, the cluster or the mesh config cannot be read or a
+ * port cannot be bound, 2 when not exactly one of {@code --config} and {@code --kubeconfig} is given.
  */
-@Command(name = "serve", description = "Run the embedded control plane (ADS, CA, debug port, injection webhook) on a config directory.")
+@Command(name = "serve",
+    description = "Run the embedded control plane (ADS, CA, debug port, injection webhook) on a config directory or a cluster.")
 final class ServeCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--config", required = true, paramLabel = "DIR", description = "Directory of Istio and Kubernetes YAML.")
+  @Option(names = "--config", paramLabel = "DIR",
+      description = "Directory of Istio and Kubernetes YAML (or --kubeconfig: watch a cluster).")
   Path config;
+
+  @Mixin KubeOptions kube = new KubeOptions();
+
+  @Option(names = "--token-audiences", split = ",", paramLabel = "AUD", defaultValue = "istio-ca",
+      description = "With --kubeconfig: audiences a CSR caller's token must carry, as TOKEN_AUDIENCES (default: ${DEFAULT-VALUE}).")
+  List<String> tokenAudiences;
 
   @Option(names = "--meshConfigFile", description = "Mesh config file (MeshConfig YAML), over Istio's defaults.")
   Path meshConfigFile;
@@ -56,7 +70,7 @@ final class ServeCommand implements Callable<Integer> {
   Path caDir;
 
   @Option(names = "--trust-requested-identity",
-      description = "Certify the identity a CSR caller names and serve workload keys over SDS. Trusted networks only.")
+      description = "With --config: certify the identity a CSR caller names and serve workload keys over SDS. Trusted networks only.")
   boolean trustRequestedIdentity;
 
   @Option(names = "--domain-suffix", defaultValue = "cluster.local",
@@ -64,7 +78,7 @@ final class ServeCommand implements Callable<Integer> {
   String domainSuffix;
 
   @Option(names = "--poll-interval", defaultValue = "1s", converter = DurationConverter.class,
-      description = "How often DIR is scanned (default: ${DEFAULT-VALUE}).")
+      description = "How often DIR (and --meshConfigFile) is re-read (default: ${DEFAULT-VALUE}).")
   Duration pollInterval;
 
   @Option(names = "--debounce", defaultValue = "100ms", converter = DurationConverter.class,
@@ -75,14 +89,53 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ServeSettings settings = new ServeSettings(config, Optional.ofNullable(meshConfigFile), host, xdsPort, debugPort,
-        noWebhook ? Optional.empty() : Optional.of(webhookPort), Optional.ofNullable(caDir), trustRequestedIdentity,
-        pollInterval, debounce);
+    Optional<String> usage = usageError();
+    if (usage.isPresent()) {
+      err.println("error: " + usage.get());
+      return 2;
+    }
+    if (config != null) {
+      return serve(new ServeSettings.Directory(config, trustRequestedIdentity
+          ? ServeSettings.CallerTrust.REQUESTED_IDENTITY : ServeSettings.CallerTrust.NONE), out, err);
+    }
+    KubernetesClient client;
+    try {
+      client = kube.open();
+    } catch (IOException | RuntimeException e) {
+      err.println("error: " + e.getMessage());
+      return 1;
+    }
+    try (client) {
+      return serve(new ServeSettings.Cluster(client, tokenAudiences), out, err);
+    }
+  }
+
+  /** Why the options do not make sense together, if they do not. */
+  private Optional<String> usageError() {
+    if ((config == null) == (kube.kubeconfig == null)) {
+      return Optional.of("give exactly one of --config DIR (a config directory) and --kubeconfig FILE (a cluster)");
+    }
+    if (config != null && kube.context != null) {
+      return Optional.of("--context selects a kubeconfig context; it needs --kubeconfig, not --config");
+    }
+    if (config == null && trustRequestedIdentity) {
+      return Optional.of("--trust-requested-identity is for --config; with --kubeconfig the CA authenticates callers "
+          + "by TokenReview");
+    }
+    if (tokenAudiences.stream().anyMatch(String::isBlank)) {
+      return Optional.of("--token-audiences: an audience is empty");
+    }
+    return Optional.empty();
+  }
+
+  private int serve(ServeSettings.Input input, PrintWriter out, PrintWriter err) throws IOException {
+    ServeSettings settings = new ServeSettings(input, Optional.ofNullable(meshConfigFile), host, xdsPort, debugPort,
+        noWebhook ? Optional.empty() : Optional.of(webhookPort), Optional.ofNullable(caDir), pollInterval, debounce);
     ConfigSource source = ConfigSource.of(Istiod.generator(XdsOptions.defaults().withDomainSuffix(domainSuffix)));
     ServeRuntime rt;
     try {
       rt = ServeRuntime.start(settings, source, err);
-    } catch (IllegalArgumentException | java.io.IOException e) {
+    } catch (IllegalArgumentException | IOException e) {
       err.println("error: " + e.getMessage());
       return 1;
     }

@@ -5,8 +5,6 @@ import dev.meshwright.api.Severity;
 import dev.meshwright.api.mesh.MeshConfig;
 import dev.meshwright.api.mesh.MeshConfigs;
 import dev.meshwright.api.yaml.MeshConfigYaml;
-import dev.meshwright.api.yaml.MeshYaml;
-import dev.meshwright.cli.source.DirectorySource;
 import dev.meshwright.inject.InjectionSettings;
 import dev.meshwright.inject.webhook.SelfSignedCertificate;
 import dev.meshwright.inject.webhook.SidecarMutator;
@@ -39,20 +37,22 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The embedded control plane {@code meshctl serve} runs: the config directory (Istio config plus ServiceEntry /
- * WorkloadEntry or Service / Endpoints / Pod YAML) polled into a {@link ConfigStore}; on every change a new
- * {@link MeshSnapshot} published to the {@link AdsServer}; the CA's CreateCertificate on the xDS port; the debug
- * port; the injection webhook. A file that does not read keeps the resources it held (the last good config keeps
- * serving) and is reported on {@code err}; a mesh config that does not read keeps the previous one.
- * Thread-safe: reloads are serialized; {@link #close()} stops everything (idempotent).
+ * The embedded control plane {@code meshctl serve} runs: its input, a config directory (Istio config plus
+ * ServiceEntry / WorkloadEntry or Service / Endpoints / Pod YAML, polled) or a cluster (watched through mesh-model's
+ * Kubernetes source), feeds a {@link ConfigStore}; on every change a new {@link MeshSnapshot} is published to the
+ * {@link AdsServer} (which debounces); the CA's CreateCertificate on the xDS port (callers authenticated by TokenReview
+ * in a cluster); the debug port; the injection webhook. A file or object that does not read keeps the resources it
+ * held (the last good config keeps serving) and is reported on {@code err}; a mesh config that does not read keeps
+ * the previous one. Thread-safe: reloads are serialized; {@link #close()} stops everything (idempotent).
  */
 public final class ServeRuntime implements AutoCloseable {
   private final ServeSettings settings;
   private final PrintWriter err;
   private final ConfigStore store = ConfigStore.builder().build();
-  private final DirectorySource directory;
+  private final ConfigFeed feed;
   private final MeshTranslator translator = MeshTranslator.create();
   private MeshConfig meshConfig;
   private MeshSnapshot snapshot;
@@ -61,21 +61,23 @@ public final class ServeRuntime implements AutoCloseable {
   private DebugServer debug;
   private WebhookServer webhook;
   private Path webhookCertDir;
-  private ScheduledExecutorService poller;
+  private volatile ScheduledExecutorService poller;
+  private final AtomicBoolean woken = new AtomicBoolean();
 
   private ServeRuntime(ServeSettings settings, PrintWriter err) {
     this.settings = settings;
     this.err = err;
-    this.directory = new DirectorySource(settings.config(), store, MeshYaml.standard());
+    this.feed = settings.input() instanceof ServeSettings.Cluster c ? new ClusterFeed(c, store)
+        : new DirectoryFeed((ServeSettings.Directory) settings.input(), store);
   }
 
   /**
-   * Loads the directory once and starts every server.
+   * Loads the input once and starts every server.
    *
    * @param source the generator behind ADS
    * @throws IOException when a port cannot be bound
-   * @throws IllegalArgumentException when the directory or the mesh config cannot be read at all, or the CA files
-   *     are unusable
+   * @throws IllegalArgumentException when the directory, the cluster or the mesh config cannot be read at all, or the
+   *     CA files are unusable
    */
   public static ServeRuntime start(ServeSettings settings, ConfigSource source, PrintWriter err) throws IOException {
     ServeRuntime rt = new ServeRuntime(settings, err);
@@ -89,11 +91,7 @@ public final class ServeRuntime implements AutoCloseable {
   }
 
   private void startServers(ConfigSource source) throws IOException {
-    if (!Files.isDirectory(settings.config())) {
-      throw new IllegalArgumentException(settings.config() + ": not a directory");
-    }
-    DirectorySource.Scan first = directory.scan();
-    report(first.diagnostics());
+    report(feed.start().diagnostics());
     meshConfig = readMeshConfig().orElseThrow(() -> new IllegalArgumentException("the mesh config cannot be read"));
     snapshot = translator.translate(store.view(), meshConfig);
     report(snapshot.diagnostics());
@@ -102,13 +100,12 @@ public final class ServeRuntime implements AutoCloseable {
     CertificateAuthority ca = settings.caDir().filter(CaFiles::present)
         .map(d -> CaFiles.load(d, caOptions, Clock.systemUTC()))
         .orElseGet(() -> CertificateAuthority.selfSigned(caOptions, Clock.systemUTC()));
-    Authenticator auth = settings.trustRequestedIdentity() ? Authenticator.trustRequestedIdentity(trustDomain)
-        : Authenticator.denyAll();
+    Authenticator auth = feed.authenticator(trustDomain);
     AdsServer.Builder b = AdsServer.builder(source, snapshot)
         .options(AdsOptions.defaults().withHost(settings.host()).withPort(settings.xdsPort())
             .withDebounce(settings.debounceAfter(), Duration.ofSeconds(10)))
         .service(new IstioCertificateService(() -> ca, auth));
-    if (settings.trustRequestedIdentity()) {
+    if (feed.servesWorkloadKeys()) {
       b.workloadCertificates(() -> ca);
     }
     ads = b.start();
@@ -124,6 +121,23 @@ public final class ServeRuntime implements AutoCloseable {
     });
     long ms = Math.max(50, settings.pollInterval().toMillis());
     poller.scheduleWithFixedDelay(this::reloadQuietly, ms, ms, TimeUnit.MILLISECONDS);
+    feed.onChange(this::wake);
+    wake();
+  }
+
+  /** Has the reload thread apply the feed's changes soon (at most one wake-up queued at a time). */
+  private void wake() {
+    ScheduledExecutorService p = poller;
+    if (p != null && woken.compareAndSet(false, true)) {
+      try {
+        p.execute(() -> {
+          woken.set(false);
+          reloadQuietly();
+        });
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        // closing
+      }
+    }
   }
 
   private WebhookServer startWebhook(int port) throws IOException {
@@ -148,9 +162,12 @@ public final class ServeRuntime implements AutoCloseable {
     }
   }
 
-  /** Scans the directory now; publishes a new snapshot when something changed. Returns whether it did. */
+  /**
+   * Brings the snapshot up to date with the input now (scans the directory; takes the changes a cluster watch has
+   * delivered) and re-reads the mesh config; publishes a new snapshot when something changed. Returns whether it did.
+   */
   public synchronized boolean reload() {
-    DirectorySource.Scan scan = directory.scan();
+    ConfigFeed.Changes scan = feed.poll();
     report(scan.diagnostics());
     Optional<MeshConfig> mesh = readMeshConfig();
     MeshConfig nextMesh = mesh.orElse(meshConfig);
@@ -223,7 +240,7 @@ public final class ServeRuntime implements AutoCloseable {
       poller.shutdownNow();
       poller = null;
     }
-    directory.close();
+    feed.close();
     if (webhook != null) {
       webhook.close();
       webhook = null;

@@ -94,6 +94,11 @@ public final class KubernetesSource implements AutoCloseable {
     return !informers.isEmpty() && informers.stream().allMatch(SharedIndexInformer::hasSynced);
   }
 
+  /** Whether at least one informer has listed its kind (false when the cluster cannot be watched at all). */
+  public synchronized boolean hasSyncedAny() {
+    return informers.stream().anyMatch(SharedIndexInformer::hasSynced);
+  }
+
   /** Current problems: objects that could not be converted and kinds that could not be watched, sorted. */
   public List<Diagnostic> diagnostics() {
     return List.copyOf(new TreeMap<>(diagnostics).values());
