@@ -30,6 +30,11 @@ class MeshctlClusterTest {
 
   @BeforeEach
   void writeKubeconfig() throws IOException {
+    kubeconfig = kubeconfig(dir, kube).toString();
+  }
+
+  /** A kubeconfig file in {@code dir} whose current context is {@code kube}'s (mock) API server. */
+  static Path kubeconfig(Path dir, KubernetesClient kube) throws IOException {
     Path file = dir.resolve("kubeconfig");
     Files.writeString(file, """
         apiVersion: v1
@@ -50,7 +55,7 @@ class MeshctlClusterTest {
           user:
             token: not-a-secret
         """.formatted(kube.getConfiguration().getMasterUrl()));
-    kubeconfig = file.toString();
+    return file;
   }
 
   @Test

@@ -38,13 +38,23 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.MetadataUtils;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code meshctl serve --kubeconfig}: the control plane on a cluster, black-box against fabric8's mock API server in
@@ -161,6 +171,36 @@ class MeshctlServeClusterTest {
     } finally {
       ch.shutdownNow();
     }
+  }
+
+  @Test
+  @DisplayName("meshctl serve --kubeconfig prints its ports, is ready once the cluster is listed, and stops cleanly "
+      + "when interrupted")
+  void commandLine(@TempDir Path dir) throws Exception {
+    createShop();
+    String[] args = {"serve", "--kubeconfig", MeshctlClusterTest.kubeconfig(dir, kube).toString(), "--host",
+        "127.0.0.1", "--xds-port", "0", "--debug-port", "0", "--no-webhook"};
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    AtomicInteger code = new AtomicInteger(-1);
+    Thread serve = new Thread(() -> code.set(Meshctl.run(args, InputStream.nullInputStream(),
+        new PrintWriter(out, true), new PrintWriter(err, true))), "meshctl-serve-test");
+    serve.start();
+    try {
+      Matcher debug = Pattern.compile("debug 127\\.0\\.0\\.1:(\\d+)").matcher("");
+      for (int i = 0; i < 600 && !debug.reset(out.toString()).find() && serve.isAlive(); i++) {
+        Thread.sleep(100);
+      }
+      assertThat(debug.reset(out.toString()).find()).as("serving line; stderr: " + err).isTrue();
+      HttpClient http = HttpClient.newHttpClient();
+      URI base = URI.create("http://127.0.0.1:" + debug.group(1));
+      assertThat(http.send(HttpRequest.newBuilder(base.resolve("/ready")).build(),
+          HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    } finally {
+      serve.interrupt();
+      serve.join(60_000);
+    }
+    assertThat(code.get()).as(err.toString()).isZero();
   }
 
   @Test
