@@ -1,5 +1,6 @@
 package dev.meshwright.cli.demo;
 
+import dev.meshwright.xds.server.ProxylessBootstrap;
 import io.grpc.CallOptions;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
@@ -8,7 +9,6 @@ import io.grpc.NameResolverRegistry;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ClientCalls;
 import io.grpc.xds.XdsNameResolverProvider;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -33,19 +33,14 @@ public final class ProxylessClient implements AutoCloseable {
   /** A client in {@code namespace} as pod {@code pod}, calling {@code target} ({@code host:port}) through xDS. */
   public static ProxylessClient connect(int xdsPort, String pod, String namespace, Map<String, String> labels,
       String target) {
-    String nodeId = "sidecar~127.0.0.1~" + pod + "." + namespace + "~" + namespace + ".svc.cluster.local";
-    Map<String, Object> node = Map.of("id", nodeId, "metadata", Map.of("GENERATOR", "grpc", "NAMESPACE", namespace,
-        "LABELS", labels, "ISTIO_VERSION", "1.22.8", "CLUSTER_ID", "Kubernetes"));
-    Map<String, Object> bootstrap = Map.of(
-        "xds_servers", List.of(Map.of("server_uri", "127.0.0.1:" + xdsPort,
-            "channel_creds", List.of(Map.of("type", "insecure")), "server_features", List.of("xds_v3"))),
-        "node", node);
+    ProxylessBootstrap bootstrap = ProxylessBootstrap.of("127.0.0.1:" + xdsPort, pod, namespace).withLabels(labels);
     String scheme = "meshwright-demo-" + SCHEMES.incrementAndGet();
-    NameResolverRegistry.getDefaultRegistry().register(XdsNameResolverProvider.createForTest(scheme, bootstrap));
+    NameResolverRegistry.getDefaultRegistry()
+        .register(XdsNameResolverProvider.createForTest(scheme, bootstrap.toMap()));
     ManagedChannel channel = Grpc.newChannelBuilder(scheme + ":///" + target, InsecureChannelCredentials.create())
         .build();
     channel.getState(true);       // resolve now: the xDS client subscribes before the first call
-    return new ProxylessClient(channel, nodeId);
+    return new ProxylessClient(channel, bootstrap.nodeId());
   }
 
   /** The node ID this client connects with. */

@@ -24,7 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link TypeState}s, and the push loop. Requests update state on gRPC's thread and ask for a push; pushes run on
  * the pipeline's executor, at most one at a time per stream, coalesced (a stream that is not ready to send is
  * skipped until gRPC's on-ready callback, so a slow proxy costs one pending flag, not a queue of responses).
- * Every send regenerates from the newest snapshot and sends only what differs from what the proxy holds.
+ * Every send regenerates from the newest snapshot and sends only what differs from what the proxy holds; a type
+ * whose subscription changed during a generation waits for the next one, so no answer is ever planned for names
+ * the proxy no longer asks for.
  * Thread-safe: state is guarded by {@code this}.
  */
 abstract class XdsStream {
@@ -189,7 +191,17 @@ abstract class XdsStream {
           return;
         }
         List<TypeState> scope = new ArrayList<>();
+        Subscriptions now = subscriptions();
         for (TypeState st : types.values()) {
+          if (!subs.names(st.typeUrl).equals(now.names(st.typeUrl))) {
+            // asked for other names while this generation ran: answer from the next one, flags kept, or a
+            // response for the old names would use up forceRespond/dirty and the new names never be sent
+            if (!pending) {
+              pending = true;
+              pendingSince = since;
+            }
+            continue;
+          }
           if (full || st.forceRespond || st.dirty || st.typeUrl.equals(TypeUrls.ENDPOINT)) {
             scope.add(st);
           }

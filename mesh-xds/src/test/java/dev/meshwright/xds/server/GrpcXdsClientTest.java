@@ -8,18 +8,21 @@ import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.ManagedChannel;
+import io.grpc.NameResolverRegistry;
 import io.grpc.Server;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
 import io.grpc.protobuf.services.HealthStatusManager;
+import io.grpc.xds.XdsNameResolverProvider;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * grpc-java's real proxyless xDS client (grpc-xds) against the server over loopback: LDS api_listener → RDS →
- * CDS (EDS) → EDS, produced by the test generators, routing a call to a real in-process gRPC backend.
+ * grpc-java's real proxyless xDS client (grpc-xds), bootstrapped per channel by {@link ProxylessBootstrap}, against
+ * the server over loopback: LDS api_listener → RDS → CDS (EDS) → EDS, produced by the test generators, routing a
+ * call to a real in-process gRPC backend.
  */
 class GrpcXdsClientTest {
   @Test
@@ -32,14 +35,11 @@ class GrpcXdsClientTest {
     int port = backend.getPort();
     try (AdsServer ads = AdsServer.builder(TestMesh.source(),
         snapshot(serviceEntry("hello", "shop", host, port, "127.0.0.1"))).options(AdsOptions.loopback()).start()) {
-      System.setProperty("io.grpc.xds.bootstrapConfig", """
-          {"xds_servers": [{"server_uri": "127.0.0.1:%d", "channel_creds": [{"type": "insecure"}],
-                            "server_features": ["xds_v3"]}],
-           "node": {"id": "sidecar~127.0.0.1~client-1.shop~shop.svc.corp.example",
-                    "metadata": {"GENERATOR": "grpc", "ISTIO_VERSION": "1.22.8"}}}
-          """.formatted(ads.port()));
-      ManagedChannel ch = Grpc.newChannelBuilder("xds:///" + host + ":" + port, InsecureChannelCredentials.create())
-          .build();
+      ProxylessBootstrap bootstrap = ProxylessBootstrap.of("127.0.0.1:" + ads.port(), "client-1", "shop");
+      NameResolverRegistry.getDefaultRegistry().register(
+          XdsNameResolverProvider.createForTest("xds-client-test", bootstrap.toMap()));
+      ManagedChannel ch = Grpc.newChannelBuilder("xds-client-test:///" + host + ":" + port,
+          InsecureChannelCredentials.create()).build();
       try {
         HealthCheckResponse r = HealthGrpc.newBlockingStub(ch).withDeadlineAfter(60, TimeUnit.SECONDS)
             .withWaitForReady().check(HealthCheckRequest.getDefaultInstance());
@@ -50,7 +50,6 @@ class GrpcXdsClientTest {
             dev.meshwright.xds.TypeUrls.CLUSTER, dev.meshwright.xds.TypeUrls.ENDPOINT);
       } finally {
         ch.shutdownNow();
-        System.clearProperty("io.grpc.xds.bootstrapConfig");
       }
     } finally {
       backend.shutdownNow();
