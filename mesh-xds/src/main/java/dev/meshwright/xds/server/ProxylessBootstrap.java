@@ -25,9 +25,10 @@ import java.util.TreeMap;
  * @param pod the pod (or workload instance) name
  * @param namespace the workload's namespace
  * @param labels the workload's labels (what DestinationRule subsets and policies select)
+ * @param domainSuffix the cluster's DNS suffix, the node ID's last field ({@code cluster.local})
  */
 public record ProxylessBootstrap(String serverUri, String ip, String pod, String namespace,
-    Map<String, String> labels) {
+    Map<String, String> labels, String domainSuffix) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public ProxylessBootstrap {
@@ -36,26 +37,32 @@ public record ProxylessBootstrap(String serverUri, String ip, String pod, String
     Objects.requireNonNull(pod, "pod");
     Objects.requireNonNull(namespace, "namespace");
     labels = Map.copyOf(new TreeMap<>(labels));
+    Objects.requireNonNull(domainSuffix, "domainSuffix");
   }
 
   /** A client {@code pod} in {@code namespace} on 127.0.0.1, without labels, of the server at {@code serverUri}. */
   public static ProxylessBootstrap of(String serverUri, String pod, String namespace) {
-    return new ProxylessBootstrap(serverUri, "127.0.0.1", pod, namespace, Map.of());
+    return new ProxylessBootstrap(serverUri, "127.0.0.1", pod, namespace, Map.of(), "cluster.local");
   }
 
   /** This bootstrap with the workload's labels. */
   public ProxylessBootstrap withLabels(Map<String, String> value) {
-    return new ProxylessBootstrap(serverUri, ip, pod, namespace, value);
+    return new ProxylessBootstrap(serverUri, ip, pod, namespace, value, domainSuffix);
   }
 
   /** This bootstrap with another workload IP. */
   public ProxylessBootstrap withIp(String value) {
-    return new ProxylessBootstrap(serverUri, value, pod, namespace, labels);
+    return new ProxylessBootstrap(serverUri, value, pod, namespace, labels, domainSuffix);
+  }
+
+  /** This bootstrap for a cluster with another DNS suffix. */
+  public ProxylessBootstrap withDomainSuffix(String value) {
+    return new ProxylessBootstrap(serverUri, ip, pod, namespace, labels, value);
   }
 
   /** The Istio node ID the client connects with. */
   public String nodeId() {
-    return "sidecar~" + ip + "~" + pod + "." + namespace + "~" + namespace + ".svc.cluster.local";
+    return "sidecar~" + ip + "~" + pod + "." + namespace + "~" + namespace + ".svc." + domainSuffix;
   }
 
   /** The bootstrap as JSON-like values ({@code xds_servers}, {@code node}), keys in a stable order. */

@@ -12,6 +12,7 @@ import dev.meshwright.xds.server.ConfigSource;
 import dev.meshwright.xds.server.ProxyStatus;
 import dev.meshwright.xds.server.SyncStatus;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.util.List;
 import java.util.Optional;
@@ -70,7 +71,7 @@ final class ControlPlane implements AutoCloseable {
       if (e instanceof BindException || e.getCause() instanceof BindException) {
         return Optional.empty();
       }
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.meshwright.xds.e2e;
 
+import dev.meshwright.xds.server.ProxylessBootstrap;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientInterceptors;
@@ -14,14 +15,13 @@ import io.grpc.stub.ClientCalls;
 import io.grpc.stub.MetadataUtils;
 import io.grpc.xds.XdsNameResolverProvider;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * grpc-java's own proxyless xDS client (grpc-xds) calling {@link EchoMesh#TARGET}, bootstrapped to one control plane
+ * grpc-java's own proxyless xDS client (grpc-xds) calling {@link EchoMesh#TARGET} (or another name), bootstrapped to one control plane
  * port with an Istio node identity ({@code GENERATOR=grpc}, namespace {@link EchoMesh#NAMESPACE}). Each client has
  * its own resolver scheme, hence its own xDS client and ADS stream, so clients in one JVM (and tests running in
  * parallel) never share state; nothing global ({@code io.grpc.xds.bootstrapConfig}) is set. Thread-safe.
@@ -50,22 +50,20 @@ final class ProxylessClient implements AutoCloseable {
 
   /** A client as pod {@code pod} talking to the xDS server on loopback port {@code xdsPort}; resolves at once. */
   static ProxylessClient connect(int xdsPort, String pod) {
-    String nodeId = "sidecar~127.0.0.1~" + pod + "." + EchoMesh.NAMESPACE + "~" + EchoMesh.NAMESPACE + ".svc."
-        + EchoMesh.DOMAIN;
-    Map<String, Object> node = Map.of("id", nodeId, "metadata", Map.of("GENERATOR", "grpc",
-        "NAMESPACE", EchoMesh.NAMESPACE, "LABELS", Map.of("app", pod), "ISTIO_VERSION", "1.22.8",
-        "CLUSTER_ID", "Kubernetes"));
-    Map<String, Object> bootstrap = Map.of(
-        "xds_servers", List.of(Map.of("server_uri", "127.0.0.1:" + xdsPort,
-            "channel_creds", List.of(Map.of("type", "insecure")), "server_features", List.of("xds_v3"))),
-        "node", node);
+    return connect(xdsPort, pod, EchoMesh.TARGET);
+  }
+
+  /** As {@link #connect(int, String)}, dialing {@code target} ({@code host:port}, the LDS name asked for). */
+  static ProxylessClient connect(int xdsPort, String pod, String target) {
+    ProxylessBootstrap bootstrap = ProxylessBootstrap.of("127.0.0.1:" + xdsPort, pod, EchoMesh.NAMESPACE)
+        .withLabels(Map.of("app", pod)).withDomainSuffix(EchoMesh.DOMAIN);
     String scheme = "meshwright-e2e-" + SCHEMES.incrementAndGet();
-    XdsNameResolverProvider resolver = XdsNameResolverProvider.createForTest(scheme, bootstrap);
+    XdsNameResolverProvider resolver = XdsNameResolverProvider.createForTest(scheme, bootstrap.toMap());
     NameResolverRegistry.getDefaultRegistry().register(resolver);
-    ManagedChannel channel = Grpc.newChannelBuilder(scheme + ":///" + EchoMesh.TARGET,
+    ManagedChannel channel = Grpc.newChannelBuilder(scheme + ":///" + target,
         InsecureChannelCredentials.create()).build();
     channel.getState(true); // resolve now: the xDS client subscribes before the first call
-    return new ProxylessClient(channel, resolver, nodeId);
+    return new ProxylessClient(channel, resolver, bootstrap.nodeId());
   }
 
   /** The node ID this client sends. */

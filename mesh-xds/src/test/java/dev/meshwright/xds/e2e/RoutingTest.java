@@ -6,15 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
  * Traffic routing as grpc-java's proxyless client applies what the real translator generates: weighted subsets,
- * header matches and DestinationRule subsets selecting endpoints by label.
+ * header matches, DestinationRule subsets selecting endpoints by label, consistent hashing, and short host names.
  */
 class RoutingTest {
-
   @Test
   @DisplayName("a VirtualService splitting 80/20 across two DestinationRule subsets splits 1,000 calls within ±5%")
   void weightedSplit() throws Exception {
@@ -77,6 +78,40 @@ class RoutingTest {
         assertThat(blue.get("blue-1")).isBetween(30, 70); // round robin over the subset's two endpoints
         assertThat(client.send(50, Map.of("x-subset", "v2-green"))).isEqualTo(Map.of("green", 50));
         assertThat(client.send(100, Map.of("x-subset", "v2"))).containsOnlyKeys("blue-2", "green");
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("consistent hashing on a header (ring hash) keeps each header value on one backend and spreads values")
+  void consistentHashOnHeader() throws Exception {
+    try (Backend a = Backend.start("a"); Backend b = Backend.start("b"); Backend c = Backend.start("c");
+        ControlPlane cp = ControlPlane.start(EchoMesh.snapshotWithPolicy(List.of(a, b, c),
+            "{loadBalancer: {consistentHash: {httpHeaderName: x-user}}}"));
+        ProxylessClient client = ProxylessClient.connect(cp.port(), "hash")) {
+      cp.awaitSynced(client);
+      Set<String> used = new TreeSet<>();
+      for (int user = 0; user < 20; user++) {
+        Map<String, Integer> got = client.send(10, Map.of("x-user", "user-" + user));
+        assertThat(got).as("user-%d sticks to one backend", user).hasSize(1);
+        used.addAll(got.keySet());
+      }
+      assertThat(used).as("20 users spread over the ring").hasSizeGreaterThan(1).isSubsetOf("a", "b", "c");
+    }
+  }
+
+  @Test
+  @DisplayName("clients dialing the short names echo:7070 and echo.e2e:7070 get the service's listener and routes")
+  void shortNames() throws Exception {
+    try (Backend v1 = Backend.start("v1"); Backend v2 = Backend.start("v2");
+        ControlPlane cp = ControlPlane.start(EchoMesh.snapshot(List.of(v1, v2),
+            EchoMesh.virtualService("- route: [" + to("v2") + "]")));
+        ProxylessClient shortest = ProxylessClient.connect(cp.port(), "short", "echo:" + EchoMesh.PORT);
+        ProxylessClient withNamespace = ProxylessClient.connect(cp.port(), "short-ns",
+            "echo." + EchoMesh.NAMESPACE + ":" + EchoMesh.PORT)) {
+      for (ProxylessClient c : List.of(shortest, withNamespace)) {
+        cp.awaitSynced(c);
+        assertThat(c.send(20)).isEqualTo(Map.of("v2", 20));
       }
     }
   }
