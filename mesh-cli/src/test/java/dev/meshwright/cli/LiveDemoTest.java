@@ -4,21 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class LiveDemoTest {
-  @TempDir Path dir;
-
   @Test
   @DisplayName("proxyless gRPC traffic follows the VirtualService (v1, 50/50, v3); an ISTIO_MUTUAL DestinationRule is "
-      + "NACKed, shown as ERROR, and traffic keeps flowing on the last good config")
+      + "NACKed, shown as ERROR, traffic keeps flowing on the last good config, and restoring it syncs CDS again")
   void trafficFollowsConfig() throws Exception {
     StringWriter text = new StringWriter();
-    LiveDemo.Result r = new LiveDemo(new PrintWriter(text, true), dir).run();
+    LiveDemo.Result r;
+    try (LiveMesh mesh = LiveMesh.start()) {
+      r = new LiveDemo(new PrintWriter(text, true), mesh).run();
+    }
     assertThat(r.splits().get(0)).isEqualTo(Map.of("reviews-v1", 200));
     Map<String, Integer> half = r.splits().get(1);
     assertThat(half).containsOnlyKeys("reviews-v1", "reviews-v3");
@@ -26,7 +25,11 @@ class LiveDemoTest {
     assertThat(r.splits().get(2)).isEqualTo(Map.of("reviews-v3", 400));
     assertThat(r.nack()).contains("CertificateProvider instance name 'default' not defined");
     assertThat(r.afterNack()).isEqualTo(Map.of("reviews-v3", 200));
-    assertThat(r.proxyStatus()).contains("productpage-v1-demo.bookinfo").contains("ERROR");
-    assertThat(text.toString()).contains("9. control plane: ADS + CA on 127.0.0.1:");
+    assertThat(r.proxyStatus()).contains(LiveMesh.PROXY).contains("ERROR " + LiveMesh.PROXY + " CDS: ");
+    assertThat(r.recovered()).contains(LiveMesh.PROXY).doesNotContain("ERROR");
+    assertThat(text.toString())
+        .contains("4. Control plane: ADS + CA on 127.0.0.1:")
+        .contains("VirtualService reviews: 50% v1 / 50% v3 → 400 calls: reviews-v1=")
+        .doesNotContain("11.");
   }
 }
