@@ -74,6 +74,8 @@ final class DemoCommand implements Callable<Integer> {
       }
       if (keepRunning && ok) {
         keepRunning(out, mesh);
+      } else if (keepRunning) {
+        out.println("   --keep-running: the mesh is not kept up, the live part failed");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
