@@ -26,7 +26,7 @@ final class LiveBookinfo {
           ports: [{number: 9080, name: grpc, protocol: GRPC}]
           resolution: STATIC
           endpoints:
-        %s""".formatted(LiveDemo.HOST, endpoints);
+        %s""".formatted(LiveMesh.HOST, endpoints);
   }
 
   /** The subsets v1, v2, v3; with {@code trafficPolicy} (YAML flow map) when it is not empty. */
@@ -41,12 +41,12 @@ final class LiveBookinfo {
           - {name: v1, labels: {version: v1}}
           - {name: v2, labels: {version: v2}}
           - {name: v3, labels: {version: v3}}
-        """.formatted(LiveDemo.HOST, trafficPolicy.isEmpty() ? "" : "  trafficPolicy: " + trafficPolicy + "\n");
+        """.formatted(LiveMesh.HOST, trafficPolicy.isEmpty() ? "" : "  trafficPolicy: " + trafficPolicy + "\n");
   }
 
   static String virtualService(Map<String, Integer> weights) {
     String routes = new TreeMap<>(weights).entrySet().stream()
-        .map(e -> "    - {destination: {host: " + LiveDemo.HOST + ", subset: " + e.getKey() + "}, weight: "
+        .map(e -> "    - {destination: {host: " + LiveMesh.HOST + ", subset: " + e.getKey() + "}, weight: "
             + e.getValue() + "}")
         .collect(Collectors.joining("\n"));
     return """
@@ -58,7 +58,7 @@ final class LiveBookinfo {
           http:
           - route:
         %s
-        """.formatted(LiveDemo.HOST, routes);
+        """.formatted(LiveMesh.HOST, routes);
   }
 
   static String describe(Map<String, Integer> weights) {

@@ -32,6 +32,7 @@ public final class Meshctl implements Runnable {
   }
 
   public static void main(String[] args) {
+    CliLogging.configure();
     System.exit(run(args, System.in, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 

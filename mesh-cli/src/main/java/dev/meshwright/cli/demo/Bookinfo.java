@@ -86,6 +86,11 @@ public final class Bookinfo {
   }
 
   static VirtualService reviewsCanary() {
+    return reviewsCanary("v3");
+  }
+
+  /** The reviews routes: user jason to v2, 10% of everyone else to {@code canary}. */
+  private static VirtualService reviewsCanary(String canary) {
     String reviews = host("reviews");
     return VirtualService.builder()
         .metadata(ObjectMeta.of("reviews", NAMESPACE))
@@ -99,7 +104,7 @@ public final class Bookinfo {
             .addHttp(HTTPRoute.builder()
                 .name("canary")
                 .addRoute(HTTPRouteDestination.to(Destination.of(reviews, "v1"), 90))
-                .addRoute(HTTPRouteDestination.to(Destination.of(reviews, "v3"), 10))
+                .addRoute(HTTPRouteDestination.to(Destination.of(reviews, canary), 10))
                 .timeout(Duration.ofSeconds(10))
                 .build())
             .build())
@@ -136,7 +141,15 @@ public final class Bookinfo {
         .build();
   }
 
-  /** A VirtualService with two deliberate mistakes, to show what validation reports. */
+  /**
+   * The reviews canary with one deliberate mistake the analyzers catch (validation cannot: the field is well
+   * formed): 10% go to subset {@code v4}, which no DestinationRule defines (IST0101).
+   */
+  public static VirtualService canaryToUndefinedSubset() {
+    return reviewsCanary("v4");
+  }
+
+  /** A VirtualService with deliberate mistakes validation rejects, to show what it reports. */
   public static VirtualService broken() {
     String reviews = host("reviews");
     return VirtualService.builder()

@@ -51,11 +51,33 @@ public final class BookinfoWorkloads {
     return out.toString();
   }
 
-  /** The reviews-v2 Deployment alone, as a user would hand it to {@code kube-inject}. */
-  public static String reviewsV2() {
-    String all = yaml();
-    int start = all.indexOf("kind: Deployment\nmetadata: {name: reviews-v2");
-    int end = all.indexOf("\n---\n", start);
-    return "apiVersion: apps/v1\n" + all.substring(start, end + 1);
+  /** The six Deployments alone, as a user would hand them to {@code kube-inject}. */
+  public static String deployments() {
+    StringBuilder out = new StringBuilder();
+    for (String doc : yaml().split("---\n")) {
+      if (doc.contains("\nkind: Deployment\n")) {
+        out.append(out.isEmpty() ? "" : "---\n").append(doc);
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * A running ingress gateway Pod in {@code istio-system}, labelled as the install's {@code istio-ingressgateway}
+   * Deployment labels its pods, so the analyzers check the Bookinfo Gateway against the gateway Service the
+   * install renders.
+   */
+  public static String ingressGatewayPod() {
+    return """
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: istio-ingressgateway-6f9d7c
+          namespace: istio-system
+          labels: {app: istio-ingressgateway, istio: ingressgateway, sidecar.istio.io/inject: "false"}
+        spec:
+          containers: [{name: istio-proxy, image: docker.io/istio/proxyv2:1.22.8}]
+        status: {podIP: 10.1.0.2}
+        """;
   }
 }
