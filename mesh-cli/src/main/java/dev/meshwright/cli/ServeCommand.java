@@ -130,7 +130,7 @@ final class ServeCommand implements Callable<Integer> {
 
   private int serve(ServeSettings.Input input, PrintWriter out, PrintWriter err) throws IOException {
     ServeSettings settings = new ServeSettings(input, Optional.ofNullable(meshConfigFile), host, xdsPort, debugPort,
-        noWebhook ? Optional.empty() : Optional.of(webhookPort), Optional.ofNullable(caDir), pollInterval, debounce);
+        noWebhook ? Optional.empty() : Optional.of(webhookPort), Optional.ofNullable(caDir), pollInterval, debounce, domainSuffix);
     ConfigSource source = ConfigSource.of(Istiod.generator(XdsOptions.defaults().withDomainSuffix(domainSuffix)));
     ServeRuntime rt;
     try {

@@ -65,8 +65,8 @@ class MeshctlServeClusterTest {
   KubernetesMockServer server;
   KubernetesClient kube;
 
-  static final String HOST = "reviews.shop.svc.cluster.local";
-  static final String NODE = "sidecar~10.9.9.9~productpage-v1-abc.shop~shop.svc.cluster.local";
+  static final String HOST = "reviews.shop.svc.corp.example";
+  static final String NODE = "sidecar~10.9.9.9~productpage-v1-abc.shop~shop.svc.corp.example";
 
   static String virtualService(String timeout) {
     return """
@@ -124,8 +124,8 @@ class MeshctlServeClusterTest {
     createShop();
     StringWriter errText = new StringWriter();
     ServeSettings settings = new ServeSettings(new ServeSettings.Cluster(kube, List.of("istio-ca")), Optional.empty(),
-        "127.0.0.1", 0, 0, Optional.empty(), Optional.empty(), Duration.ofHours(1), Duration.ZERO);
-    ConfigSource source = ConfigSource.of(Istiod.generator(XdsOptions.defaults()));
+        "127.0.0.1", 0, 0, Optional.empty(), Optional.empty(), Duration.ofHours(1), Duration.ZERO, "corp.example");
+    ConfigSource source = ConfigSource.of(Istiod.generator(XdsOptions.defaults().withDomainSuffix("corp.example")));
     try (ServeRuntime rt = ServeRuntime.start(settings, source, new PrintWriter(errText, true));
         SotwSession proxy = SotwSession.connect(rt.xdsPort(), NODE)) {
       assertThat(rt.snapshot().registry().services(HOST)).hasSize(1);

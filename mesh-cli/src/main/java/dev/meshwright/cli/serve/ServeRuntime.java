@@ -12,6 +12,7 @@ import dev.meshwright.inject.webhook.WebhookOptions;
 import dev.meshwright.inject.webhook.WebhookServer;
 import dev.meshwright.model.config.ConfigEvent;
 import dev.meshwright.model.config.ConfigStore;
+import dev.meshwright.model.registry.RegistryOptions;
 import dev.meshwright.model.snapshot.MeshConfigSource;
 import dev.meshwright.model.snapshot.MeshSnapshot;
 import dev.meshwright.model.snapshot.MeshTranslator;
@@ -53,7 +54,7 @@ public final class ServeRuntime implements AutoCloseable {
   private final PrintWriter err;
   private final ConfigStore store = ConfigStore.builder().build();
   private final ConfigFeed feed;
-  private final MeshTranslator translator = MeshTranslator.create();
+  private final MeshTranslator translator;
   private MeshConfig meshConfig;
   private MeshSnapshot snapshot;
   private volatile boolean loaded;
@@ -67,6 +68,9 @@ public final class ServeRuntime implements AutoCloseable {
   private ServeRuntime(ServeSettings settings, PrintWriter err) {
     this.settings = settings;
     this.err = err;
+    RegistryOptions defaults = RegistryOptions.defaults();
+    this.translator = MeshTranslator.create(
+        new RegistryOptions(settings.domainSuffix(), defaults.trustDomain(), defaults.clusterId()));
     this.feed = settings.input() instanceof ServeSettings.Cluster c ? new ClusterFeed(c, store)
         : new DirectoryFeed((ServeSettings.Directory) settings.input(), store);
   }

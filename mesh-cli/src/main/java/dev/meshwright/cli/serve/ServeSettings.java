@@ -22,9 +22,11 @@ import java.util.Optional;
  * @param pollInterval how often the input is checked: the directory scanned, the mesh config file re-read (a
  *     cluster's changes arrive by watch at once)
  * @param debounceAfter the push debounce quiet period
+ * @param domainSuffix the cluster's DNS suffix: Kubernetes Services are {@code name.namespace.svc.<suffix>}
  */
 public record ServeSettings(Input input, Optional<Path> meshConfigFile, String host, int xdsPort, int debugPort,
-    Optional<Integer> webhookPort, Optional<Path> caDir, Duration pollInterval, Duration debounceAfter) {
+    Optional<Integer> webhookPort, Optional<Path> caDir, Duration pollInterval, Duration debounceAfter,
+    String domainSuffix) {
   public ServeSettings {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(meshConfigFile, "meshConfigFile");
@@ -33,10 +35,12 @@ public record ServeSettings(Input input, Optional<Path> meshConfigFile, String h
     Objects.requireNonNull(caDir, "caDir");
     Objects.requireNonNull(pollInterval, "pollInterval");
     Objects.requireNonNull(debounceAfter, "debounceAfter");
+    Objects.requireNonNull(domainSuffix, "domainSuffix");
   }
 
   /**
-   * File mode ({@code serve --config DIR}), in the order of the command's options.
+   * File mode ({@code serve --config DIR}) for domain suffix {@code cluster.local}, in the order of the command's
+   * options.
    *
    * @param trustRequestedIdentity the static CA option: certify the identity a caller names, and serve workload keys
    *     over SDS (trusted networks only)
@@ -45,7 +49,7 @@ public record ServeSettings(Input input, Optional<Path> meshConfigFile, String h
       Optional<Integer> webhookPort, Optional<Path> caDir, boolean trustRequestedIdentity, Duration pollInterval,
       Duration debounceAfter) {
     this(new Directory(config, trustRequestedIdentity ? CallerTrust.REQUESTED_IDENTITY : CallerTrust.NONE),
-        meshConfigFile, host, xdsPort, debugPort, webhookPort, caDir, pollInterval, debounceAfter);
+        meshConfigFile, host, xdsPort, debugPort, webhookPort, caDir, pollInterval, debounceAfter, "cluster.local");
   }
 
   /** Where config and the registry come from. */
