@@ -1,6 +1,8 @@
 package dev.meshwright.xds.server;
 
 import dev.meshwright.model.snapshot.MeshSnapshot;
+import dev.meshwright.model.snapshot.SnapshotChanges;
+import dev.meshwright.xds.ConfigDependencies;
 import dev.meshwright.xds.NodeIds;
 import dev.meshwright.xds.Proxy;
 import dev.meshwright.xds.Subscriptions;
@@ -16,16 +18,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One ADS stream, the part SotW and Delta share: the proxy (from the first request's node), per-type
  * {@link TypeState}s, and the push loop. Requests update state on gRPC's thread and ask for a push; pushes run on
- * the pipeline's executor, at most one at a time per stream, coalesced (a stream that is not ready to send is
- * skipped until gRPC's on-ready callback, so a slow proxy costs one pending flag, not a queue of responses).
- * Every send regenerates from the newest snapshot and sends only what differs from what the proxy holds.
- * Thread-safe: state is guarded by {@code this}.
+ * the pipeline's executor, at most one at a time per stream, coalesced: config changes that arrive meanwhile are
+ * merged into one {@link SnapshotChanges}, decided on by {@link PushPolicy} against the snapshot the proxy's config
+ * came from (skip, EDS of the changed services only, or a full generation from the newest snapshot), and only what
+ * differs from what the proxy holds is sent.
+ *
+ * <p>Flow control: a push is generated only when gRPC's {@code isReady()} says the transport takes more; otherwise
+ * the stream waits for the on-ready callback with one pending flag and the merged changes, never a queue of
+ * responses, so a slow proxy holds at most one push's responses in gRPC's buffer. The first push waits for
+ * {@link Admission} (held, or {@code RESOURCE_EXHAUSTED} past its bound). Thread-safe: state is guarded by
+ * {@code this}.
  */
 abstract class XdsStream {
   private static final System.Logger LOG = System.getLogger(XdsStream.class.getName());
@@ -40,10 +50,21 @@ abstract class XdsStream {
   private String id = "";
   private boolean running;
   private boolean pending;
-  private boolean pendingFull;
+  /** Config changes not yet decided on for this proxy (merged). */
+  private SnapshotChanges pendingChanges = SnapshotChanges.none();
+  /** A request asked for a response (first request of a type, or a subscription change). */
+  private boolean pendingRequest;
   private boolean deferred;
   private long pendingSince;
   private boolean closed;
+  private Entry entry = Entry.NEW;
+  private long admittedNanos;
+  /** The snapshot the proxy's config was generated from (or is known to equal), and its scope there. */
+  private MeshSnapshot generatedFrom;
+  private ConfigDependencies generatedScope;
+
+  /** Where the stream is in admission: not asked yet, waiting, syncing its first config, or through. */
+  private enum Entry { NEW, WAITING, SYNCING, DONE }
 
   XdsStream(PushPipeline pipeline, String protocol) {
     this.pipeline = pipeline;
@@ -66,8 +87,12 @@ abstract class XdsStream {
     return responses().isReady();
   }
 
-  /** Works out what to send after a generation; only {@link TypeState}s in scope are considered. */
-  abstract void plan(XdsResources generated, List<TypeState> scope, List<Planned> first, List<Planned> last);
+  /**
+   * Works out what to send after a generation; only {@link TypeState}s in scope are considered. {@code only}
+   * non-null means a partial generation: only those names were generated, held resources outside them stay.
+   */
+  abstract void plan(XdsResources generated, List<TypeState> scope, Set<String> only, List<Planned> first,
+      List<Planned> last);
 
   /** Ends the stream with an error status (once; later calls do nothing). */
   final void fail(Status status) {
@@ -116,17 +141,67 @@ abstract class XdsStream {
     return id;
   }
 
-  /** Asks for a push; {@code full} false limits it to EDS (and to types waiting for a first response). */
-  final synchronized void schedulePush(boolean full, long sinceNanos) {
+  /** A request asks for a response: generate for the types it changed, whatever the config did. */
+  final void requestPush() {
+    schedule(SnapshotChanges.none(), true, System.nanoTime());
+  }
+
+  /** The config changed: push what {@link PushPolicy} says the change needs for this proxy. */
+  final void schedulePush(SnapshotChanges changes, long sinceNanos) {
+    schedule(changes, false, sinceNanos);
+  }
+
+  private synchronized void schedule(SnapshotChanges changes, boolean request, long sinceNanos) {
     if (closed) {
       return;
     }
     pendingSince = pending ? Math.min(pendingSince, sinceNanos) : sinceNanos;
     pending = true;
-    pendingFull |= full;
-    if (!running) {
+    pendingChanges = pendingChanges.merge(changes);
+    pendingRequest |= request;
+    if (entry == Entry.NEW) {
+      entry = Entry.WAITING;
+      if (!pipeline.admission().acquire(() -> pipeline.execute(this::admitted))) {
+        fail(Status.RESOURCE_EXHAUSTED.withDescription("too many proxies are waiting for their first config"));
+      }
+      return;
+    }
+    if (entry != Entry.WAITING && !running) {
       running = true;
       pipeline.execute(this::drain);
+    }
+  }
+
+  private void admitted() {
+    synchronized (this) {
+      if (!closed) {
+        entry = Entry.SYNCING;
+        admittedNanos = System.nanoTime();
+        if (!running) {
+          running = true;
+          pipeline.execute(this::drain);
+        }
+        return;
+      }
+      entry = Entry.DONE;
+    }
+    pipeline.admission().abandon();
+  }
+
+  /** Ends the first sync's hold on admission (once), adapting the limit unless the stream ended. */
+  private void finishAdmission(boolean completed) {
+    long latency;
+    synchronized (this) {
+      if (entry != Entry.SYNCING) {
+        return;
+      }
+      entry = Entry.DONE;
+      latency = System.nanoTime() - admittedNanos;
+    }
+    if (completed) {
+      pipeline.admission().release(latency);
+    } else {
+      pipeline.admission().abandon();
     }
   }
 
@@ -140,21 +215,27 @@ abstract class XdsStream {
   }
 
   /** Marks the stream closed; true for the first caller only (who may then end the gRPC call). */
-  final synchronized boolean closed() {
+  final boolean closed() {
     pipeline.unregister(this);
-    if (closed) {
-      return false;
+    synchronized (this) {
+      if (closed) {
+        return false;
+      }
+      closed = true;
     }
-    closed = true;
+    finishAdmission(false);
     return true;
   }
 
   private void drain() {
     while (true) {
       Subscriptions subs;
-      boolean full;
+      SnapshotChanges changes;
+      boolean request;
       long since;
       Proxy p;
+      MeshSnapshot before;
+      ConfigDependencies was;
       synchronized (this) {
         if (!pending || closed) {
           running = false;
@@ -163,57 +244,126 @@ abstract class XdsStream {
         if (!isReady()) {
           deferred = true;
           running = false;
-          return;
+          break;
         }
         pending = false;
-        full = pendingFull;
-        pendingFull = false;
+        changes = pendingChanges;
+        pendingChanges = SnapshotChanges.none();
+        request = pendingRequest;
+        pendingRequest = false;
         since = pendingSince;
         subs = subscriptions();
         p = proxy;
+        before = generatedFrom;
+        was = generatedScope;
       }
       MeshSnapshot snapshot = pipeline.current();
       long start = System.nanoTime();
-      XdsResources generated;
+      Push push;
       try {
-        generated = pipeline.source().generate(snapshot, p, subs);
+        push = generate(p, subs, changes, request, before, was, snapshot);
       } catch (RuntimeException e) {
         LOG.log(System.Logger.Level.WARNING, "generation failed for " + id + "; the proxy keeps its config", e);
         pipeline.metrics().generationFailed();
+        synchronized (this) {
+          pendingChanges = changes.merge(pendingChanges); // decided again with the next change
+        }
+        finishAdmission(true);
         continue;
       }
-      int sent;
-      synchronized (this) {
-        if (closed) {
-          running = false;
-          return;
-        }
-        List<TypeState> scope = new ArrayList<>();
-        for (TypeState st : types.values()) {
-          if (full || st.forceRespond || st.dirty || st.typeUrl.equals(TypeUrls.ENDPOINT)) {
-            scope.add(st);
-          }
-          st.dirty = false;
-        }
-        List<Planned> first = new ArrayList<>();
-        List<Planned> last = new ArrayList<>();
-        plan(generated, scope, first, last);
-        last.sort(Comparator.comparingInt(pl -> removalOrder(pl.state().typeUrl)));
-        for (Planned pl : first) {
-          pl.send(pipeline.nonce());
-          pipeline.metrics().pushed(pl.state().typeUrl);
-        }
-        for (Planned pl : last) {
-          pl.send(pipeline.nonce());
-          pipeline.metrics().pushed(pl.state().typeUrl);
-        }
-        sent = first.size() + last.size();
+      int sent = push.generated == null ? 0 : send(push);
+      if (sent < 0) {
+        return;
       }
+      synchronized (this) {
+        generatedFrom = snapshot;
+        generatedScope = push.scope;
+      }
+      finishAdmission(true);
       if (sent > 0) {
         long end = System.nanoTime();
         pipeline.metrics().pushTime(end - start);
         pipeline.metrics().convergence(end - since);
       }
+    }
+    finishAdmission(true);
+  }
+
+  /**
+   * What one push generated (null: nothing, the change does not affect the proxy), whether every type is to be
+   * diffed, the names of a partial EDS generation, and the proxy's scope in the snapshot generated from.
+   */
+  private record Push(XdsResources generated, boolean full, Set<String> only, ConfigDependencies scope) {}
+
+  /** Decides by {@link PushPolicy} (a first generation is always full) and generates what the decision needs. */
+  private Push generate(Proxy p, Subscriptions subs, SnapshotChanges changes, boolean request, MeshSnapshot before,
+      ConfigDependencies was, MeshSnapshot snapshot) {
+    ConfigDependencies is = pipeline.dependencies(snapshot, p);
+    PushPolicy.Decision d = before == null ? PushPolicy.Decision.FULL
+        : PushPolicy.decide(p, changes, before, was, snapshot, is);
+    if (d.kind() == PushPolicy.Kind.FULL || request) {
+      pipeline.metrics().fullGeneration();
+      // a request with config changes pending diffs every type, so those changes are not lost
+      boolean full = d.kind() != PushPolicy.Kind.SKIP;
+      return new Push(pipeline.source().generate(snapshot, p, subs), full, null, is);
+    }
+    if (d.kind() == PushPolicy.Kind.SKIP) {
+      pipeline.metrics().pushSkipped();
+      return new Push(null, false, null, is);
+    }
+    Set<String> names = endpointNames(d.hostnames());
+    if (names.isEmpty()) {
+      pipeline.metrics().pushSkipped();
+      return new Push(null, false, null, is);
+    }
+    pipeline.metrics().edsOnlyPush();
+    return new Push(pipeline.source().endpoints(snapshot, p, names), false, names, is);
+  }
+
+  /** The EDS names the proxy holds or asked for whose cluster ({@code ...|host}) is one of {@code hostnames}. */
+  private synchronized Set<String> endpointNames(Set<String> hostnames) {
+    TypeState eds = types.get(TypeUrls.ENDPOINT);
+    Set<String> out = new TreeSet<>();
+    if (eds != null) {
+      Set<String> candidates = new TreeSet<>(eds.names);
+      candidates.addAll(eds.heldVersions.keySet());
+      for (String n : candidates) {
+        if (eds.wants(n) && hostnames.contains(n.substring(n.lastIndexOf('|') + 1))) {
+          out.add(n);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Plans and sends one push; the number of responses, or -1 when the stream closed meanwhile. */
+  private int send(Push push) {
+    synchronized (this) {
+      if (closed) {
+        running = false;
+        return -1;
+      }
+      List<TypeState> scope = new ArrayList<>();
+      for (TypeState st : types.values()) {
+        boolean partialEds = push.only != null && st.typeUrl.equals(TypeUrls.ENDPOINT);
+        if (push.full || st.forceRespond || st.dirty || partialEds) {
+          scope.add(st);
+        }
+        st.dirty = false;
+      }
+      List<Planned> first = new ArrayList<>();
+      List<Planned> last = new ArrayList<>();
+      plan(push.generated, scope, push.only, first, last);
+      last.sort(Comparator.comparingInt(pl -> removalOrder(pl.state().typeUrl)));
+      for (Planned pl : first) {
+        pl.send(pipeline.nonce());
+        pipeline.metrics().pushed(pl.state().typeUrl);
+      }
+      for (Planned pl : last) {
+        pl.send(pipeline.nonce());
+        pipeline.metrics().pushed(pl.state().typeUrl);
+      }
+      return first.size() + last.size();
     }
   }
 
