@@ -57,18 +57,15 @@ abstract class XdsStream {
   private boolean deferred;
   private long pendingSince;
   private boolean closed;
-  private Entry entry = Entry.NEW;
-  private long admittedNanos;
+  private final FirstSync firstSync;
   /** The snapshot the proxy's config was generated from (or is known to equal), and its scope there. */
   private MeshSnapshot generatedFrom;
   private ConfigDependencies generatedScope;
 
-  /** Where the stream is in admission: not asked yet, waiting, syncing its first config, or through. */
-  private enum Entry { NEW, WAITING, SYNCING, DONE }
-
   XdsStream(PushPipeline pipeline, String protocol) {
     this.pipeline = pipeline;
     this.protocol = protocol;
+    this.firstSync = new FirstSync(pipeline.admission());
   }
 
   /** A response ready to go out, in the protocol's own message type. */
@@ -159,14 +156,11 @@ abstract class XdsStream {
     pending = true;
     pendingChanges = pendingChanges.merge(changes);
     pendingRequest |= request;
-    if (entry == Entry.NEW) {
-      entry = Entry.WAITING;
-      if (!pipeline.admission().acquire(() -> pipeline.execute(this::admitted))) {
-        fail(Status.RESOURCE_EXHAUSTED.withDescription("too many proxies are waiting for their first config"));
-      }
+    if (!firstSync.request(() -> pipeline.execute(this::admitted))) {
+      fail(Status.RESOURCE_EXHAUSTED.withDescription("too many proxies are waiting for their first config"));
       return;
     }
-    if (entry != Entry.WAITING && !running) {
+    if (firstSync.admitted() && !running) {
       running = true;
       pipeline.execute(this::drain);
     }
@@ -175,34 +169,14 @@ abstract class XdsStream {
   private void admitted() {
     synchronized (this) {
       if (!closed) {
-        entry = Entry.SYNCING;
-        admittedNanos = System.nanoTime();
         if (!running) {
           running = true;
           pipeline.execute(this::drain);
         }
         return;
       }
-      entry = Entry.DONE;
     }
-    pipeline.admission().abandon();
-  }
-
-  /** Ends the first sync's hold on admission (once), adapting the limit unless the stream ended. */
-  private void finishAdmission(boolean completed) {
-    long latency;
-    synchronized (this) {
-      if (entry != Entry.SYNCING) {
-        return;
-      }
-      entry = Entry.DONE;
-      latency = System.nanoTime() - admittedNanos;
-    }
-    if (completed) {
-      pipeline.admission().release(latency);
-    } else {
-      pipeline.admission().abandon();
-    }
+    firstSync.finish(false);
   }
 
   /** gRPC's on-ready callback: resume a push that was waiting for the transport. */
@@ -223,19 +197,13 @@ abstract class XdsStream {
       }
       closed = true;
     }
-    finishAdmission(false);
+    firstSync.finish(false);
     return true;
   }
 
   private void drain() {
     while (true) {
-      Subscriptions subs;
-      SnapshotChanges changes;
-      boolean request;
-      long since;
-      Proxy p;
-      MeshSnapshot before;
-      ConfigDependencies was;
+      StreamPush.Work work;
       synchronized (this) {
         if (!pending || closed) {
           running = false;
@@ -247,97 +215,50 @@ abstract class XdsStream {
           break;
         }
         pending = false;
-        changes = pendingChanges;
+        work = new StreamPush.Work(proxy, subscriptions(), pendingChanges, pendingRequest, pendingSince,
+            generatedFrom, generatedScope);
         pendingChanges = SnapshotChanges.none();
-        request = pendingRequest;
         pendingRequest = false;
-        since = pendingSince;
-        subs = subscriptions();
-        p = proxy;
-        before = generatedFrom;
-        was = generatedScope;
       }
       MeshSnapshot snapshot = pipeline.current();
       long start = System.nanoTime();
-      Push push;
+      StreamPush.Push push;
       try {
-        push = generate(p, subs, changes, request, before, was, snapshot);
+        push = StreamPush.generate(pipeline, work, snapshot, this::endpointNames);
       } catch (RuntimeException e) {
         LOG.log(System.Logger.Level.WARNING, "generation failed for " + id + "; the proxy keeps its config", e);
         pipeline.metrics().generationFailed();
         synchronized (this) {
-          pendingChanges = changes.merge(pendingChanges); // decided again with the next change
+          pendingChanges = work.changes().merge(pendingChanges); // decided again with the next change
         }
-        finishAdmission(true);
+        firstSync.finish(true);
         continue;
       }
-      int sent = push.generated == null ? 0 : send(push);
+      int sent = push.generated() == null ? 0 : send(push);
       if (sent < 0) {
         return;
       }
       synchronized (this) {
         generatedFrom = snapshot;
-        generatedScope = push.scope;
+        generatedScope = push.scope();
       }
-      finishAdmission(true);
+      firstSync.finish(true);
       if (sent > 0) {
         long end = System.nanoTime();
         pipeline.metrics().pushTime(end - start);
-        pipeline.metrics().convergence(end - since);
+        pipeline.metrics().convergence(end - work.sinceNanos());
       }
     }
-    finishAdmission(true);
+    firstSync.finish(true);
   }
 
-  /**
-   * What one push generated (null: nothing, the change does not affect the proxy), whether every type is to be
-   * diffed, the names of a partial EDS generation, and the proxy's scope in the snapshot generated from.
-   */
-  private record Push(XdsResources generated, boolean full, Set<String> only, ConfigDependencies scope) {}
-
-  /** Decides by {@link PushPolicy} (a first generation is always full) and generates what the decision needs. */
-  private Push generate(Proxy p, Subscriptions subs, SnapshotChanges changes, boolean request, MeshSnapshot before,
-      ConfigDependencies was, MeshSnapshot snapshot) {
-    ConfigDependencies is = pipeline.dependencies(snapshot, p);
-    PushPolicy.Decision d = before == null ? PushPolicy.Decision.FULL
-        : PushPolicy.decide(p, changes, before, was, snapshot, is);
-    if (d.kind() == PushPolicy.Kind.FULL || request) {
-      pipeline.metrics().fullGeneration();
-      // a request with config changes pending diffs every type, so those changes are not lost
-      boolean full = d.kind() != PushPolicy.Kind.SKIP;
-      return new Push(pipeline.source().generate(snapshot, p, subs), full, null, is);
-    }
-    if (d.kind() == PushPolicy.Kind.SKIP) {
-      pipeline.metrics().pushSkipped();
-      return new Push(null, false, null, is);
-    }
-    Set<String> names = endpointNames(d.hostnames());
-    if (names.isEmpty()) {
-      pipeline.metrics().pushSkipped();
-      return new Push(null, false, null, is);
-    }
-    pipeline.metrics().edsOnlyPush();
-    return new Push(pipeline.source().endpoints(snapshot, p, names), false, names, is);
-  }
-
-  /** The EDS names the proxy holds or asked for whose cluster ({@code ...|host}) is one of {@code hostnames}. */
   private synchronized Set<String> endpointNames(Set<String> hostnames) {
     TypeState eds = types.get(TypeUrls.ENDPOINT);
-    Set<String> out = new TreeSet<>();
-    if (eds != null) {
-      Set<String> candidates = new TreeSet<>(eds.names);
-      candidates.addAll(eds.heldVersions.keySet());
-      for (String n : candidates) {
-        if (eds.wants(n) && hostnames.contains(n.substring(n.lastIndexOf('|') + 1))) {
-          out.add(n);
-        }
-      }
-    }
-    return out;
+    return eds == null ? Set.of() : eds.namesForHosts(hostnames);
   }
 
   /** Plans and sends one push; the number of responses, or -1 when the stream closed meanwhile. */
-  private int send(Push push) {
+  private int send(StreamPush.Push push) {
     synchronized (this) {
       if (closed) {
         running = false;
@@ -345,15 +266,15 @@ abstract class XdsStream {
       }
       List<TypeState> scope = new ArrayList<>();
       for (TypeState st : types.values()) {
-        boolean partialEds = push.only != null && st.typeUrl.equals(TypeUrls.ENDPOINT);
-        if (push.full || st.forceRespond || st.dirty || partialEds) {
+        boolean partialEds = push.only() != null && st.typeUrl.equals(TypeUrls.ENDPOINT);
+        if (push.full() || st.forceRespond || st.dirty || partialEds) {
           scope.add(st);
         }
         st.dirty = false;
       }
       List<Planned> first = new ArrayList<>();
       List<Planned> last = new ArrayList<>();
-      plan(push.generated, scope, push.only, first, last);
+      plan(push.generated(), scope, push.only(), first, last);
       last.sort(Comparator.comparingInt(pl -> removalOrder(pl.state().typeUrl)));
       for (Planned pl : first) {
         pl.send(pipeline.nonce());
