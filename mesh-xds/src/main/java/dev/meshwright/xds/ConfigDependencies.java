@@ -19,7 +19,8 @@ import java.util.Set;
  * The configs a proxy's {@link SidecarScope} was built from, and istiod's {@code SidecarScope.DependsOnConfig}
  * over them: the Sidecar that applies, each imported service (keyed {@code ServiceEntry <ns>/<hostname>} as
  * {@link SnapshotChanges#serviceKey}), the DestinationRules merged for those services, and the mesh-gateway
- * VirtualServices the Sidecar's egress hosts select (with the delegates they include). Kinds istiod scopes by
+ * VirtualServices the Sidecar's egress hosts select or that name an imported host (with the delegates they
+ * include). Kinds istiod scopes by
  * namespace (EnvoyFilter, AuthorizationPolicy, RequestAuthentication, WasmPlugin) matter in the root namespace
  * and the proxy's own; any other kind may matter to every proxy. One value serves every proxy with the same
  * namespace and Sidecar; immutable and thread-safe.
@@ -61,7 +62,8 @@ public final class ConfigDependencies {
     List<String> egress = sidecar.map(s -> s.spec().egress()).filter(e -> !e.isEmpty())
         .map(e -> e.stream().map(IstioEgressListener::hosts).flatMap(List::stream).toList()).orElse(List.of("*/*"));
     for (VirtualService vs : snapshot.virtualServices().forGateway("mesh", namespace)) {
-      if (selected(vs, egress, namespace)) {
+      // the egress-selected ones (istiod), and any naming an imported host: TCP/TLS chains match by host alone
+      if (selected(vs, egress, namespace) || vs.spec().hosts().stream().anyMatch(h -> names(h, hosts))) {
         keys.add(ConfigKey.of(vs));
         for (HTTPRoute r : vs.spec().http()) {
           r.delegate().ifPresent(d -> keys.add(delegate(d, vs)));
@@ -69,6 +71,13 @@ public final class ConfigDependencies {
       }
     }
     return new ConfigDependencies(namespace, keys, hosts);
+  }
+
+  private static boolean names(String vsHost, Set<String> hostnames) {
+    if (vsHost.indexOf('*') < 0) {
+      return hostnames.contains(vsHost);
+    }
+    return hostnames.stream().anyMatch(h -> SidecarScope.hostMatches(vsHost, h));
   }
 
   private static ConfigKey delegate(Delegate d, VirtualService from) {
