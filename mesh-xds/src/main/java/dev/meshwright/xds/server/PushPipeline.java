@@ -14,7 +14,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Config change → debounce → one new snapshot → the changes it brings → a push request to every connected stream.
+ * Config change → debounce → one new snapshot → the changes it brings → a push request to every connected
+ * stream.
  * {@link #publish} only records the snapshot and returns (it never blocks on diffing, generation or sending); the
  * debouncer's delivery diffs the newest snapshot against the current one ({@link SnapshotChanges#between}), swaps
  * it in and hands the changes to each stream, which decides on the push executor, by {@link PushPolicy}, whether
