@@ -30,6 +30,8 @@ import java.util.function.Supplier;
  * {@code AdsServer.builder(source, snapshot).options(AdsOptions.loopback()).start()}; {@link #port()} is the bound
  * port, {@link #close()} a graceful stop (streams are ended with UNAVAILABLE so proxies reconnect elsewhere).
  * {@link #status()} and {@link #configDump} are what {@code /debug/syncz} and {@code /debug/config_dump} serve.
+ * A published snapshot reaches only the proxies the change affects (istiod's Sidecar-scope rule, see the package
+ * documentation), and new streams' first syncs pass an adaptive admission limit ({@link AdmissionOptions}).
  * Thread-safe.
  */
 public final class AdsServer implements AutoCloseable {
