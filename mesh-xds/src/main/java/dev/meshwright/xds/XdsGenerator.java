@@ -95,6 +95,21 @@ public final class XdsGenerator {
     return checks.apply(out.build(), subscriptions);
   }
 
+  /**
+   * Only the ClusterLoadAssignments named {@code clusterNames} (istiod's incremental EDS push): nothing else is
+   * generated, and the checks see an EDS-only output subscribed by name.
+   */
+  public XdsResources endpoints(MeshSnapshot snapshot, Proxy proxy, Set<String> clusterNames) {
+    if (clusterNames.isEmpty()) {
+      return XdsResources.empty();
+    }
+    ProxyContext ctx = ProxyContext.of(snapshot, proxy, options);
+    XdsResources.Builder out = XdsResources.builder();
+    run((proxy.isProxylessGrpc() ? grpc : envoy).get(TypeUrls.ENDPOINT), ctx, clusterNames, out);
+    return checks.apply(out.build(), Subscriptions.all().with(TypeUrls.ENDPOINT, clusterNames)
+        .with(TypeUrls.CLUSTER, Set.of()).with(TypeUrls.LISTENER, Set.of()).with(TypeUrls.ROUTE, Set.of()));
+  }
+
   private static void run(ResourceGenerator g, ProxyContext ctx, Set<String> names, XdsResources.Builder out) {
     if (g == null) {
       return;

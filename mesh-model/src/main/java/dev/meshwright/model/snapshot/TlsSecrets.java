@@ -70,6 +70,25 @@ public final class TlsSecrets {
     return new TlsSecrets(Map.copyOf(out), diags);
   }
 
+  /** The Secrets ({@code namespace/name}) added, removed or with other kept data than in {@code before}. */
+  Set<String> changedSince(TlsSecrets before) {
+    Set<String> out = new java.util.TreeSet<>();
+    if (before == this) {
+      return out;
+    }
+    Set<String> keys = new java.util.HashSet<>(byKey.keySet());
+    keys.addAll(before.byKey.keySet());
+    for (String k : keys) {
+      Map<String, byte[]> a = before.byKey.get(k);
+      Map<String, byte[]> b = byKey.get(k);
+      if (a == null || b == null || !a.keySet().equals(b.keySet())
+          || a.keySet().stream().anyMatch(d -> !java.util.Arrays.equals(a.get(d), b.get(d)))) {
+        out.add(k);
+      }
+    }
+    return out;
+  }
+
   /** Whether Secret {@code namespace/name} exists. */
   public boolean contains(String namespace, String name) {
     return byKey.containsKey(namespace + "/" + name);

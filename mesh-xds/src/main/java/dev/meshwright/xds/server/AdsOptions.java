@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param debounceMax the longest a change waits while others keep arriving
  * @param pushThreads how many streams are generated for and sent to at once
  * @param serverId the ID this server gives itself (responses' control plane identifier, the ISTIOD column)
+ * @param admission how new streams' initial syncs are admitted
  */
 public record AdsOptions(String host, int port, Duration debounceAfter, Duration debounceMax, int pushThreads,
-    String serverId) {
+    String serverId, AdmissionOptions admission) {
   public AdsOptions {
     Objects.requireNonNull(host, "host");
     if (port < 0 || port > 65535) {
@@ -27,12 +28,14 @@ public record AdsOptions(String host, int port, Duration debounceAfter, Duration
       throw new IllegalArgumentException("pushThreads must be at least 1");
     }
     Objects.requireNonNull(serverId, "serverId");
+    Objects.requireNonNull(admission, "admission");
   }
 
   /** istiod's defaults on every interface. */
   public static AdsOptions defaults() {
-    return new AdsOptions("0.0.0.0", 15010, Duration.ofMillis(100), Duration.ofSeconds(10),
-        Math.max(2, Runtime.getRuntime().availableProcessors()), "meshwright");
+    int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+    return new AdsOptions("0.0.0.0", 15010, Duration.ofMillis(100), Duration.ofSeconds(10), threads, "meshwright",
+        AdmissionOptions.forPushThreads(threads));
   }
 
   /** Loopback on an ephemeral port, no debounce: for tests and in-process embedding. */
@@ -42,21 +45,26 @@ public record AdsOptions(String host, int port, Duration debounceAfter, Duration
 
   /** These options on another host. */
   public AdsOptions withHost(String value) {
-    return new AdsOptions(value, port, debounceAfter, debounceMax, pushThreads, serverId);
+    return new AdsOptions(value, port, debounceAfter, debounceMax, pushThreads, serverId, admission);
   }
 
   /** These options on another port. */
   public AdsOptions withPort(int value) {
-    return new AdsOptions(host, value, debounceAfter, debounceMax, pushThreads, serverId);
+    return new AdsOptions(host, value, debounceAfter, debounceMax, pushThreads, serverId, admission);
   }
 
   /** These options with another debounce. */
   public AdsOptions withDebounce(Duration after, Duration max) {
-    return new AdsOptions(host, port, after, max, pushThreads, serverId);
+    return new AdsOptions(host, port, after, max, pushThreads, serverId, admission);
   }
 
   /** These options with another server ID. */
   public AdsOptions withServerId(String value) {
-    return new AdsOptions(host, port, debounceAfter, debounceMax, pushThreads, value);
+    return new AdsOptions(host, port, debounceAfter, debounceMax, pushThreads, value, admission);
+  }
+
+  /** These options with another admission policy for new streams. */
+  public AdsOptions withAdmission(AdmissionOptions value) {
+    return new AdsOptions(host, port, debounceAfter, debounceMax, pushThreads, serverId, value);
   }
 }

@@ -30,6 +30,8 @@ import java.util.function.Supplier;
  * {@code AdsServer.builder(source, snapshot).options(AdsOptions.loopback()).start()}; {@link #port()} is the bound
  * port, {@link #close()} a graceful stop (streams are ended with UNAVAILABLE so proxies reconnect elsewhere).
  * {@link #status()} and {@link #configDump} are what {@code /debug/syncz} and {@code /debug/config_dump} serve.
+ * A published snapshot reaches only the proxies the change affects (istiod's Sidecar-scope rule, see the package
+ * documentation), and new streams' first syncs pass an adaptive admission limit ({@link AdmissionOptions}).
  * Thread-safe.
  */
 public final class AdsServer implements AutoCloseable {
@@ -58,14 +60,20 @@ public final class AdsServer implements AutoCloseable {
     return server.getPort();
   }
 
-  /** Pushes a new snapshot (debounced); returns at once. */
+  /**
+   * Pushes a new snapshot (debounced); returns at once. What changed is worked out from the snapshots themselves:
+   * only proxies the change affects are regenerated, and an endpoint-only change sends only EDS.
+   */
   public void publish(MeshSnapshot snapshot) {
-    pipeline.publish(snapshot, true);
+    pipeline.publish(snapshot);
   }
 
-  /** Pushes a snapshot in which only endpoints changed: the fast path, only EDS is diffed. */
+  /**
+   * The same as {@link #publish}: kept for callers that know only endpoints changed. The server finds that out
+   * itself (and pushes more if more changed), so nothing is lost by calling {@link #publish} instead.
+   */
   public void publishEndpoints(MeshSnapshot snapshot) {
-    pipeline.publish(snapshot, false);
+    pipeline.publish(snapshot);
   }
 
   /** The snapshot streams are generated from. */

@@ -9,6 +9,7 @@ import io.envoyproxy.envoy.service.discovery.v3.Resource;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedMap;
 
 /**
@@ -90,17 +91,19 @@ final class DeltaStream extends XdsStream implements StreamObserver<DeltaDiscove
       st.dirty |= push;
     }
     if (push) {
-      schedulePush(false, System.nanoTime());
+      requestPush();
     }
   }
 
   @Override
-  void plan(XdsResources generated, List<TypeState> scope, List<Planned> first, List<Planned> last) {
+  void plan(XdsResources generated, List<TypeState> scope, Set<String> only, List<Planned> first,
+      List<Planned> last) {
     for (TypeState st : scope) {
       SortedMap<String, XdsResource> desired = st.desired(generated);
       List<XdsResource> upserts =
           desired.values().stream().filter(r -> !r.version().equals(st.heldVersions.get(r.name()))).toList();
-      List<String> removed = st.heldVersions.keySet().stream().filter(n -> !desired.containsKey(n)).toList();
+      List<String> removed = st.heldVersions.keySet().stream()
+          .filter(n -> !desired.containsKey(n) && (only == null || only.contains(n))).toList();
       if (!upserts.isEmpty() || st.forceRespond && removed.isEmpty()) {
         first.add(response(st, upserts, List.of()));
       }

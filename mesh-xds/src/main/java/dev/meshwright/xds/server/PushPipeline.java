@@ -1,6 +1,9 @@
 package dev.meshwright.xds.server;
 
 import dev.meshwright.model.snapshot.MeshSnapshot;
+import dev.meshwright.model.snapshot.SnapshotChanges;
+import dev.meshwright.xds.ConfigDependencies;
+import dev.meshwright.xds.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -11,27 +14,32 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Config change → debounce → one new snapshot → a push to every connected stream. {@link #publish} only records
- * the change and returns (it never blocks on generation or sending); the debouncer's delivery swaps the current
- * snapshot and asks each stream for a push, which runs on the bounded push executor. A stream regenerates from the
- * newest snapshot and sends only resources whose content hash changed, so a change that does not affect a proxy
- * costs that proxy one generation and sends nothing. Endpoint-only changes are diffed for EDS only.
- * Thread-safe.
+ * Config change → debounce → one new snapshot → the changes it brings → a push request to every connected
+ * stream.
+ * {@link #publish} only records the snapshot and returns (it never blocks on diffing, generation or sending); the
+ * debouncer's delivery diffs the newest snapshot against the current one ({@link SnapshotChanges#between}), swaps
+ * it in and hands the changes to each stream, which decides on the push executor, by {@link PushPolicy}, whether
+ * the change affects its proxy: not at all (nothing is generated), only endpoints of imported services (only
+ * those ClusterLoadAssignments are generated), or otherwise (a full generation, of which only resources whose
+ * content hash changed are sent). New streams' initial syncs pass {@link Admission} first. Thread-safe.
  */
 final class PushPipeline {
-  /** One debounced change: the snapshot to push and whether more than endpoints changed. */
-  private record Change(MeshSnapshot snapshot, boolean full, long sinceNanos) {
+  /** One debounced change: the snapshot to push and when the oldest publish in it happened. */
+  private record Change(MeshSnapshot snapshot, long sinceNanos) {
     Change merge(Change later) {
-      return new Change(later.snapshot, full || later.full, Math.min(sinceNanos, later.sinceNanos));
+      return new Change(later.snapshot, Math.min(sinceNanos, later.sinceNanos));
     }
   }
 
+  private static final System.Logger LOG = System.getLogger(PushPipeline.class.getName());
   private final ConfigSource source;
   private final Executor executor;
   private final XdsMetrics metrics;
   private final String serverId;
   private final Scheduler scheduler;
   private final Debouncer<Change> debouncer;
+  private final Admission admission;
+  private final ScopeCache scopes = new ScopeCache();
   private final Set<XdsStream> streams = ConcurrentHashMap.newKeySet();
   private final String noncePrefix = Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
   private final AtomicLong nonces = new AtomicLong();
@@ -47,18 +55,29 @@ final class PushPipeline {
     this.scheduler = scheduler;
     this.debouncer = new Debouncer<>(options.debounceAfter(), options.debounceMax(), scheduler, Change::merge,
         this::deliver);
+    this.admission = new Admission(options.admission(), scheduler, metrics);
     metrics.connectedStreams(streams::size);
   }
 
-  void publish(MeshSnapshot snapshot, boolean full) {
-    debouncer.submit(new Change(Objects.requireNonNull(snapshot), full, scheduler.nanoTime()));
+  void publish(MeshSnapshot snapshot) {
+    debouncer.submit(new Change(Objects.requireNonNull(snapshot), scheduler.nanoTime()));
   }
 
-  private void deliver(Change change) {
+  private synchronized void deliver(Change change) {
+    SnapshotChanges changes;
+    try {
+      changes = SnapshotChanges.between(current, change.snapshot);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "could not diff snapshots; pushing to every proxy", e);
+      changes = SnapshotChanges.all();
+    }
     current = change.snapshot;
     metrics.snapshotPublished();
+    if (changes.isEmpty()) {
+      return;
+    }
     for (XdsStream s : streams) {
-      s.schedulePush(change.full, change.sinceNanos);
+      s.schedulePush(changes, change.sinceNanos);
     }
   }
 
@@ -72,6 +91,15 @@ final class PushPipeline {
 
   XdsMetrics metrics() {
     return metrics;
+  }
+
+  Admission admission() {
+    return admission;
+  }
+
+  /** The scope dependencies of {@code proxy} in {@code snapshot} (cached for the newest snapshot). */
+  ConfigDependencies dependencies(MeshSnapshot snapshot, Proxy proxy) {
+    return scopes.of(snapshot, proxy);
   }
 
   String serverId() {

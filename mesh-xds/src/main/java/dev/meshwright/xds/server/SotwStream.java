@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -77,7 +78,7 @@ final class SotwStream extends XdsStream implements StreamObserver<DiscoveryRequ
       }
     }
     if (push) {
-      schedulePush(false, System.nanoTime());
+      requestPush();
     }
   }
 
@@ -89,7 +90,8 @@ final class SotwStream extends XdsStream implements StreamObserver<DiscoveryRequ
   }
 
   @Override
-  void plan(XdsResources generated, List<TypeState> scope, List<Planned> first, List<Planned> last) {
+  void plan(XdsResources generated, List<TypeState> scope, Set<String> only, List<Planned> first,
+      List<Planned> last) {
     for (TypeState st : scope) {
       SortedMap<String, XdsResource> desired = st.desired(generated);
       Map<String, String> versions = TypeState.versions(desired);
@@ -112,11 +114,14 @@ final class SotwStream extends XdsStream implements StreamObserver<DiscoveryRequ
           first.add(response(st, desired.values(), version, true));
         }
       } else {
-        st.release(st.heldVersions.keySet().stream().filter(n -> !desired.containsKey(n)).toList());
+        st.release(st.heldVersions.keySet().stream()
+            .filter(n -> !desired.containsKey(n) && (only == null || only.contains(n))).toList());
         List<XdsResource> changed =
             desired.values().stream().filter(r -> !r.version().equals(st.heldVersions.get(r.name()))).toList();
         if (!changed.isEmpty() || st.forceRespond) {
-          first.add(response(st, changed, version, false));
+          Map<String, String> after = new TreeMap<>(st.heldVersions);
+          after.putAll(versions);
+          first.add(response(st, changed, TypeState.versionOf(after), false));
         }
       }
     }

@@ -63,6 +63,22 @@ final class TypeState {
     return out;
   }
 
+  /**
+   * The names held or asked for (and still wanted) whose cluster is one of {@code hostnames}: EDS and RDS names end
+   * in {@code |<hostname>} ({@code outbound|port|subset|host}).
+   */
+  Set<String> namesForHosts(Set<String> hostnames) {
+    Set<String> out = new TreeSet<>();
+    Set<String> candidates = new TreeSet<>(names);
+    candidates.addAll(heldVersions.keySet());
+    for (String n : candidates) {
+      if (wants(n) && hostnames.contains(n.substring(n.lastIndexOf('|') + 1))) {
+        out.add(n);
+      }
+    }
+    return out;
+  }
+
   /** Forgets held resources the subscription no longer covers (the client drops them itself). */
   void dropUnwanted() {
     heldVersions.keySet().removeIf(n -> !wants(n));

@@ -74,6 +74,11 @@ final class WorkloadSecrets implements ConfigSource {
     return out.build();
   }
 
+  @Override
+  public XdsResources endpoints(MeshSnapshot snapshot, Proxy proxy, Set<String> clusterNames) {
+    return delegate.endpoints(snapshot, proxy, clusterNames);
+  }
+
   private WorkloadCertificate certificate(CertificateAuthority authority, String id) {
     Instant now = clock.instant();
     Cached c = cache.compute(id, (k, old) -> {

@@ -16,7 +16,13 @@ import java.util.function.IntSupplier;
  * {@code pilot_proxy_convergence_time} (seconds from a config change to the push that carries it),
  * {@code pilot_xds} (connected streams), {@code pilot_total_xds_rejects} (NACKs, by type),
  * {@code pilot_xds_expired_nonce} (stale nonces, by type) and {@code pilot_xds_push_context_errors} (failed
- * generations). Thread-safe and lock-free on the hot path.
+ * generations); and Meshwright's own: {@code meshwright_xds_pushes_skipped} (stream pushes skipped because the
+ * change does not affect the proxy), {@code meshwright_xds_eds_only_pushes} (stream pushes limited to the changed
+ * services' ClusterLoadAssignments), {@code meshwright_xds_full_generations} (full per-proxy generations),
+ * {@code meshwright_xds_admission_wait_time} (seconds a new stream waited for admission),
+ * {@code meshwright_xds_admission_limit} and {@code meshwright_xds_admission_waiting} (the adaptive limit and the
+ * streams held by it) and {@code meshwright_xds_admission_rejected} (streams refused past the waiting bound).
+ * Thread-safe and lock-free on the hot path.
  */
 public final class XdsMetrics {
   private static final double[] BUCKETS = {0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 3, 5, 10, 20, 30};
@@ -28,10 +34,57 @@ public final class XdsMetrics {
   private final Histogram pushTime = new Histogram();
   private final Histogram convergence = new Histogram();
   private final AtomicLong fullPushes = new AtomicLong();
+  private final LongAdder skipped = new LongAdder();
+  private final LongAdder edsOnly = new LongAdder();
+  private final LongAdder fullGenerations = new LongAdder();
+  private final LongAdder admissionRejected = new LongAdder();
+  private final Histogram admissionWait = new Histogram();
   private volatile IntSupplier connected = () -> 0;
+  private volatile IntSupplier admissionLimit = () -> 0;
+  private volatile IntSupplier admissionWaiting = () -> 0;
 
   void connectedStreams(IntSupplier supplier) {
     connected = supplier;
+  }
+
+  void admission(IntSupplier limit, IntSupplier waiting) {
+    admissionLimit = limit;
+    admissionWaiting = waiting;
+  }
+
+  void pushSkipped() {
+    skipped.increment();
+  }
+
+  void edsOnlyPush() {
+    edsOnly.increment();
+  }
+
+  void fullGeneration() {
+    fullGenerations.increment();
+  }
+
+  void admissionWait(long nanos) {
+    admissionWait.observe(nanos / 1e9);
+  }
+
+  void admissionRejected() {
+    admissionRejected.increment();
+  }
+
+  /** Stream pushes skipped because the change did not affect the proxy. */
+  public long pushesSkipped() {
+    return skipped.sum();
+  }
+
+  /** Stream pushes limited to the changed services' ClusterLoadAssignments. */
+  public long edsOnlyPushes() {
+    return edsOnly.sum();
+  }
+
+  /** Full per-proxy generations (initial syncs, subscription changes and affecting config changes). */
+  public long fullGenerations() {
+    return fullGenerations.sum();
   }
 
   void pushed(String typeUrl) {
@@ -88,10 +141,28 @@ public final class XdsMetrics {
     sb.append("# HELP pilot_push_triggers Number of times a push was triggered.\n")
         .append("# TYPE pilot_push_triggers counter\n")
         .append("pilot_push_triggers ").append(fullPushes.get()).append('\n');
+    simple(sb, "meshwright_xds_pushes_skipped", "counter",
+        "Stream pushes skipped because the change does not affect the proxy.", skipped.sum());
+    simple(sb, "meshwright_xds_eds_only_pushes", "counter",
+        "Stream pushes limited to the ClusterLoadAssignments of services whose endpoints changed.", edsOnly.sum());
+    simple(sb, "meshwright_xds_full_generations", "counter", "Full per-proxy generations.", fullGenerations.sum());
+    simple(sb, "meshwright_xds_admission_limit", "gauge", "Initial syncs admitted at once (adaptive).",
+        admissionLimit.getAsInt());
+    simple(sb, "meshwright_xds_admission_waiting", "gauge", "New streams waiting for admission.",
+        admissionWaiting.getAsInt());
+    simple(sb, "meshwright_xds_admission_rejected", "counter",
+        "New streams refused with RESOURCE_EXHAUSTED because too many were waiting.", admissionRejected.sum());
+    admissionWait.write(sb, "meshwright_xds_admission_wait_time", "Seconds a new stream waited for admission.");
     pushTime.write(sb, "pilot_xds_push_time", "Total time in seconds Pilot takes to push lds, rds, cds and eds.");
     convergence.write(sb, "pilot_proxy_convergence_time",
         "Delay in seconds between config change and a proxy receiving all required configuration.");
     return sb.toString();
+  }
+
+  private static void simple(StringBuilder sb, String name, String type, String help, long value) {
+    sb.append("# HELP ").append(name).append(' ').append(help).append('\n');
+    sb.append("# TYPE ").append(name).append(' ').append(type).append('\n');
+    sb.append(name).append(' ').append(value).append('\n');
   }
 
   private static void counter(StringBuilder sb, String name, String help, Map<String, LongAdder> byType) {

@@ -1,6 +1,8 @@
 package dev.meshwright.xds.server;
 
 import dev.meshwright.model.snapshot.MeshSnapshot;
+import dev.meshwright.model.snapshot.SnapshotChanges;
+import dev.meshwright.xds.ConfigDependencies;
 import dev.meshwright.xds.NodeIds;
 import dev.meshwright.xds.Proxy;
 import dev.meshwright.xds.Subscriptions;
@@ -16,18 +18,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One ADS stream, the part SotW and Delta share: the proxy (from the first request's node), per-type
  * {@link TypeState}s, and the push loop. Requests update state on gRPC's thread and ask for a push; pushes run on
- * the pipeline's executor, at most one at a time per stream, coalesced (a stream that is not ready to send is
- * skipped until gRPC's on-ready callback, so a slow proxy costs one pending flag, not a queue of responses).
- * Every send regenerates from the newest snapshot and sends only what differs from what the proxy holds; a type
- * whose subscription changed during a generation waits for the next one, so no answer is ever planned for names
- * the proxy no longer asks for.
- * Thread-safe: state is guarded by {@code this}.
+ * the pipeline's executor, at most one at a time per stream, coalesced: config changes that arrive meanwhile are
+ * merged into one {@link SnapshotChanges}, decided on by {@link PushPolicy} against the snapshot the proxy's config
+ * came from (skip, EDS of the changed services only, or a full generation from the newest snapshot), and only what
+ * differs from what the proxy holds is sent. A type whose subscription changed during a generation waits for the
+ * next one, so no answer is ever planned for names the proxy no longer asks for.
+ *
+ * <p>Flow control: a push is generated only when gRPC's {@code isReady()} says the transport takes more; otherwise
+ * the stream waits for the on-ready callback with one pending flag and the merged changes, never a queue of
+ * responses, so a slow proxy holds at most one push's responses in gRPC's buffer. The first push waits for
+ * {@link Admission} (held, or {@code RESOURCE_EXHAUSTED} past its bound). Thread-safe: state is guarded by
+ * {@code this}.
  */
 abstract class XdsStream {
   private static final System.Logger LOG = System.getLogger(XdsStream.class.getName());
@@ -42,14 +51,22 @@ abstract class XdsStream {
   private String id = "";
   private boolean running;
   private boolean pending;
-  private boolean pendingFull;
+  /** Config changes not yet decided on for this proxy (merged). */
+  private SnapshotChanges pendingChanges = SnapshotChanges.none();
+  /** A request asked for a response (first request of a type, or a subscription change). */
+  private boolean pendingRequest;
   private boolean deferred;
   private long pendingSince;
   private boolean closed;
+  private final FirstSync firstSync;
+  /** The snapshot the proxy's config was generated from (or is known to equal), and its scope there. */
+  private MeshSnapshot generatedFrom;
+  private ConfigDependencies generatedScope;
 
   XdsStream(PushPipeline pipeline, String protocol) {
     this.pipeline = pipeline;
     this.protocol = protocol;
+    this.firstSync = new FirstSync(pipeline.admission());
   }
 
   /** A response ready to go out, in the protocol's own message type. */
@@ -68,8 +85,12 @@ abstract class XdsStream {
     return responses().isReady();
   }
 
-  /** Works out what to send after a generation; only {@link TypeState}s in scope are considered. */
-  abstract void plan(XdsResources generated, List<TypeState> scope, List<Planned> first, List<Planned> last);
+  /**
+   * Works out what to send after a generation; only {@link TypeState}s in scope are considered. {@code only}
+   * non-null means a partial generation: only those names were generated, held resources outside them stay.
+   */
+  abstract void plan(XdsResources generated, List<TypeState> scope, Set<String> only, List<Planned> first,
+      List<Planned> last);
 
   /** Ends the stream with an error status (once; later calls do nothing). */
   final void fail(Status status) {
@@ -118,18 +139,45 @@ abstract class XdsStream {
     return id;
   }
 
-  /** Asks for a push; {@code full} false limits it to EDS (and to types waiting for a first response). */
-  final synchronized void schedulePush(boolean full, long sinceNanos) {
+  /** A request asks for a response: generate for the types it changed, whatever the config did. */
+  final void requestPush() {
+    schedule(SnapshotChanges.none(), true, System.nanoTime());
+  }
+
+  /** The config changed: push what {@link PushPolicy} says the change needs for this proxy. */
+  final void schedulePush(SnapshotChanges changes, long sinceNanos) {
+    schedule(changes, false, sinceNanos);
+  }
+
+  private synchronized void schedule(SnapshotChanges changes, boolean request, long sinceNanos) {
     if (closed) {
       return;
     }
     pendingSince = pending ? Math.min(pendingSince, sinceNanos) : sinceNanos;
     pending = true;
-    pendingFull |= full;
-    if (!running) {
+    pendingChanges = pendingChanges.merge(changes);
+    pendingRequest |= request;
+    if (!firstSync.request(() -> pipeline.execute(this::admitted))) {
+      fail(Status.RESOURCE_EXHAUSTED.withDescription("too many proxies are waiting for their first config"));
+      return;
+    }
+    if (firstSync.admitted() && !running) {
       running = true;
       pipeline.execute(this::drain);
     }
+  }
+
+  private void admitted() {
+    synchronized (this) {
+      if (!closed) {
+        if (!running) {
+          running = true;
+          pipeline.execute(this::drain);
+        }
+        return;
+      }
+    }
+    firstSync.finish(false);
   }
 
   /** gRPC's on-ready callback: resume a push that was waiting for the transport. */
@@ -142,21 +190,21 @@ abstract class XdsStream {
   }
 
   /** Marks the stream closed; true for the first caller only (who may then end the gRPC call). */
-  final synchronized boolean closed() {
+  final boolean closed() {
     pipeline.unregister(this);
-    if (closed) {
-      return false;
+    synchronized (this) {
+      if (closed) {
+        return false;
+      }
+      closed = true;
     }
-    closed = true;
+    firstSync.finish(false);
     return true;
   }
 
   private void drain() {
     while (true) {
-      Subscriptions subs;
-      boolean full;
-      long since;
-      Proxy p;
+      StreamPush.Work work;
       synchronized (this) {
         if (!pending || closed) {
           running = false;
@@ -165,67 +213,90 @@ abstract class XdsStream {
         if (!isReady()) {
           deferred = true;
           running = false;
-          return;
+          break;
         }
         pending = false;
-        full = pendingFull;
-        pendingFull = false;
-        since = pendingSince;
-        subs = subscriptions();
-        p = proxy;
+        work = new StreamPush.Work(proxy, subscriptions(), pendingChanges, pendingRequest, pendingSince,
+            generatedFrom, generatedScope);
+        pendingChanges = SnapshotChanges.none();
+        pendingRequest = false;
       }
       MeshSnapshot snapshot = pipeline.current();
       long start = System.nanoTime();
-      XdsResources generated;
+      StreamPush.Push push;
       try {
-        generated = pipeline.source().generate(snapshot, p, subs);
+        push = StreamPush.generate(pipeline, work, snapshot, this::endpointNames);
       } catch (RuntimeException e) {
         LOG.log(System.Logger.Level.WARNING, "generation failed for " + id + "; the proxy keeps its config", e);
         pipeline.metrics().generationFailed();
+        synchronized (this) {
+          pendingChanges = work.changes().merge(pendingChanges); // decided again with the next change
+        }
+        firstSync.finish(true);
         continue;
       }
-      int sent;
-      synchronized (this) {
-        if (closed) {
-          running = false;
-          return;
-        }
-        List<TypeState> scope = new ArrayList<>();
-        Subscriptions now = subscriptions();
-        for (TypeState st : types.values()) {
-          if (!subs.names(st.typeUrl).equals(now.names(st.typeUrl))) {
-            // asked for other names while this generation ran: answer from the next one, flags kept, or a
-            // response for the old names would use up forceRespond/dirty and the new names never be sent
-            if (!pending) {
-              pending = true;
-              pendingSince = since;
-            }
-            continue;
-          }
-          if (full || st.forceRespond || st.dirty || st.typeUrl.equals(TypeUrls.ENDPOINT)) {
-            scope.add(st);
-          }
-          st.dirty = false;
-        }
-        List<Planned> first = new ArrayList<>();
-        List<Planned> last = new ArrayList<>();
-        plan(generated, scope, first, last);
-        last.sort(Comparator.comparingInt(pl -> removalOrder(pl.state().typeUrl)));
-        for (Planned pl : first) {
-          pl.send(pipeline.nonce());
-          pipeline.metrics().pushed(pl.state().typeUrl);
-        }
-        for (Planned pl : last) {
-          pl.send(pipeline.nonce());
-          pipeline.metrics().pushed(pl.state().typeUrl);
-        }
-        sent = first.size() + last.size();
+      int sent = push.generated() == null ? 0 : send(work, push);
+      if (sent < 0) {
+        return;
       }
+      synchronized (this) {
+        generatedFrom = snapshot;
+        generatedScope = push.scope();
+      }
+      firstSync.finish(true);
       if (sent > 0) {
         long end = System.nanoTime();
         pipeline.metrics().pushTime(end - start);
-        pipeline.metrics().convergence(end - since);
+        pipeline.metrics().convergence(end - work.sinceNanos());
       }
+    }
+    firstSync.finish(true);
+  }
+
+  private synchronized Set<String> endpointNames(Set<String> hostnames) {
+    TypeState eds = types.get(TypeUrls.ENDPOINT);
+    return eds == null ? Set.of() : eds.namesForHosts(hostnames);
+  }
+
+  /** Plans and sends one push generated for {@code work}; the number of responses, or -1 when the stream closed meanwhile. */
+  private int send(StreamPush.Work work, StreamPush.Push push) {
+    synchronized (this) {
+      if (closed) {
+        running = false;
+        return -1;
+      }
+      List<TypeState> scope = new ArrayList<>();
+      Subscriptions now = subscriptions();
+      for (TypeState st : types.values()) {
+        if (!work.subscriptions().names(st.typeUrl).equals(now.names(st.typeUrl))) {
+          // asked for other names while this generation ran: answer from the next one, flags kept, or a
+          // response for the old names would use up forceRespond/dirty and the new names never be sent
+          if (!pending) {
+            pending = true;
+            pendingSince = work.sinceNanos();
+          }
+          pendingRequest = true;
+          continue;
+        }
+        boolean partialEds = push.only() != null && st.typeUrl.equals(TypeUrls.ENDPOINT);
+        if (push.full() || st.forceRespond || st.dirty || partialEds) {
+          scope.add(st);
+        }
+        st.dirty = false;
+      }
+      List<Planned> first = new ArrayList<>();
+      List<Planned> last = new ArrayList<>();
+      plan(push.generated(), scope, push.only(), first, last);
+      last.sort(Comparator.comparingInt(pl -> removalOrder(pl.state().typeUrl)));
+      for (Planned pl : first) {
+        pl.send(pipeline.nonce());
+        pipeline.metrics().pushed(pl.state().typeUrl);
+      }
+      for (Planned pl : last) {
+        pl.send(pipeline.nonce());
+        pipeline.metrics().pushed(pl.state().typeUrl);
+      }
+      return first.size() + last.size();
     }
   }
 

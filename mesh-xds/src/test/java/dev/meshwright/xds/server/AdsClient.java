@@ -29,6 +29,7 @@ final class AdsClient implements AutoCloseable {
   private static final long WAIT_SECONDS = 30;
 
   private final ManagedChannel channel;
+  private String nodeId = NODE_ID;
   private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
   private StreamObserver<DiscoveryRequest> sotw;
   private StreamObserver<DeltaDiscoveryRequest> delta;
@@ -46,6 +47,20 @@ final class AdsClient implements AutoCloseable {
   static AdsClient delta(int port) {
     AdsClient c = new AdsClient(port);
     c.delta = AggregatedDiscoveryServiceGrpc.newStub(c.channel).deltaAggregatedResources(c.observer());
+    return c;
+  }
+
+  /** A SotW client whose requests carry {@code nodeId}. */
+  static AdsClient sotw(int port, String nodeId) {
+    AdsClient c = sotw(port);
+    c.nodeId = nodeId;
+    return c;
+  }
+
+  /** A Delta client whose requests carry {@code nodeId}. */
+  static AdsClient delta(int port, String nodeId) {
+    AdsClient c = delta(port);
+    c.nodeId = nodeId;
     return c;
   }
 
@@ -76,7 +91,7 @@ final class AdsClient implements AutoCloseable {
 
   /** A SotW request; the node rides along on every request. */
   void request(String type, List<String> names, String version, String nonce) {
-    sotw.onNext(DiscoveryRequest.newBuilder().setNode(node(NODE_ID)).setTypeUrl(type).addAllResourceNames(names)
+    sotw.onNext(DiscoveryRequest.newBuilder().setNode(node(nodeId)).setTypeUrl(type).addAllResourceNames(names)
         .setVersionInfo(version).setResponseNonce(nonce).build());
   }
 
@@ -90,19 +105,19 @@ final class AdsClient implements AutoCloseable {
   }
 
   void nack(DiscoveryResponse r, List<String> names, String message) {
-    sotw.onNext(DiscoveryRequest.newBuilder().setNode(node(NODE_ID)).setTypeUrl(r.getTypeUrl())
+    sotw.onNext(DiscoveryRequest.newBuilder().setNode(node(nodeId)).setTypeUrl(r.getTypeUrl())
         .addAllResourceNames(names).setResponseNonce(r.getNonce())
         .setErrorDetail(Status.newBuilder().setCode(3).setMessage(message)).build());
   }
 
   void delta(String type, List<String> subscribe, List<String> unsubscribe, String nonce) {
-    delta.onNext(DeltaDiscoveryRequest.newBuilder().setNode(node(NODE_ID)).setTypeUrl(type)
+    delta.onNext(DeltaDiscoveryRequest.newBuilder().setNode(node(nodeId)).setTypeUrl(type)
         .addAllResourceNamesSubscribe(subscribe).addAllResourceNamesUnsubscribe(unsubscribe)
         .setResponseNonce(nonce).build());
   }
 
   void deltaInitial(String type, List<String> subscribe, Map<String, String> initialVersions) {
-    delta.onNext(DeltaDiscoveryRequest.newBuilder().setNode(node(NODE_ID)).setTypeUrl(type)
+    delta.onNext(DeltaDiscoveryRequest.newBuilder().setNode(node(nodeId)).setTypeUrl(type)
         .addAllResourceNamesSubscribe(subscribe).putAllInitialResourceVersions(initialVersions).build());
   }
 
@@ -115,7 +130,7 @@ final class AdsClient implements AutoCloseable {
   }
 
   void deltaNack(DeltaDiscoveryResponse r, String message) {
-    delta.onNext(DeltaDiscoveryRequest.newBuilder().setNode(node(NODE_ID)).setTypeUrl(r.getTypeUrl())
+    delta.onNext(DeltaDiscoveryRequest.newBuilder().setNode(node(nodeId)).setTypeUrl(r.getTypeUrl())
         .setResponseNonce(r.getNonce()).setErrorDetail(Status.newBuilder().setCode(3).setMessage(message)).build());
   }
 

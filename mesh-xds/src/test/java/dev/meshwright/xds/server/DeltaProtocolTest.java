@@ -133,7 +133,8 @@ class DeltaProtocolTest {
     DeltaDiscoveryResponse r = client.nextDelta();
     assertThat(r.getTypeUrl()).isEqualTo(TypeUrls.ENDPOINT);
     assertThat(Names.of(r)).containsExactly(cluster(7070, A));
-    assertThat(r.getRemovedResourcesList()).isEmpty();
+    assertThat(r.getRemovedResourcesList()).as("held EDS outside the partial push stays held").isEmpty();
+    assertThat(server.metrics().edsOnlyPushes()).as("the EDS fast path, nothing else generated").isEqualTo(1);
     client.deltaAck(r);
     server.publish(snapshot(serviceEntry("a", "shop", A, 7070, "10.0.0.1", "10.0.0.8"), B_SE));
     barrier("nothing-changed");

@@ -198,6 +198,7 @@ class SotwProtocolTest {
     DiscoveryResponse onlyA = client.next();
     assertThat(onlyA.getTypeUrl()).isEqualTo(TypeUrls.ENDPOINT);
     assertThat(Names.of(onlyA)).containsExactly(cluster(7070, A));
+    assertThat(server.metrics().edsOnlyPushes()).as("the EDS fast path, nothing else generated").isEqualTo(1);
     barrier();
   }
 

@@ -46,7 +46,7 @@ import java.util.function.Predicate;
 
 /**
  * Test fixtures for the server: snapshots built from ServiceEntry YAML, and small hand-written generators that
- * turn each service port into an EDS cluster {@code outbound|port||host}, its ClusterLoadAssignment, an
+ * turn each service port the proxy's Sidecar scope imports into an EDS cluster {@code outbound|port||host}, its ClusterLoadAssignment, an
  * api_listener {@code host:port} (proxyless style) whose HCM loads RDS {@code outbound|port||host}, and that
  * route configuration with one virtual host routing to the cluster.
  */
@@ -68,11 +68,16 @@ final class TestMesh {
 
   /** A snapshot of these YAML documents. */
   static MeshSnapshot snapshot(String... documents) {
+    return snapshot(MeshConfigs.defaults(), documents);
+  }
+
+  /** A snapshot of these YAML documents under {@code mesh}. */
+  static MeshSnapshot snapshot(dev.meshwright.api.mesh.MeshConfig mesh, String... documents) {
     ConfigStore store = ConfigStore.builder().build();
     TextSources.Applied applied = TextSources.apply(store, "test.yaml", String.join("\n---\n", documents),
         MeshYaml.standard());
     assertThat(applied.diagnostics()).isEmpty();
-    return MeshTranslator.create().translate(store.view(), MeshConfigs.defaults());
+    return MeshTranslator.create().translate(store.view(), mesh);
   }
 
   static String cluster(int port, String host) {
@@ -91,9 +96,10 @@ final class TestMesh {
     }
   }
 
+  /** The service ports the proxy's Sidecar scope imports. */
   private static List<Key> keys(ProxyContext ctx) {
     List<Key> out = new ArrayList<>();
-    for (MeshService s : ctx.snapshot().registry().services()) {
+    for (MeshService s : ctx.scope().services()) {
       s.ports().forEach(p -> out.add(new Key(s, p)));
     }
     return out;
