@@ -95,8 +95,8 @@ public final class AdsLoadHarness {
       BenchConfig current = config;
       for (int round = 0; round < o.warmupRounds() + o.rounds(); round++) {
         int index = (round * 37) % config.size();
-        current = current.changed(index, 9000 + round);
-        Runnable publishCall = target.prepare(current);
+        current = current.changed(index, round);
+        Runnable publishCall = target.prepare(current, index);
         tracker.expect(current.endpointBytes(index));
         long c0 = processCpuNanos();
         long t0 = System.nanoTime();

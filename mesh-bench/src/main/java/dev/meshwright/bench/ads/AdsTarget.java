@@ -12,8 +12,11 @@ interface AdsTarget extends AutoCloseable {
   /** The bound loopback port. */
   int port();
 
-  /** Builds {@code next} in the server's own form; the returned action hands it to the server (timed). */
-  Runnable prepare(BenchConfig next);
+  /**
+   * Builds {@code next}, in which cluster {@code changed}'s endpoints changed, in the server's own form; the
+   * returned action hands it to the server (timed).
+   */
+  Runnable prepare(BenchConfig next, int changed);
 
   /** Stops the server. */
   @Override

@@ -43,22 +43,28 @@ final class BenchConfig {
               .setAds(AggregatedConfigSource.getDefaultInstance()).setResourceApiVersion(
                   io.envoyproxy.envoy.config.core.v3.ApiVersion.V3)))
           .build());
-      es.add(assignment(name, i, 8080));
+      es.add(assignment(name, i, 2));
     }
     return new BenchConfig(List.copyOf(cs), List.copyOf(es));
   }
 
-  /** The cluster name of index {@code i}, all of the same length. */
-  static String clusterName(int i) {
-    return String.format("outbound|8080||svc-%05d.bench.svc.cluster.local", i);
+  /** The Kubernetes Service of cluster {@code i} (namespace {@code bench}), all names of the same length. */
+  static String serviceName(int i) {
+    return String.format("svc-%05d", i);
   }
 
-  private static ClusterLoadAssignment assignment(String cluster, int i, int secondPort) {
+  /** The cluster name of index {@code i}: Istio's name for port 8080 of {@link #serviceName}. */
+  static String clusterName(int i) {
+    return "outbound|8080||" + serviceName(i) + ".bench.svc.cluster.local";
+  }
+
+  /** Two endpoints on port 8080: {@code 10.<i>.1} and {@code 10.<i>.<second>}. */
+  private static ClusterLoadAssignment assignment(String cluster, int i, int second) {
     String base = "10." + (i >> 8 & 0xff) + "." + (i & 0xff) + ".";
     return ClusterLoadAssignment.newBuilder().setClusterName(cluster)
         .addEndpoints(LocalityLbEndpoints.newBuilder()
             .addLbEndpoints(lbEndpoint(base + "1", 8080))
-            .addLbEndpoints(lbEndpoint(base + "2", secondPort)))
+            .addLbEndpoints(lbEndpoint(base + second, 8080)))
         .build();
   }
 
@@ -84,12 +90,12 @@ final class BenchConfig {
   }
 
   /**
-   * The same config with the second endpoint of cluster {@code index} on port {@code port} (a new port each
-   * round makes each change distinct).
+   * The same config with the second endpoint of cluster {@code index} moved to {@code 10.<index>.<3 + round>}
+   * (each round's change is distinct for up to 250 rounds).
    */
-  BenchConfig changed(int index, int port) {
+  BenchConfig changed(int index, int round) {
     List<ClusterLoadAssignment> es = new ArrayList<>(endpoints);
-    es.set(index, assignment(clusterName(index), index, port));
+    es.set(index, assignment(clusterName(index), index, 3 + round % 250));
     return new BenchConfig(clusters, List.copyOf(es));
   }
 

@@ -50,7 +50,7 @@ final class JcpTarget implements AdsTarget {
   }
 
   @Override
-  public synchronized Runnable prepare(BenchConfig next) {
+  public synchronized Runnable prepare(BenchConfig next, int changed) {
     Snapshot s = snapshot(next, ++version);
     return () -> cache.setSnapshot(GROUP, s);
   }

@@ -1,9 +1,6 @@
 package dev.meshwright.bench.ads;
 
-import dev.meshwright.api.mesh.MeshConfigs;
-import dev.meshwright.model.config.ConfigStore;
 import dev.meshwright.model.snapshot.MeshSnapshot;
-import dev.meshwright.model.snapshot.MeshTranslator;
 import dev.meshwright.xds.XdsResources;
 import dev.meshwright.xds.server.AdsOptions;
 import dev.meshwright.xds.server.AdsServer;
@@ -18,21 +15,23 @@ import java.util.Map;
 /**
  * Meshwright's {@link AdsServer} on loopback with a {@link ConfigSource} that returns the pre-built resources
  * (the same protos java-control-plane serves), so the comparison measures the servers, not the translator. Each
- * config is tied to a snapshot of its own (an empty mesh: the source ignores its content), and a change publishes
- * the new snapshot with {@link AdsServer#publishEndpoints} (the endpoint-only path), with the debounce given
- * (zero: the publish call itself hands the push to every stream).
+ * config is tied to the {@link BenchMesh} snapshot holding the same endpoints (a real EndpointSlice change, so a
+ * server that works out changes from snapshots sees one), and a change publishes that snapshot with
+ * {@link AdsServer#publishEndpoints} (the endpoint-only path), with the debounce given.
  */
 final class MeshwrightTarget implements AdsTarget {
   private final AdsServer server;
   private final Duration debounce;
   /** Each snapshot's resources: the initial one and the changes published since. */
   private final Map<MeshSnapshot, XdsResources> bySnapshot = Collections.synchronizedMap(new IdentityHashMap<>());
+  private final BenchMesh mesh;
   private XdsResources last;
 
   MeshwrightTarget(BenchConfig config, Duration debounce) {
     this.debounce = debounce;
     this.last = config.xdsResources();
-    MeshSnapshot snapshot = emptySnapshot();
+    this.mesh = new BenchMesh(config);
+    MeshSnapshot snapshot = mesh.current();
     bySnapshot.put(snapshot, last);
     ConfigSource source = (s, proxy, subscriptions) -> bySnapshot.get(s);
     Duration max = debounce.isZero() ? Duration.ZERO : Duration.ofSeconds(10);
@@ -54,15 +53,11 @@ final class MeshwrightTarget implements AdsTarget {
   }
 
   @Override
-  public synchronized Runnable prepare(BenchConfig next) {
+  public synchronized Runnable prepare(BenchConfig next, int changed) {
     last = next.xdsResources(last);
-    MeshSnapshot snapshot = emptySnapshot();
+    MeshSnapshot snapshot = mesh.change(next, changed);
     bySnapshot.put(snapshot, last);
     return () -> server.publishEndpoints(snapshot);
-  }
-
-  private static MeshSnapshot emptySnapshot() {
-    return MeshTranslator.create().translate(ConfigStore.builder().build().view(), MeshConfigs.defaults());
   }
 
   @Override
