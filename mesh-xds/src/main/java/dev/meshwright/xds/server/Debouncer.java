@@ -9,8 +9,8 @@ import java.util.function.Consumer;
  * Merges bursts of events into one, as istiod's {@code debounce}: an event is delivered once no other event has
  * arrived for {@code quiet} ({@code PILOT_DEBOUNCE_AFTER}, 100 ms) or once the first pending event is {@code max}
  * old ({@code PILOT_DEBOUNCE_MAX}, 10 s), whichever comes first. Events that arrive meanwhile are merged with
- * {@code merge}. A zero quiet period delivers at once. {@link #submit} never blocks on delivery: the sink runs on
- * the scheduler's thread. Thread-safe.
+ * {@code merge}. A zero quiet period delivers as soon as the scheduler's thread runs (events submitted before
+ * then are merged). {@link #submit} never blocks on delivery: the sink runs on the scheduler's thread. Thread-safe.
  *
  * @param <T> the event type
  */
@@ -35,22 +35,17 @@ final class Debouncer<T> {
 
   /** Adds an event; it is delivered (merged with others) after the quiet period. */
   void submit(T event) {
-    T now = null;
     synchronized (this) {
       long t = scheduler.nanoTime();
       pending = pending == null ? event : merge.apply(pending, event);
       lastNanos = t;
-      if (quietNanos <= 0) {
-        now = pending;
-        pending = null;
-      } else if (!timerSet) {
+      if (!timerSet) {
         firstNanos = t;
         timerSet = true;
-        scheduler.schedule(Duration.ofNanos(quietNanos), this::check);
+        // with no quiet period the event still goes out on the scheduler's thread: handing a push to every
+        // stream is O(streams), and the publisher must not pay for it
+        scheduler.schedule(Duration.ofNanos(Math.max(0, quietNanos)), this::check);
       }
-    }
-    if (now != null) {
-      sink.accept(now);
     }
   }
 

@@ -64,10 +64,16 @@ class DebouncerTest {
   }
 
   @Test
-  @DisplayName("a zero quiet period delivers at once")
+  @DisplayName("a zero quiet period delivers at once, on the scheduler's thread rather than the publisher's")
   void noDebounce() {
     Debouncer<String> now = new Debouncer<>(Duration.ZERO, Duration.ZERO, clock, (a, b) -> b, delivered::add);
     now.submit("x");
+    assertThat(delivered).isEmpty();
+    clock.advance(Duration.ZERO);
     assertThat(delivered).containsExactly("x");
+    now.submit("y");
+    now.submit("z");
+    clock.advance(Duration.ZERO);
+    assertThat(delivered).containsExactly("x", "z");
   }
 }

@@ -1,0 +1,146 @@
+package dev.meshwright.bench.ads;
+
+import dev.meshwright.bench.ads.LoadStreams.Protocol;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * ADS load (issue #11): for each server (Meshwright's {@code AdsServer} at each debounce, java-control-plane) and
+ * each protocol, starts the server on loopback with {@link BenchConfig}, opens the streams ({@link LoadStreams},
+ * in this JVM), times the initial sync, then changes one endpoint per round and times the publish call and every
+ * stream's receipt of the change. Prints a Markdown table. Run with
+ * {@code java -Xmx2g -cp mesh-bench/target/benchmarks.jar dev.meshwright.bench.ads.AdsLoadHarness --streams 1000
+ * --clusters 1000} (options: {@link LoadOptions}). Client and server share the JVM and its cores.
+ */
+public final class AdsLoadHarness {
+  private AdsLoadHarness() {}
+
+  /** Runs the harness and prints the results. */
+  public static void main(String[] args) throws InterruptedException {
+    LoadOptions options;
+    try {
+      options = LoadOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("error: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    System.out.printf("%d streams × %d clusters, %d channels, %d + %d rounds, JVM %s, %d CPUs, max heap %d MB%n",
+        options.streams(), options.clusters(), options.channels(), options.warmupRounds(), options.rounds(),
+        System.getProperty("java.vm.version"), Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory() >> 20);
+    List<LoadResult> results = run(options, r -> System.out.println(r.row()));
+    System.out.println();
+    System.out.println(LoadResult.header());
+    results.forEach(r -> System.out.println(r.row()));
+  }
+
+  /** Runs every server × protocol of {@code options}, handing each result to {@code sink} as it is done. */
+  static List<LoadResult> run(LoadOptions options, java.util.function.Consumer<LoadResult> sink)
+      throws InterruptedException {
+    BenchConfig config = BenchConfig.of(options.clusters());
+    if (options.streams() > 50) {
+      // the JIT's first compilations would otherwise land in the first server's initial sync
+      LoadOptions warm = new LoadOptions(50, options.clusters(), options.servers(), options.protocols(),
+          options.debounceMs(), 2, 0, 1, options.timeoutSeconds(), false);
+      run(warm, r -> { });
+    }
+    List<LoadResult> out = new ArrayList<>();
+    for (String server : options.servers()) {
+      List<Integer> debounces = server.equals("jcp") ? List.of(0) : options.debounceMs();
+      for (int debounce : debounces) {
+        for (Protocol protocol : options.protocols()) {
+          try (AdsTarget target = server.equals("jcp") ? new JcpTarget(config)
+              : new MeshwrightTarget(config, Duration.ofMillis(debounce))) {
+            LoadResult r = runOne(target, config, protocol, options);
+            out.add(r);
+            sink.accept(r);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static LoadResult runOne(AdsTarget target, BenchConfig config, Protocol protocol, LoadOptions o)
+      throws InterruptedException {
+    LoadTracker tracker = new LoadTracker(o.streams(), config.size());
+    List<String> names = config.clusterNames();
+    try (LoadStreams streams = new LoadStreams(target.port(), o.channels())) {
+      double before = o.heap() ? usedHeapMb() : 0;
+      long cpuStart = processCpuNanos();
+      long start = System.nanoTime();
+      streams.open(o.streams(), protocol, names, tracker);
+      tracker.awaitSynced(o.timeoutSeconds(), TimeUnit.SECONDS);
+      long[] syncTimes = tracker.syncTimes();
+      int synced = 0;
+      long last = start;
+      for (long t : syncTimes) {
+        if (t != 0) {
+          synced++;
+          last = Math.max(last, t);
+        }
+      }
+      double syncMs = (last - start) / 1e6;
+      double syncCpuMs = (processCpuNanos() - cpuStart) / 1e6;
+      double heap = o.heap() ? usedHeapMb() - before : -1;
+      Thread.sleep(500);
+      List<Double> fanout = new ArrayList<>();
+      List<Double> publish = new ArrayList<>();
+      List<Double> cpu = new ArrayList<>();
+      int missed = 0;
+      BenchConfig current = config;
+      for (int round = 0; round < o.warmupRounds() + o.rounds(); round++) {
+        int index = (round * 37) % config.size();
+        current = current.changed(index, round);
+        Runnable publishCall = target.prepare(current, index);
+        tracker.expect(current.endpointBytes(index));
+        long c0 = processCpuNanos();
+        long t0 = System.nanoTime();
+        publishCall.run();
+        long t1 = System.nanoTime();
+        tracker.awaitUpdated(o.timeoutSeconds(), TimeUnit.SECONDS);
+        long c1 = processCpuNanos();
+        if (round < o.warmupRounds()) {
+          Thread.sleep(200);
+          continue;
+        }
+        publish.add((t1 - t0) / 1e6);
+        cpu.add((c1 - c0) / 1e6);
+        for (long t : tracker.updateTimes()) {
+          if (t == 0) {
+            missed++;
+          } else {
+            fanout.add((t - t0) / 1e6);
+          }
+        }
+        Thread.sleep(200);
+      }
+      tracker.closing();
+      return new LoadResult(target.name(), protocol, o.streams(), config.size(), synced, syncMs, syncCpuMs,
+          fanout.size(), missed, array(fanout), array(publish), array(cpu), tracker.errors(), heap);
+    }
+  }
+
+  private static double[] array(List<Double> values) {
+    return values.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  /** CPU time of this whole process (server, load streams, JIT, GC). */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /** Heap in use after full collections, in MB. */
+  private static double usedHeapMb() throws InterruptedException {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      Thread.sleep(200);
+    }
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
+  }
+}
