@@ -38,8 +38,8 @@ import java.util.function.Predicate;
  * grpc-java client that finds them through grpc-xds ({@link ProxylessCaller}) prints who answered.
  *
  * <p>Then the inventory changes (v1-b is drained, v2-b is added): a new snapshot goes out with
- * {@link AdsServer#publishEndpoints} (only EDS is regenerated and diffed) and the traffic follows. Last the routing
- * changes (v2 takes 100%), pushed with {@link AdsServer#publish}. Everything is closed on return. Run it with
+ * {@link AdsServer#publish} (the server sees only instances changed: only EDS is generated and sent) and the traffic
+ * follows. Last the routing changes (v2 takes 100%), pushed with {@link AdsServer#publish} too. Everything is closed on return. Run it with
  * {@code bin/example embed}.
  */
 public final class EmbeddedControlPlane {
@@ -110,9 +110,9 @@ public final class EmbeddedControlPlane {
 
           Inventory next = inventory.minus("reviews-v1-b").plus(instance("reviews-v2-b", backends, "v2"));
           String eds = version(ads, storefront, TypeUrls.ENDPOINT);
-          ads.publishEndpoints(mesh.inventory(next));       // only instances changed: the EDS-only fast path
+          ads.publish(mesh.inventory(next));                // only instances changed: EDS only
           await(ads, storefront, p -> acked(p, TypeUrls.ENDPOINT, eds));
-          splits.add(report(out, "2. inventory: reviews-v1-b drained, reviews-v2-b added (publishEndpoints):",
+          splits.add(report(out, "2. inventory: reviews-v1-b drained, reviews-v2-b added (publish, EDS only):",
               caller.call(CALLS)));
 
           String rds = version(ads, storefront, TypeUrls.ROUTE);

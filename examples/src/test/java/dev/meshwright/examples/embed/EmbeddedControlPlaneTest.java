@@ -36,7 +36,7 @@ class EmbeddedControlPlaneTest {
     assertThat(splits.get(2)).containsOnlyKeys("reviews-v2-a", "reviews-v2-b");
     assertThat(splits.get(2).values()).allMatch(n -> n > 0);
     assertThat(printed.toString(StandardCharsets.UTF_8))
-        .contains("control plane: ADS on 127.0.0.1:", "reviews.shop.internal", "publishEndpoints",
+        .contains("control plane: ADS on 127.0.0.1:", "reviews.shop.internal", "(publish, EDS only)",
             "closed: client, control plane and backends");
     for (int port : outcome.ports()) {
       assertThatThrownBy(() -> connect(port)).as("port %d still open", port).isInstanceOf(IOException.class);

@@ -17,7 +17,7 @@ import java.util.Map;
  * (the same protos java-control-plane serves), so the comparison measures the servers, not the translator. Each
  * config is tied to the {@link BenchMesh} snapshot holding the same endpoints (a real EndpointSlice change, so a
  * server that works out changes from snapshots sees one), and a change publishes that snapshot with
- * {@link AdsServer#publishEndpoints} (the endpoint-only path), with the debounce given.
+ * {@link AdsServer#publish} (which finds the endpoint-only change itself), with the debounce given.
  */
 final class MeshwrightTarget implements AdsTarget {
   private final AdsServer server;
@@ -57,7 +57,7 @@ final class MeshwrightTarget implements AdsTarget {
     last = next.xdsResources(last);
     MeshSnapshot snapshot = mesh.change(next, changed);
     bySnapshot.put(snapshot, last);
-    return () -> server.publishEndpoints(snapshot);
+    return () -> server.publish(snapshot);
   }
 
   @Override

@@ -68,14 +68,6 @@ public final class AdsServer implements AutoCloseable {
     pipeline.publish(snapshot);
   }
 
-  /**
-   * The same as {@link #publish}: kept for callers that know only endpoints changed. The server finds that out
-   * itself (and pushes more if more changed), so nothing is lost by calling {@link #publish} instead.
-   */
-  public void publishEndpoints(MeshSnapshot snapshot) {
-    pipeline.publish(snapshot);
-  }
-
   /** The snapshot streams are generated from. */
   public MeshSnapshot current() {
     return pipeline.current();

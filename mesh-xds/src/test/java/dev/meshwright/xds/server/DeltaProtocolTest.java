@@ -129,7 +129,7 @@ class DeltaProtocolTest {
   @DisplayName("only changed resources are sent: an endpoint change sends one ClusterLoadAssignment and nothing else")
   void onlyChanges() {
     subscribeAll();
-    server.publishEndpoints(snapshot(serviceEntry("a", "shop", A, 7070, "10.0.0.1", "10.0.0.8"), B_SE));
+    server.publish(snapshot(serviceEntry("a", "shop", A, 7070, "10.0.0.1", "10.0.0.8"), B_SE));
     DeltaDiscoveryResponse r = client.nextDelta();
     assertThat(r.getTypeUrl()).isEqualTo(TypeUrls.ENDPOINT);
     assertThat(Names.of(r)).containsExactly(cluster(7070, A));

@@ -194,7 +194,7 @@ class SotwProtocolTest {
     for (DiscoveryResponse r : List.of(cds, eds, lds, rds)) {
       client.ack(r, List.of());
     }
-    server.publishEndpoints(snapshot(serviceEntry("a", "shop", A, 7070, "10.0.0.1", "10.0.0.8"), B_SE, C_SE));
+    server.publish(snapshot(serviceEntry("a", "shop", A, 7070, "10.0.0.1", "10.0.0.8"), B_SE, C_SE));
     DiscoveryResponse onlyA = client.next();
     assertThat(onlyA.getTypeUrl()).isEqualTo(TypeUrls.ENDPOINT);
     assertThat(Names.of(onlyA)).containsExactly(cluster(7070, A));
