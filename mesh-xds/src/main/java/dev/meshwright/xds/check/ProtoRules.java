@@ -71,9 +71,11 @@ public final class ProtoRules {
 
   /** The violations in {@code message}, each {@code path: problem}; empty when it is valid. */
   public List<String> violations(Message message) {
-    if (fast.valid(message)) {
-      return List.of();
-    }
+    return fast.valid(message) ? List.of() : walk(message);
+  }
+
+  /** The violations found by the reflective walk alone (what {@link #violations} falls back to). */
+  List<String> walk(Message message) {
     List<String> out = new ArrayList<>();
     check(message, "", out, 0);
     return out;
