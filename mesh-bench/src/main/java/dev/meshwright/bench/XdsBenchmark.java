@@ -7,6 +7,7 @@ import dev.meshwright.model.snapshot.MeshSnapshot;
 import dev.meshwright.model.snapshot.MeshTranslator;
 import dev.meshwright.xds.NodeIds;
 import dev.meshwright.xds.Proxy;
+import dev.meshwright.xds.XdsCache;
 import dev.meshwright.xds.XdsGenerator;
 import dev.meshwright.xds.XdsOptions;
 import dev.meshwright.xds.XdsResources;
@@ -28,7 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * xDS generation (issue #10): the full config (CDS, EDS, LDS, RDS) of one sidecar in the {@link MeshGenerator}
  * mesh of 1,000 services and 5,000 endpoints; of a sidecar whose Sidecar resource imports 10 services; and of an
- * ingress gateway with 1,000 hosts ({@link GatewayMeshGenerator}). Run with {@code -prof gc} for the allocation
+ * ingress gateway with 1,000 hosts ({@link GatewayMeshGenerator}). The plain benchmarks generate afresh each time
+ * (caching off: only the snapshot's indexes are shared); the {@code Shared} ones are a proxy identical to one
+ * generated before, answered from the snapshot's {@code XdsCache}. Run with {@code -prof gc} for the allocation
  * per generated config.
  */
 @State(Scope.Benchmark)
@@ -41,7 +44,10 @@ public class XdsBenchmark {
   @Param("1000")
   public int services;
 
-  private final XdsGenerator generator = Istiod.generator(XdsOptions.defaults());
+  /** Generation itself: nothing is shared between calls but the snapshot's indexes. */
+  private final XdsGenerator generator = Istiod.generator(XdsOptions.defaults()).withCaching(XdsCache.Caching.OFF);
+  /** As istiod runs it: proxies with the same inputs share the snapshot's cached resources. */
+  private final XdsGenerator shared = Istiod.generator(XdsOptions.defaults());
   private MeshSnapshot snapshot;
   private Proxy sidecar;
   private Proxy scoped;
@@ -75,6 +81,18 @@ public class XdsBenchmark {
   @Benchmark
   public XdsResources sidecarScopedTo10() {
     return generator.generate(snapshot, scoped);
+  }
+
+  /** A sidecar identical to one generated before (same namespace, labels, scope): answered from the cache. */
+  @Benchmark
+  public XdsResources sidecarFullMeshShared() {
+    return shared.generate(snapshot, sidecar);
+  }
+
+  /** The scoped sidecar, identical to one generated before. */
+  @Benchmark
+  public XdsResources sidecarScopedTo10Shared() {
+    return shared.generate(snapshot, scoped);
   }
 
   /** An ingress gateway with one Gateway and VirtualService per service (1,000 hosts). */

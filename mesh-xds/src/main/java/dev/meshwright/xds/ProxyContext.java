@@ -19,34 +19,60 @@ public final class ProxyContext {
   private final XdsOptions options;
   private final SidecarScope scope;
   private final List<ServiceInstance> instances;
+  private final SnapshotMemo memo;
+  private final XdsCache.Caching caching;
 
   /** A service port the proxy's workload serves: the service, and the endpoint that is this proxy. */
   public record ServiceInstance(MeshService service, Endpoint endpoint) {}
 
-  private ProxyContext(MeshSnapshot snapshot, Proxy proxy, XdsOptions options) {
+  private ProxyContext(MeshSnapshot snapshot, Proxy proxy, XdsOptions options, XdsCache.Caching caching) {
     this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
     this.proxy = Objects.requireNonNull(proxy, "proxy");
     this.options = Objects.requireNonNull(options, "options");
-    this.scope = SidecarScope.of(snapshot.policies().sidecar(proxy.namespace(), proxy.labels()), proxy.namespace(),
-        snapshot.servicesVisibleTo(proxy.namespace()));
-    this.instances = findInstances(snapshot, proxy);
+    this.memo = SnapshotMemo.of(snapshot);
+    this.caching = Objects.requireNonNull(caching, "caching");
+    this.scope = SidecarScope.of(snapshot, memo, snapshot.policies().sidecar(proxy.namespace(), proxy.labels()),
+        proxy.namespace());
+    this.instances = findInstances(snapshot, memo, proxy);
   }
 
-  /** The context of {@code proxy} in {@code snapshot}. */
+  /** The context of {@code proxy} in {@code snapshot}, generated resources cached per snapshot. */
   public static ProxyContext of(MeshSnapshot snapshot, Proxy proxy, XdsOptions options) {
-    return new ProxyContext(snapshot, proxy, options);
+    return new ProxyContext(snapshot, proxy, options, XdsCache.Caching.SHARED);
   }
 
-  private static List<ServiceInstance> findInstances(MeshSnapshot snapshot, Proxy proxy) {
-    List<ServiceInstance> out = new ArrayList<>();
+  /** The context of {@code proxy} in {@code snapshot}, with or without sharing generated resources. */
+  public static ProxyContext of(MeshSnapshot snapshot, Proxy proxy, XdsOptions options, XdsCache.Caching caching) {
+    return new ProxyContext(snapshot, proxy, options, caching);
+  }
+
+  /** Registry endpoints by address, each with its service, in registry order (services, then endpoints). */
+  private record InstancesByAddress() {}
+
+  private record Indexed(int order, ServiceInstance instance) {}
+
+  private static List<ServiceInstance> findInstances(MeshSnapshot snapshot, SnapshotMemo memo, Proxy proxy) {
+    Map<String, List<Indexed>> byAddress = memo.get(new InstancesByAddress(), () -> index(snapshot));
+    List<String> ips = proxy.ipAddresses().stream().distinct().toList();
+    if (ips.size() == 1) {
+      return byAddress.getOrDefault(ips.get(0), List.of()).stream().map(Indexed::instance).toList();
+    }
+    return ips.stream().flatMap(ip -> byAddress.getOrDefault(ip, List.of()).stream())
+        .sorted(java.util.Comparator.comparingInt(Indexed::order)).map(Indexed::instance).toList();
+  }
+
+  private static Map<String, List<Indexed>> index(MeshSnapshot snapshot) {
+    Map<String, List<Indexed>> out = new java.util.HashMap<>();
+    int order = 0;
     for (MeshService s : snapshot.registry().services()) {
       for (Endpoint e : snapshot.registry().endpoints(s.hostname())) {
-        if (e.serviceNamespace().equals(s.namespace()) && proxy.ipAddresses().contains(e.address())) {
-          out.add(new ServiceInstance(s, e));
+        if (e.serviceNamespace().equals(s.namespace())) {
+          out.computeIfAbsent(e.address(), a -> new ArrayList<>()).add(new Indexed(order++, new ServiceInstance(s, e)));
         }
       }
     }
-    return List.copyOf(out);
+    out.replaceAll((k, v) -> List.copyOf(v));
+    return Map.copyOf(out);
   }
 
   /** The snapshot. */
@@ -77,6 +103,16 @@ public final class ProxyContext {
   /** The services the proxy's workload is an endpoint of (matched by IP), in registry order. */
   public List<ServiceInstance> serviceInstances() {
     return instances;
+  }
+
+  /** What generators derive from the snapshot once for every proxy. */
+  public SnapshotMemo memo() {
+    return memo;
+  }
+
+  /** The cache of generated resources shared by proxies with the same inputs; a no-op one when caching is off. */
+  public XdsCache cache() {
+    return caching == XdsCache.Caching.SHARED ? memo.cache() : XdsCache.NONE;
   }
 
   /** The proxy's labels. */

@@ -7,6 +7,7 @@ import io.envoyproxy.envoy.config.listener.v3.Filter;
 import io.envoyproxy.envoy.config.listener.v3.FilterChain;
 import io.envoyproxy.envoy.config.listener.v3.Listener;
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager;
+import java.io.IOException;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
@@ -41,9 +42,45 @@ public final class References {
 
   private static void addChain(FilterChain fc, Set<String> out) {
     for (Filter f : fc.getFiltersList()) {
-      if (f.hasTypedConfig()) {
-        hcm(f.getTypedConfig()).ifPresent(h -> addRds(h, out));
+      if (f.hasTypedConfig() && f.getTypedConfig().getTypeUrl().equals(HCM_TYPE)) {
+        rdsName(f.getTypedConfig().getValue()).ifPresentOrElse(out::add,
+            () -> hcm(f.getTypedConfig()).ifPresent(h -> addRds(h, out)));
       }
+    }
+  }
+
+  private static final int RDS = HttpConnectionManager.getDescriptor().findFieldByName("rds").getNumber();
+  private static final int ROUTE_CONFIG_NAME = io.envoyproxy.envoy.extensions.filters.network
+      .http_connection_manager.v3.Rds.getDescriptor().findFieldByName("route_config_name").getNumber();
+
+  /**
+   * The RDS route name in a serialized HTTP connection manager, read from its {@code rds} field alone (parsing the
+   * whole manager, filters and all, costs more than the rest of this lookup); empty when it has none or the bytes
+   * are not what they should be (the caller then parses it whole).
+   */
+  private static Optional<String> rdsName(com.google.protobuf.ByteString hcm) {
+    try {
+      com.google.protobuf.CodedInputStream in = hcm.newCodedInput();
+      String name = null;
+      for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
+        if (com.google.protobuf.WireFormat.getTagFieldNumber(tag) != RDS) {
+          in.skipField(tag);
+          continue;
+        }
+        int old = in.pushLimit(in.readRawVarint32());
+        name = "";
+        for (int t = in.readTag(); t != 0; t = in.readTag()) {
+          if (com.google.protobuf.WireFormat.getTagFieldNumber(t) == ROUTE_CONFIG_NAME) {
+            name = in.readStringRequireUtf8();
+          } else {
+            in.skipField(t);
+          }
+        }
+        in.popLimit(old);
+      }
+      return Optional.ofNullable(name);
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
     }
   }
 

@@ -20,10 +20,28 @@ public final class SidecarScope {
   private final List<MeshService> services;
   private final String namespace;
 
+  private final Map<String, MeshService> byHostname;
+
   private SidecarScope(Optional<Sidecar> sidecar, List<MeshService> services, String namespace) {
     this.sidecar = sidecar;
     this.services = List.copyOf(services);
     this.namespace = namespace;
+    Map<String, MeshService> byHost = new java.util.HashMap<>();
+    this.services.forEach(s -> byHost.putIfAbsent(s.hostname(), s));
+    this.byHostname = byHost;
+  }
+
+  /** The memo key of a scope: the Sidecar (by value) and the namespace it is built for. */
+  private record Key(Optional<Sidecar> sidecar, String proxyNamespace) {}
+
+  /** The memo key of the services visible to a namespace. */
+  private record Visible(String namespace) {}
+
+  /** The scope of a proxy in {@code proxyNamespace} under {@code sidecar}, built once per snapshot. */
+  static SidecarScope of(dev.meshwright.model.snapshot.MeshSnapshot snapshot, SnapshotMemo memo,
+      Optional<Sidecar> sidecar, String proxyNamespace) {
+    return memo.get(new Key(sidecar, proxyNamespace), () -> of(sidecar, proxyNamespace,
+        memo.get(new Visible(proxyNamespace), () -> snapshot.servicesVisibleTo(proxyNamespace))));
   }
 
   static SidecarScope of(Optional<Sidecar> sidecar, String proxyNamespace, List<MeshService> visible) {
@@ -115,6 +133,6 @@ public final class SidecarScope {
 
   /** The imported service with this hostname. */
   public Optional<MeshService> service(String hostname) {
-    return services.stream().filter(s -> s.hostname().equals(hostname)).findFirst();
+    return Optional.ofNullable(byHostname.get(hostname));
   }
 }

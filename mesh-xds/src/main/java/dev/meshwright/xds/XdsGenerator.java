@@ -14,20 +14,23 @@ import java.util.Set;
  * generators for sidecars and gateways, or the proxyless gRPC ones for {@code GENERATOR=grpc} nodes, runs them in
  * push order (clusters, endpoints, listeners, routes, secrets), resolves wildcard RDS/EDS to the names the
  * listeners and clusters refer to, runs any further types (Istio's NDS name table) after those, then the output
- * checks. Pure, stateless and thread-safe.
+ * checks. Proxies with the same inputs share generated resources through the snapshot's {@link XdsCache} unless
+ * {@link #withCaching} turns that off; the output is the same either way. Pure and thread-safe.
  */
 public final class XdsGenerator {
   private final XdsOptions options;
   private final Map<String, ResourceGenerator> envoy;
   private final Map<String, ResourceGenerator> grpc;
   private final OutputCheck checks;
+  private final XdsCache.Caching caching;
 
-  private XdsGenerator(XdsOptions options, List<ResourceGenerator> envoy, List<ResourceGenerator> grpc,
-      OutputCheck checks) {
+  private XdsGenerator(XdsOptions options, Map<String, ResourceGenerator> envoy, Map<String, ResourceGenerator> grpc,
+      OutputCheck checks, XdsCache.Caching caching) {
     this.options = Objects.requireNonNull(options, "options");
-    this.envoy = byType(envoy);
-    this.grpc = byType(grpc);
+    this.envoy = envoy;
+    this.grpc = grpc;
     this.checks = Objects.requireNonNull(checks, "checks");
+    this.caching = Objects.requireNonNull(caching, "caching");
   }
 
   /** The last step of generation: checks the output and returns what may be sent (see {@code xds.check}). */
@@ -51,13 +54,22 @@ public final class XdsGenerator {
   /** A generator from explicit parts (tests, or a platform that adds its own). */
   public static XdsGenerator of(XdsOptions options, List<ResourceGenerator> envoy, List<ResourceGenerator> grpc,
       OutputCheck checks) {
-    return new XdsGenerator(options, envoy, grpc, checks);
+    return new XdsGenerator(options, byType(envoy), byType(grpc), checks, XdsCache.Caching.SHARED);
   }
 
   /** A generator whose final step is a plain function of the output. */
   public static XdsGenerator of(XdsOptions options, List<ResourceGenerator> envoy, List<ResourceGenerator> grpc,
       java.util.function.UnaryOperator<XdsResources> checks) {
-    return new XdsGenerator(options, envoy, grpc, (out, subs) -> checks.apply(out));
+    return new XdsGenerator(options, byType(envoy), byType(grpc), (out, subs) -> checks.apply(out),
+        XdsCache.Caching.SHARED);
+  }
+
+  /**
+   * This generator with proxies sharing cached resources ({@link XdsCache.Caching#SHARED}, the default) or not
+   * ({@link XdsCache.Caching#OFF}: every call generates afresh, as benchmarks of generation need).
+   */
+  public XdsGenerator withCaching(XdsCache.Caching value) {
+    return new XdsGenerator(options, envoy, grpc, checks, value);
   }
 
   /** The options this generator was built with. */
@@ -72,7 +84,7 @@ public final class XdsGenerator {
 
   /** What the proxy receives for these subscriptions. */
   public XdsResources generate(MeshSnapshot snapshot, Proxy proxy, Subscriptions subscriptions) {
-    ProxyContext ctx = ProxyContext.of(snapshot, proxy, options);
+    ProxyContext ctx = ProxyContext.of(snapshot, proxy, options, caching);
     Map<String, ResourceGenerator> gens = proxy.isProxylessGrpc() ? grpc : envoy;
     XdsResources.Builder out = XdsResources.builder();
     run(gens.get(TypeUrls.CLUSTER), ctx, subscriptions.names(TypeUrls.CLUSTER).orElse(Set.of()), out);

@@ -10,11 +10,13 @@ import java.util.List;
 /**
  * The last step of generation: every resource is checked against the Envoy protos' validate rules
  * ({@link ProtoRules}); one that fails is left out with an error diagnostic naming it and the field, and the rest
- * is still produced. Then the {@link ReferenceCheck} adds warnings for dangling names. Stateless, thread-safe.
+ * is still produced. Then the {@link ReferenceCheck} adds warnings for dangling names. Verdicts are remembered
+ * per message object ({@link Verdicts}), so resources shared through the cache are checked once. Thread-safe.
  */
 public final class OutputChecks {
   private static final OutputChecks STANDARD = new OutputChecks(ProtoRules.with(TypeRegistry.envoy()));
   private final ProtoRules rules;
+  private final Verdicts verdicts = new Verdicts();
 
   private OutputChecks(ProtoRules rules) {
     this.rules = rules;
@@ -31,7 +33,7 @@ public final class OutputChecks {
     XdsResources.Builder b = out.toBuilder();
     for (String type : out.types()) {
       for (XdsResource r : out.of(type).values()) {
-        List<String> violations = rules.violations(r.message());
+        List<String> violations = verdicts.get(r.message(), rules::violations);
         if (!violations.isEmpty()) {
           b.remove(type, r.name());
           String kind = r.message().getDescriptorForType().getName();

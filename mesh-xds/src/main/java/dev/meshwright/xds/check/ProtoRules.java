@@ -16,7 +16,9 @@ import java.util.List;
  * Checks a message against the protoc-gen-validate rules declared in the Envoy protos ({@code (validate.rules)}
  * on fields, {@code (validate.required)} on oneofs), as Envoy does when it accepts a resource. Nested messages,
  * repeated and map fields are checked recursively, and {@code Any} payloads whose type {@link TypeRegistry} knows
- * are unpacked and checked too. Every violation is returned with its field path; nothing is thrown.
+ * are unpacked and checked too. Every violation is returned with its field path; nothing is thrown. A valid
+ * message is recognised in one pass over its wire form ({@link WireRules}); only a message that pass cannot vouch
+ * for is walked by reflection, which finds and names the violations.
  * Stateless and thread-safe.
  */
 public final class ProtoRules {
@@ -38,8 +40,28 @@ public final class ProtoRules {
   private static final java.util.Map<Descriptor, List<OneofDescriptor>> REQUIRED_ONEOFS =
       new java.util.concurrent.ConcurrentHashMap<>();
 
+  private final WireRules fast;
+
   private ProtoRules(TypeRegistry types) {
     this.types = types;
+    this.fast = new WireRules(types);
+  }
+
+  /** The rules of field {@code f}, read once. */
+  static FieldRules rules(FieldDescriptor f) {
+    return RULES.computeIfAbsent(f, x -> x.getOptions().getExtension(Validate.rules));
+  }
+
+  /** Whether messages of type {@code d} are not checked at all ({@code disabled} or {@code ignored}). */
+  static boolean skipped(Descriptor d) {
+    return SKIPPED.computeIfAbsent(d, x -> x.getOptions().getExtension(Validate.disabled)
+        || x.getOptions().getExtension(Validate.ignored));
+  }
+
+  /** The oneofs of {@code d} one field of which must be set. */
+  static List<OneofDescriptor> requiredOneofs(Descriptor d) {
+    return REQUIRED_ONEOFS.computeIfAbsent(d, x -> x.getRealOneofs().stream()
+        .filter(one -> one.getOptions().getExtension(Validate.required)).toList());
   }
 
   /** A checker that unpacks {@code Any} payloads of the types {@code types} knows. */
@@ -49,6 +71,11 @@ public final class ProtoRules {
 
   /** The violations in {@code message}, each {@code path: problem}; empty when it is valid. */
   public List<String> violations(Message message) {
+    return fast.valid(message) ? List.of() : walk(message);
+  }
+
+  /** The violations found by the reflective walk alone (what {@link #violations} falls back to). */
+  List<String> walk(Message message) {
     List<String> out = new ArrayList<>();
     check(message, "", out, 0);
     return out;
@@ -59,8 +86,7 @@ public final class ProtoRules {
       return;
     }
     Descriptor d = m.getDescriptorForType();
-    if (SKIPPED.computeIfAbsent(d, x -> x.getOptions().getExtension(Validate.disabled)
-        || x.getOptions().getExtension(Validate.ignored))) {
+    if (skipped(d)) {
       return;
     }
     if (d.getFullName().equals(Any.getDescriptor().getFullName())) {
@@ -71,8 +97,7 @@ public final class ProtoRules {
       }
       return;
     }
-    for (OneofDescriptor o : REQUIRED_ONEOFS.computeIfAbsent(d, x -> x.getRealOneofs().stream()
-        .filter(one -> one.getOptions().getExtension(Validate.required)).toList())) {
+    for (OneofDescriptor o : requiredOneofs(d)) {
       if (!m.hasOneof(o)) {
         out.add(at(path, o.getName()) + ": exactly one field is required in oneof");
       }
@@ -82,7 +107,7 @@ public final class ProtoRules {
         continue;
       }
       String fp = at(path, f.getName());
-      FieldRules rules = RULES.computeIfAbsent(f, x -> x.getOptions().getExtension(Validate.rules));
+      FieldRules rules = rules(f);
       if (f.isMapField()) {
         checkMap(m, f, rules, fp, out, depth);
       } else if (f.isRepeated()) {

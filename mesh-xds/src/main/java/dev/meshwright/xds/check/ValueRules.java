@@ -60,6 +60,9 @@ final class ValueRules {
   }
 
   private static BigDecimal number(Object v) {
+    if (v instanceof Integer || v instanceof Long) {
+      return BigDecimal.valueOf(((Number) v).longValue());
+    }
     return v instanceof Number n ? new BigDecimal(n.toString()) : BigDecimal.ZERO;
   }
 
@@ -85,19 +88,34 @@ final class ValueRules {
     return (Message) rules.getField(which);
   }
 
+  /** One numeric rule set read once: const / lt / lte / gt / gte / in / not_in (null when unset). */
+  private record NumberRule(boolean ignoreEmpty, BigDecimal c, BigDecimal lt, BigDecimal lte, BigDecimal gt,
+      BigDecimal gte, List<?> in, List<?> notIn) {
+    static NumberRule of(Message r) {
+      FieldDescriptor in = r.getDescriptorForType().findFieldByName("in");
+      FieldDescriptor notIn = r.getDescriptorForType().findFieldByName("not_in");
+      return new NumberRule(bool(r, "ignore_empty"), num(r, "const"), num(r, "lt"), num(r, "lte"), num(r, "gt"),
+          num(r, "gte"), in == null ? List.of() : List.copyOf((List<?>) r.getField(in)),
+          notIn == null ? List.of() : List.copyOf((List<?>) r.getField(notIn)));
+    }
+  }
+
+  private static final java.util.Map<Message, NumberRule> NUMBER_RULES = new java.util.concurrent.ConcurrentHashMap<>();
+
   /** const / lt / lte / gt / gte / in / not_in, read by field name so every numeric rule type shares it. */
-  private static void checkNumber(BigDecimal v, Message r, String path, List<String> out) {
-    if (bool(r, "ignore_empty") && v.signum() == 0) {
+  private static void checkNumber(BigDecimal v, Message rules, String path, List<String> out) {
+    NumberRule r = NUMBER_RULES.computeIfAbsent(rules, NumberRule::of);
+    if (r.ignoreEmpty() && v.signum() == 0) {
       return;
     }
-    BigDecimal c = num(r, "const");
+    BigDecimal c = r.c();
     if (c != null && v.compareTo(c) != 0) {
       out.add(path + ": value must equal " + c);
     }
-    BigDecimal lt = num(r, "lt");
-    BigDecimal lte = num(r, "lte");
-    BigDecimal gt = num(r, "gt");
-    BigDecimal gte = num(r, "gte");
+    BigDecimal lt = r.lt();
+    BigDecimal lte = r.lte();
+    BigDecimal gt = r.gt();
+    BigDecimal gte = r.gte();
     BigDecimal upper = lt != null ? lt : lte;
     BigDecimal lower = gt != null ? gt : gte;
     boolean belowUpper = upper == null || (lt != null ? v.compareTo(lt) < 0 : v.compareTo(lte) <= 0);
@@ -106,14 +124,11 @@ final class ValueRules {
     if (exclusive ? !(belowUpper || aboveLower) : !(belowUpper && aboveLower)) {
       out.add(path + ": value " + v.toPlainString() + " must be " + range(lt, lte, gt, gte, exclusive));
     }
-    FieldDescriptor in = r.getDescriptorForType().findFieldByName("in");
-    if (in != null && r.getRepeatedFieldCount(in) > 0
-        && ((List<?>) r.getField(in)).stream().noneMatch(x -> number(x).compareTo(v) == 0)) {
-      out.add(path + ": value must be in list " + r.getField(in));
+    if (!r.in().isEmpty() && r.in().stream().noneMatch(x -> number(x).compareTo(v) == 0)) {
+      out.add(path + ": value must be in list " + r.in());
     }
-    FieldDescriptor notIn = r.getDescriptorForType().findFieldByName("not_in");
-    if (notIn != null && ((List<?>) r.getField(notIn)).stream().anyMatch(x -> number(x).compareTo(v) == 0)) {
-      out.add(path + ": value must not be in list " + r.getField(notIn));
+    if (r.notIn().stream().anyMatch(x -> number(x).compareTo(v) == 0)) {
+      out.add(path + ": value must not be in list " + r.notIn());
     }
   }
 

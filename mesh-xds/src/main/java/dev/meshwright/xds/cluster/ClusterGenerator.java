@@ -50,12 +50,13 @@ public final class ClusterGenerator implements ResourceGenerator {
   @Override
   public Output generate(ProxyContext ctx, Set<String> names) {
     List<Diagnostic> diagnostics = new ArrayList<>();
-    Map<String, Cluster> out = new LinkedHashMap<>();
-    outbound(ctx, OutboundClusters.Mode.DEFAULT, out, diagnostics);
+    Map<String, XdsResource> out = new LinkedHashMap<>();
+    ProxyFacts facts = ProxyFacts.of(ctx);
+    outbound(ctx, facts, OutboundClusters.Mode.DEFAULT, out, diagnostics);
     Duration timeout = ConnectionPools.meshConnectTimeout(ctx.meshConfig());
     add(out, Clusters.blackHole(timeout));
     if (ctx.proxy().type() == ProxyType.ROUTER && sniDnat.test(ctx)) {
-      outbound(ctx, OutboundClusters.Mode.SNI_DNAT, out, diagnostics);
+      outbound(ctx, facts, OutboundClusters.Mode.SNI_DNAT, out, diagnostics);
     }
     if (ctx.proxy().type() == ProxyType.SIDECAR) {
       add(out, Clusters.passthrough(timeout, ConnectionPools.meshKeepalive(ctx.meshConfig())));
@@ -69,14 +70,20 @@ public final class ClusterGenerator implements ResourceGenerator {
     List<XdsResource> resources = new ArrayList<>();
     out.forEach((name, c) -> {
       if (names.isEmpty() || names.contains(name)) {
-        resources.add(XdsResource.of(name, c));
+        resources.add(c);
       }
     });
     return new Output(resources, diagnostics);
   }
 
-  private static void outbound(ProxyContext ctx, OutboundClusters.Mode mode, Map<String, Cluster> out,
-      List<Diagnostic> diagnostics) {
+  /**
+   * Everything an outbound cluster of one service port depends on besides the snapshot: two proxies with the same
+   * key get the same clusters ({@link dev.meshwright.xds.XdsCache}).
+   */
+  private record OutboundKey(MeshService svc, ServicePort port, OutboundClusters.Mode mode, ProxyFacts facts) {}
+
+  private static void outbound(ProxyContext ctx, ProxyFacts facts, OutboundClusters.Mode mode,
+      Map<String, XdsResource> out, List<Diagnostic> diagnostics) {
     for (MeshService svc : ctx.scope().services()) {
       boolean skip = svc.resolution() == MeshService.Resolution.ALIAS
           || (mode == OutboundClusters.Mode.SNI_DNAT && svc.location() == MeshService.Location.MESH_EXTERNAL);
@@ -87,21 +94,32 @@ public final class ClusterGenerator implements ResourceGenerator {
         if (!OutboundClusters.hasClusters(port)) {
           continue;
         }
-        try {
-          List<String> problems = new ArrayList<>();
-          OutboundClusters.build(ctx, svc, port, mode, problems).forEach(c -> add(out, c));
-          problems.forEach(p -> diagnostics.add(Diagnostic.warning("", p)));
-        } catch (RuntimeException e) {
-          diagnostics.add(Diagnostic.error("", "cluster " + ClusterNames.outbound(port.port(), svc.hostname())
-              + " not generated: " + e).withResource(
-              svc.origin() == MeshService.Origin.KUBERNETES ? "Service" : "ServiceEntry", svc.namespace(), svc.name()));
-        }
+        Output o = ctx.cache().get(new OutboundKey(svc, port, mode, facts), () -> outbound(ctx, svc, port, mode));
+        o.resources().forEach(r -> out.putIfAbsent(r.name(), r));
+        diagnostics.addAll(o.diagnostics());
       }
     }
   }
 
-  private static void add(Map<String, Cluster> out, Cluster c) {
-    out.putIfAbsent(c.getName(), c);
+  private static Output outbound(ProxyContext ctx, MeshService svc, ServicePort port, OutboundClusters.Mode mode) {
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    List<XdsResource> resources = new ArrayList<>();
+    try {
+      List<String> problems = new ArrayList<>();
+      OutboundClusters.build(ctx, svc, port, mode, problems).forEach(c -> resources.add(XdsResource.of(c.getName(), c)));
+      problems.forEach(p -> diagnostics.add(Diagnostic.warning("", p)));
+    } catch (RuntimeException e) {
+      diagnostics.add(Diagnostic.error("", "cluster " + ClusterNames.outbound(port.port(), svc.hostname())
+          + " not generated: " + e).withResource(
+          svc.origin() == MeshService.Origin.KUBERNETES ? "Service" : "ServiceEntry", svc.namespace(), svc.name()));
+    }
+    return new Output(resources, diagnostics);
+  }
+
+  private static void add(Map<String, XdsResource> out, Cluster c) {
+    if (!out.containsKey(c.getName())) {
+      out.put(c.getName(), XdsResource.of(c.getName(), c));
+    }
   }
 
   /** One inbound passthrough cluster per IP family the proxy has an address in. */

@@ -41,6 +41,19 @@ public final class LoadAssignments {
   /** The filter metadata key Envoy matches transport sockets on. */
   public static final String TRANSPORT_SOCKET_MATCH = "envoy.transport_socket_match";
 
+  /** Everything the assignment of one cluster name depends on besides the snapshot (see {@link ProxyFacts}). */
+  private record Key(String clusterName, Optional<MeshService> service, ProxyFacts facts) {}
+
+  /**
+   * The ClusterLoadAssignment for {@code clusterName} as a resource, shared through the snapshot's cache by proxies
+   * with the same {@code facts} (those of {@code ctx}) and the same imported service of that name.
+   */
+  public static dev.meshwright.xds.XdsResource resource(ProxyContext ctx, ProxyFacts facts, String clusterName) {
+    Optional<MeshService> svc = ClusterNames.parse(clusterName).flatMap(k -> ctx.scope().service(k.host()));
+    return ctx.cache().get(new Key(clusterName, svc, facts), () -> dev.meshwright.xds.ResourceGenerator.Output.of(
+        List.of(dev.meshwright.xds.XdsResource.of(clusterName, forCluster(ctx, clusterName))))).resources().get(0);
+  }
+
   /**
    * The ClusterLoadAssignment for {@code clusterName} ({@code outbound|port|subset|host}); no endpoints when the
    * name is not an outbound key, the host is not imported, the port unknown or the service resolved by DNS.

@@ -41,17 +41,30 @@ final class EgressListeners {
   }
 
   static boolean imports(ProxyContext ctx, IstioEgressListener l, MeshService s) {
-    return l.hosts().stream().anyMatch(h -> matches(ctx, h, s.namespace(), s.hostname()));
+    String ns = ctx.proxy().namespace();
+    for (String h : l.hosts()) {
+      if (matches(ns, h, s.namespace(), s.hostname())) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  static boolean imports(ProxyContext ctx, IstioEgressListener l, VirtualService vs) {
-    return l.hosts().stream().anyMatch(h -> vs.spec().hosts().stream()
-        .anyMatch(vh -> matches(ctx, h, vs.namespace(), vh)));
+  /** Whether {@code l} of a proxy in {@code proxyNamespace} imports a host of {@code vs}. */
+  static boolean imports(String proxyNamespace, IstioEgressListener l, VirtualService vs) {
+    for (String h : l.hosts()) {
+      for (String vh : vs.spec().hosts()) {
+        if (matches(proxyNamespace, h, vs.namespace(), vh)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
-  private static boolean matches(ProxyContext ctx, String nsHost, String namespace, String host) {
+  private static boolean matches(String proxyNamespace, String nsHost, String namespace, String host) {
     // "." is the proxy's namespace, also for the root namespace's default Sidecar (istiod: the config namespace)
-    String sidecarNs = ctx.proxy().namespace();
+    String sidecarNs = proxyNamespace;
     int slash = nsHost.indexOf('/');
     String ns = slash < 0 ? "*" : nsHost.substring(0, slash);
     String pattern = slash < 0 ? nsHost : nsHost.substring(slash + 1);

@@ -45,8 +45,9 @@ final class OutboundVirtualHosts {
     Map<String, MeshService> byName = servicesOnPort(imported, listenerPort);
     List<VirtualService> vses = MeshVirtualServices.forProxy(ctx, egress, diags);
     if (listenerPort != 80) {
+      List<String> wildcardServices = byName.keySet().stream().filter(HostNames::wildcard).toList();
       vses = vses.stream().filter(vs -> vs.spec().hosts().stream()
-          .anyMatch(h -> byName.keySet().stream().anyMatch(s -> HostNames.matches(h, s)))).toList();
+          .anyMatch(h -> namesAService(h, byName, wildcardServices))).toList();
     }
     Map<String, VirtualService> claims = claims(vses, byName.values());
     HashPolicies hashes = hashPolicies(ctx);
@@ -217,6 +218,14 @@ final class OutboundVirtualHosts {
     String ns = ctx.proxy().namespace();
     return HashPolicies.of(host -> ctx.snapshot().destinationRules(ns, host).stream().findFirst()
         .map(MergedDestinationRule::spec));
+  }
+
+  /** Whether host {@code h} matches a service name ({@link HostNames#matches}), without trying every service. */
+  private static boolean namesAService(String h, Map<String, MeshService> byName, List<String> wildcardServices) {
+    if (HostNames.wildcard(h)) {
+      return byName.keySet().stream().anyMatch(s -> HostNames.matches(h, s));
+    }
+    return byName.containsKey(h) || wildcardServices.stream().anyMatch(s -> HostNames.matches(h, s));
   }
 
   static boolean httpOrSniffed(ServicePort p) {

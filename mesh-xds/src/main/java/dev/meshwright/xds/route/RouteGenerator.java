@@ -19,7 +19,8 @@ import java.util.Set;
  * port (every imported HTTP service on it, then the {@code allow_any}/{@code block_all} catch-all per the outbound
  * traffic policy of the Sidecar, else the mesh); {@code "<host>:<port>"} the route of a sniffed port (only that
  * service's virtual host, domain {@code *}); {@code http_proxy} and {@code unix://...} every port; {@code inbound|<port>||} the inbound route.
- * A name it cannot parse gets the empty configuration, as istiod answers. Stateless and thread-safe.
+ * A name it cannot parse gets the empty configuration, as istiod answers. Outbound configurations are shared
+ * through the snapshot's cache by proxies with the same inputs. Stateless and thread-safe.
  */
 public final class RouteGenerator implements ResourceGenerator {
   /** The route name of the sidecar's HTTP proxy listener. */
@@ -32,9 +33,32 @@ public final class RouteGenerator implements ResourceGenerator {
     return TypeUrls.ROUTE;
   }
 
+  /**
+   * Everything an outbound route configuration depends on besides the snapshot and its name: the Sidecar and
+   * namespace (the scope, the visible VirtualServices), the labels ({@code sourceLabels} matches), the DNS domain
+   * (short domains), whether the proxy is proxyless gRPC (timeouts, domains with ports), the proxy type and the
+   * options. Proxies that agree on it share the configuration ({@link dev.meshwright.xds.XdsCache}).
+   */
+  private record OutboundKey(String name, Optional<dev.meshwright.api.networking.Sidecar> sidecar, String namespace,
+      java.util.Map<String, String> labels, String dnsDomain, boolean proxyless, dev.meshwright.xds.ProxyType type,
+      dev.meshwright.xds.XdsOptions options) {}
+
   @Override
   public Output generate(ProxyContext ctx, Set<String> names) {
-    return RouteOutputs.perName(names, (name, diags) -> Optional.of(build(ctx, name, diags)));
+    List<dev.meshwright.xds.XdsResource> out = new ArrayList<>();
+    List<Diagnostic> diags = new ArrayList<>();
+    for (String name : new java.util.TreeSet<>(names)) {
+      Output o = name.startsWith("inbound|") ? perName(ctx, name) : ctx.cache().get(new OutboundKey(name,
+          ctx.scope().sidecar(), ctx.proxy().namespace(), ctx.labels(), ctx.proxy().dnsDomain(),
+          ctx.proxy().isProxylessGrpc(), ctx.proxy().type(), ctx.options()), () -> perName(ctx, name));
+      out.addAll(o.resources());
+      diags.addAll(o.diagnostics());
+    }
+    return new Output(out, diags);
+  }
+
+  private static Output perName(ProxyContext ctx, String name) {
+    return RouteOutputs.perName(Set.of(name), (n, diags) -> Optional.of(build(ctx, n, diags)));
   }
 
   private static RouteConfiguration build(ProxyContext ctx, String name, List<Diagnostic> diags) {
