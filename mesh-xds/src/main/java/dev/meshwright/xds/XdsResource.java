@@ -1,9 +1,10 @@
 package dev.meshwright.xds;
 
 import com.google.protobuf.Any;
+import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.Message;
-import java.io.ByteArrayOutputStream;
+import com.google.protobuf.UnsafeByteOperations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
@@ -13,27 +14,75 @@ import java.util.Objects;
 
 /**
  * One generated xDS resource: its name, the Envoy message and its version, a content hash of the message's
- * deterministic serialization (so identical content always has the same version, across restarts too). Immutable.
+ * deterministic serialization (so identical content always has the same version, across restarts too).
  *
- * @param name the resource name (cluster, listener, route configuration, ClusterLoadAssignment or secret name)
- * @param message the Envoy proto
- * @param version 16 hex digits of the SHA-256 of the deterministic serialization
+ * <p>The serialization is done once: {@link #of} hashes the bytes and keeps them, and {@link #any()} packs those
+ * same bytes, so a resource sent to a thousand streams is serialized once, not once per response. Immutable and
+ * thread-safe (the packed form is computed at most once more under a benign race).
  */
-public record XdsResource(String name, Message message, String version) {
-  public XdsResource {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(message, "message");
-    Objects.requireNonNull(version, "version");
+public final class XdsResource {
+  private final String name;
+  private final Message message;
+  private final String version;
+  private volatile ByteString bytes;
+  private volatile Any any;
+
+  /**
+   * A resource with a version given by the caller.
+   *
+   * @param name the resource name (cluster, listener, route configuration, ClusterLoadAssignment or secret name)
+   * @param message the Envoy proto
+   * @param version the version the server reports for it
+   */
+  public XdsResource(String name, Message message, String version) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.message = Objects.requireNonNull(message, "message");
+    this.version = Objects.requireNonNull(version, "version");
   }
 
-  /** A resource whose version is the hash of its content. */
+  private XdsResource(String name, Message message, ByteString bytes) {
+    this(name, message, hash(bytes));
+    this.bytes = bytes;
+  }
+
+  /** A resource whose version is the hash of its content: 16 hex digits of the SHA-256 of its serialization. */
   public static XdsResource of(String name, Message message) {
-    return new XdsResource(name, message, hash(message));
+    return new XdsResource(name, message, serialize(message));
   }
 
-  /** The message packed as {@link Any}, as a discovery response carries it. */
+  /** The resource name. */
+  public String name() {
+    return name;
+  }
+
+  /** The Envoy message. */
+  public Message message() {
+    return message;
+  }
+
+  /** The version (for {@link #of}: the content hash). */
+  public String version() {
+    return version;
+  }
+
+  /** The message's deterministic serialization (computed once). */
+  public ByteString bytes() {
+    ByteString b = bytes;
+    if (b == null) {
+      b = serialize(message);
+      bytes = b;
+    }
+    return b;
+  }
+
+  /** The message packed as {@link Any}, as a discovery response carries it (packed once). */
   public Any any() {
-    return Any.pack(message);
+    Any a = any;
+    if (a == null) {
+      a = Any.newBuilder().setTypeUrl(typeUrl()).setValue(bytes()).build();
+      any = a;
+    }
+    return a;
   }
 
   /** The type URL of the message. */
@@ -41,19 +90,46 @@ public record XdsResource(String name, Message message, String version) {
     return "type.googleapis.com/" + message.getDescriptorForType().getFullName();
   }
 
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof XdsResource r && name.equals(r.name) && version.equals(r.version)
+        && message.equals(r.message);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, message, version);
+  }
+
+  @Override
+  public String toString() {
+    return "XdsResource[name=" + name + ", version=" + version + ", type=" + typeUrl() + "]";
+  }
+
   static String hash(Message message) {
+    return hash(serialize(message));
+  }
+
+  private static String hash(ByteString bytes) {
     try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream(message.getSerializedSize());
-      CodedOutputStream out = CodedOutputStream.newInstance(bytes);
-      out.useDeterministicSerialization();
-      message.writeTo(out);
-      out.flush();
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray());
-      return HexFormat.of().formatHex(digest, 0, 8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      md.update(bytes.asReadOnlyByteBuffer());
+      return HexFormat.of().formatHex(md.digest(), 0, 8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  private static ByteString serialize(Message message) {
+    try {
+      byte[] out = new byte[message.getSerializedSize()];
+      CodedOutputStream coded = CodedOutputStream.newInstance(out);
+      coded.useDeterministicSerialization();
+      message.writeTo(coded);
+      coded.checkNoSpaceLeft();
+      return UnsafeByteOperations.unsafeWrap(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }
