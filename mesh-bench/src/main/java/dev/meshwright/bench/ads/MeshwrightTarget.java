@@ -1,6 +1,9 @@
 package dev.meshwright.bench.ads;
 
 import dev.meshwright.model.snapshot.MeshSnapshot;
+import dev.meshwright.xds.Proxy;
+import dev.meshwright.xds.Subscriptions;
+import dev.meshwright.xds.TypeUrls;
 import dev.meshwright.xds.XdsResources;
 import dev.meshwright.xds.server.AdsOptions;
 import dev.meshwright.xds.server.AdsServer;
@@ -11,6 +14,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Meshwright's {@link AdsServer} on loopback with a {@link ConfigSource} that returns the pre-built resources
@@ -33,7 +37,21 @@ final class MeshwrightTarget implements AdsTarget {
     this.mesh = new BenchMesh(config);
     MeshSnapshot snapshot = mesh.current();
     bySnapshot.put(snapshot, last);
-    ConfigSource source = (s, proxy, subscriptions) -> bySnapshot.get(s);
+    ConfigSource source = new ConfigSource() {
+      @Override
+      public XdsResources generate(MeshSnapshot s, Proxy proxy, Subscriptions subscriptions) {
+        return bySnapshot.get(s);
+      }
+
+      @Override
+      public XdsResources endpoints(MeshSnapshot s, Proxy proxy, Set<String> clusterNames) {
+        // as the translator's EDS path: only the names asked for, looked up, not the whole config filtered
+        XdsResources all = bySnapshot.get(s);
+        XdsResources.Builder out = XdsResources.builder();
+        clusterNames.forEach(n -> all.get(TypeUrls.ENDPOINT, n).ifPresent(out::add));
+        return out.build();
+      }
+    };
     Duration max = debounce.isZero() ? Duration.ZERO : Duration.ofSeconds(10);
     try {
       server = AdsServer.builder(source, snapshot).options(AdsOptions.loopback().withDebounce(debounce, max)).start();

@@ -49,8 +49,8 @@ final class DeltaStream extends XdsStream implements StreamObserver<DeltaDiscove
         st = new TypeState(type);
         types.put(type, st);
         st.wildcard = req.getResourceNamesSubscribeList().isEmpty();
-        st.heldVersions.putAll(req.getInitialResourceVersionsMap());
-        if (st.heldVersions.isEmpty()) {
+        st.declare(req.getInitialResourceVersionsMap());
+        if (st.heldCount() == 0) {
           st.forceRespond = true;
         } else {
           // the proxy already holds config: until a push changes it, it is in sync with nothing sent
@@ -89,6 +89,9 @@ final class DeltaStream extends XdsStream implements StreamObserver<DeltaDiscove
       st.dropUnwanted();
       push = first || changed;
       st.dirty |= push;
+      if (push) {
+        subscriptionsChanged();
+      }
     }
     if (push) {
       requestPush();
@@ -100,10 +103,8 @@ final class DeltaStream extends XdsStream implements StreamObserver<DeltaDiscove
       List<Planned> last) {
     for (TypeState st : scope) {
       SortedMap<String, XdsResource> desired = st.desired(generated);
-      List<XdsResource> upserts =
-          desired.values().stream().filter(r -> !r.version().equals(st.heldVersions.get(r.name()))).toList();
-      List<String> removed = st.heldVersions.keySet().stream()
-          .filter(n -> !desired.containsKey(n) && (only == null || only.contains(n))).toList();
+      List<XdsResource> upserts = desired.values().stream().filter(r -> !st.holds(r)).toList();
+      List<String> removed = st.gone(desired, only);
       if (!upserts.isEmpty() || st.forceRespond && removed.isEmpty()) {
         first.add(response(st, upserts, List.of()));
       }
@@ -125,7 +126,7 @@ final class DeltaStream extends XdsStream implements StreamObserver<DeltaDiscove
         out.onNext(b.build());
         st.hold(upserts);
         st.release(removed);
-        st.sent(nonce, TypeState.versionOf(st.heldVersions));
+        st.sent(nonce, st.heldVersion());
       }
 
       @Override

@@ -7,10 +7,8 @@ import io.envoyproxy.envoy.service.discovery.v3.DiscoveryRequest;
 import io.envoyproxy.envoy.service.discovery.v3.DiscoveryResponse;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -57,10 +55,10 @@ final class SotwStream extends XdsStream implements StreamObserver<DiscoveryRequ
           types.put(type, st);
         }
         subscribe(st, req.getResourceNamesList(), firstEver || st.wildcard && st.names.isEmpty());
-        st.heldVersions.clear();
-        st.held.clear();
+        st.releaseAll();
         st.forceRespond = true;
         push = true;
+        subscriptionsChanged();
       } else if (req.hasErrorDetail()) {
         st.nack(req.getErrorDetail().getMessage());
         pipeline.metrics().nack(type);
@@ -69,17 +67,41 @@ final class SotwStream extends XdsStream implements StreamObserver<DiscoveryRequ
       } else {
         st.ack(nonce);
         boolean legacy = st.wildcard && st.names.isEmpty();
-        boolean was = st.wildcard;
-        List<String> before = new ArrayList<>(st.names);
-        subscribe(st, req.getResourceNamesList(), legacy);
-        push = was != st.wildcard || !before.equals(new ArrayList<>(st.names));
+        push = !sameSubscription(st, req.getResourceNamesList(), legacy);
+        if (push) {
+          boolean was = st.wildcard;
+          Set<String> before = Set.copyOf(st.names);
+          subscribe(st, req.getResourceNamesList(), legacy);
+          push = was != st.wildcard || !before.equals(st.names);
+        }
         st.dirty = push;
-        st.dropUnwanted();
+        if (push) {
+          st.dropUnwanted();
+          subscriptionsChanged();
+        }
       }
     }
     if (push) {
       requestPush();
     }
+  }
+
+  /** Whether {@code requested} (an ACK's names) asks for what {@code st} already subscribes to, without copying. */
+  private static boolean sameSubscription(TypeState st, List<String> requested, boolean emptyIsWildcard) {
+    boolean wildcard = requested.isEmpty() ? emptyIsWildcard : requested.contains("*");
+    if (wildcard != st.wildcard) {
+      return false;
+    }
+    int n = 0;
+    for (String name : requested) {
+      if (!name.equals("*")) {
+        if (!st.names.contains(name)) {
+          return false;
+        }
+        n++;
+      }
+    }
+    return n == st.names.size();
   }
 
   /** Empty names keep a legacy wildcard (or start one on the first request); {@code *} is an explicit one. */
@@ -94,53 +116,51 @@ final class SotwStream extends XdsStream implements StreamObserver<DiscoveryRequ
       List<Planned> last) {
     for (TypeState st : scope) {
       SortedMap<String, XdsResource> desired = st.desired(generated);
-      Map<String, String> versions = TypeState.versions(desired);
-      String version = TypeState.versionOf(versions);
       if (st.fullState()) {
-        if (!st.forceRespond && versions.equals(st.heldVersions)) {
+        if (!st.forceRespond && st.holdsExactly(desired)) {
           continue;
         }
-        List<String> removed = st.held.keySet().stream().filter(n -> !desired.containsKey(n)).toList();
-        boolean changes = desired.values().stream().anyMatch(r -> !r.version().equals(st.heldVersions.get(r.name())));
+        List<String> removed = st.gone(desired, null);
+        boolean changes = desired.values().stream().anyMatch(r -> !st.holds(r));
         if (!removed.isEmpty() && changes) {
           // removals last: first the new state plus the removed resources, then the new state alone
           SortedMap<String, XdsResource> interim = new TreeMap<>(desired);
-          removed.forEach(n -> interim.put(n, st.held.get(n)));
-          first.add(response(st, interim.values(), TypeState.versionOf(TypeState.versions(interim)), true));
-          last.add(response(st, desired.values(), version, true));
+          removed.forEach(n -> interim.put(n, st.heldResource(n)));
+          first.add(response(st, interim.values(), true));
+          last.add(response(st, desired.values(), true));
         } else if (!removed.isEmpty()) {
-          last.add(response(st, desired.values(), version, true));
+          last.add(response(st, desired.values(), true));
         } else {
-          first.add(response(st, desired.values(), version, true));
+          first.add(response(st, desired.values(), true));
         }
       } else {
-        st.release(st.heldVersions.keySet().stream()
-            .filter(n -> !desired.containsKey(n) && (only == null || only.contains(n))).toList());
-        List<XdsResource> changed =
-            desired.values().stream().filter(r -> !r.version().equals(st.heldVersions.get(r.name()))).toList();
+        st.release(st.gone(desired, only));
+        List<XdsResource> changed = desired.values().stream().filter(r -> !st.holds(r)).toList();
         if (!changed.isEmpty() || st.forceRespond) {
-          Map<String, String> after = new TreeMap<>(st.heldVersions);
-          after.putAll(versions);
-          first.add(response(st, changed, TypeState.versionOf(after), false));
+          first.add(response(st, changed, false));
         }
       }
     }
   }
 
-  private Planned response(TypeState st, Collection<XdsResource> resources, String version, boolean replace) {
+  /**
+   * A response of {@code resources}: all of the type's state when {@code replace}, else added to what the proxy
+   * holds. Its version is that of everything the proxy holds once it applies the response.
+   */
+  private Planned response(TypeState st, Collection<XdsResource> resources, boolean replace) {
     List<XdsResource> copy = List.copyOf(resources);
     return new Planned() {
       @Override
       public void send(String nonce) {
+        if (replace) {
+          st.releaseAll();
+        }
+        st.hold(copy);
+        String version = st.heldVersion();
         DiscoveryResponse.Builder b = DiscoveryResponse.newBuilder().setTypeUrl(st.typeUrl).setVersionInfo(version)
             .setNonce(nonce).setControlPlane(ControlPlane.newBuilder().setIdentifier(pipeline.serverId()));
         copy.forEach(r -> b.addResources(r.any()));
         out.onNext(b.build());
-        if (replace) {
-          st.heldVersions.clear();
-          st.held.clear();
-        }
-        st.hold(copy);
         st.sent(nonce, version);
       }
 

@@ -1,14 +1,14 @@
 package dev.meshwright.xds.server;
 
+import com.google.protobuf.Empty;
 import dev.meshwright.xds.TypeUrls;
 import dev.meshwright.xds.XdsResource;
 import dev.meshwright.xds.XdsResources;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.HexFormat;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -18,17 +18,26 @@ import java.util.TreeSet;
 /**
  * What one stream asked for and holds of one xDS type: the subscription (wildcard and/or names), the resources the
  * proxy holds (as far as the server knows: what it sent, or what a Delta client declared on reconnect), and the
- * nonce bookkeeping behind ACK, NACK and status. Not thread-safe: guarded by its stream's lock.
+ * nonce bookkeeping behind ACK, NACK and status.
+ *
+ * <p>A push touches only what changed: the held set is one hash map (name → resource), the type's version is an
+ * order-independent sum of per-entry hashes kept up to date as resources are held and released
+ * ({@link HeldDigest}), and the names of some hostnames are found without copying the subscription. Not
+ * thread-safe: guarded by its stream's lock.
  */
 final class TypeState {
+  /** The message of a resource a Delta client declared it holds but this server never sent. */
+  private static final Empty DECLARED = Empty.getDefaultInstance();
+  /** Above this many hostnames, names are matched by their parsed hostname instead of by suffix. */
+  private static final int SUFFIX_MATCH_MAX = 8;
+
   final String typeUrl;
   boolean wildcard;
   /** The explicit names (never {@code *}). */
-  final Set<String> names = new TreeSet<>();
-  /** name → version the proxy holds. */
-  final Map<String, String> heldVersions = new TreeMap<>();
-  /** name → resource, for the resources this server sent (the config dump). */
-  final Map<String, XdsResource> held = new TreeMap<>();
+  final Set<String> names = new HashSet<>();
+  /** name → what the proxy holds. */
+  private final Map<String, XdsResource> held = new HashMap<>();
+  private long digest;
   /** Respond on the next push even when nothing changed (a first request). */
   boolean forceRespond;
   /** The subscription changed: diff this type on the next push even if that push is EDS-only. */
@@ -63,40 +72,131 @@ final class TypeState {
     return out;
   }
 
+  /** The version of {@code name} the proxy holds, or null. */
+  String heldVersion(String name) {
+    XdsResource r = held.get(name);
+    return r == null ? null : r.version();
+  }
+
+  /** The resource the proxy holds under {@code name}, or null. */
+  XdsResource heldResource(String name) {
+    return held.get(name);
+  }
+
+  /** Whether the proxy holds {@code r} at its version. */
+  boolean holds(XdsResource r) {
+    XdsResource h = held.get(r.name());
+    return h != null && h.version().equals(r.version());
+  }
+
+  /** The names the proxy holds (a read-only view). */
+  Set<String> heldNames() {
+    return Collections.unmodifiableSet(held.keySet());
+  }
+
+  int heldCount() {
+    return held.size();
+  }
+
+  /** Whether the proxy holds exactly {@code desired}, versions included. */
+  boolean holdsExactly(Map<String, XdsResource> desired) {
+    return desired.size() == held.size() && desired.values().stream().allMatch(this::holds);
+  }
+
+  /** The held names (from {@code only} when non-null, else all) that {@code desired} no longer has. */
+  List<String> gone(Map<String, XdsResource> desired, Set<String> only) {
+    Collection<String> candidates = only != null && only.size() < held.size() ? only : held.keySet();
+    return candidates.stream()
+        .filter(n -> held.containsKey(n) && !desired.containsKey(n) && (only == null || only.contains(n)))
+        .sorted().toList();
+  }
+
   /**
    * The names held or asked for (and still wanted) whose cluster is one of {@code hostnames}: EDS and RDS names end
    * in {@code |<hostname>} ({@code outbound|port|subset|host}).
    */
   Set<String> namesForHosts(Set<String> hostnames) {
     Set<String> out = new TreeSet<>();
-    Set<String> candidates = new TreeSet<>(names);
-    candidates.addAll(heldVersions.keySet());
-    for (String n : candidates) {
-      if (wants(n) && hostnames.contains(n.substring(n.lastIndexOf('|') + 1))) {
+    collect(names, hostnames, out);
+    collect(held.keySet(), hostnames, out);
+    return out;
+  }
+
+  private void collect(Collection<String> from, Set<String> hostnames, Set<String> out) {
+    boolean bySuffix = hostnames.size() <= SUFFIX_MATCH_MAX;
+    for (String n : from) {
+      boolean match = bySuffix ? hostnames.stream().anyMatch(h -> endsWithHost(n, h))
+          : hostnames.contains(n.substring(n.lastIndexOf('|') + 1));
+      if (match && wants(n)) {
         out.add(n);
       }
     }
-    return out;
+  }
+
+  private static boolean endsWithHost(String name, String host) {
+    int at = name.length() - host.length();
+    return at > 0 && name.charAt(at - 1) == '|' && name.startsWith(host, at);
   }
 
   /** Forgets held resources the subscription no longer covers (the client drops them itself). */
   void dropUnwanted() {
-    heldVersions.keySet().removeIf(n -> !wants(n));
-    held.keySet().removeIf(n -> !wants(n));
+    if (wildcard) {
+      return;
+    }
+    held.values().removeIf(r -> {
+      boolean drop = !names.contains(r.name());
+      if (drop) {
+        digest -= HeldDigest.entry(r.name(), r.version());
+      }
+      return drop;
+    });
+  }
+
+  /** Records the versions a Delta client declared it holds ({@code initial_resource_versions}). */
+  void declare(Map<String, String> versions) {
+    versions.forEach((n, v) -> put(new XdsResource(n, DECLARED, v)));
   }
 
   void hold(Collection<XdsResource> resources) {
-    for (XdsResource r : resources) {
-      heldVersions.put(r.name(), r.version());
-      held.put(r.name(), r);
+    resources.forEach(this::put);
+  }
+
+  private void put(XdsResource r) {
+    XdsResource old = held.put(r.name(), r);
+    if (old != null) {
+      digest -= HeldDigest.entry(old.name(), old.version());
     }
+    digest += HeldDigest.entry(r.name(), r.version());
   }
 
   void release(Collection<String> removed) {
     removed.forEach(n -> {
-      heldVersions.remove(n);
-      held.remove(n);
+      XdsResource old = held.remove(n);
+      if (old != null) {
+        digest -= HeldDigest.entry(old.name(), old.version());
+      }
     });
+  }
+
+  void releaseAll() {
+    held.clear();
+    digest = 0;
+  }
+
+  /** The version of what the proxy holds: 16 hex digits, the same for the same names and versions. */
+  String heldVersion() {
+    return HeldDigest.hex(digest);
+  }
+
+  /** The resources this server sent and the proxy still holds (declared-only versions left out). */
+  Map<String, XdsResource> sent() {
+    Map<String, XdsResource> out = new TreeMap<>();
+    held.forEach((n, r) -> {
+      if (r.message() != DECLARED) {
+        out.put(n, r);
+      }
+    });
+    return out;
   }
 
   void sent(String nonce, String versionInfo) {
@@ -126,28 +226,6 @@ final class TypeState {
     } else {
       s = SyncStatus.STALE;
     }
-    return new TypeStatus(s, sentNonce, ackedNonce, version, error, heldVersions.size());
-  }
-
-  /** A content version for a set of resource versions: 16 hex digits of a SHA-256 over the sorted pairs. */
-  static String versionOf(Map<String, String> versions) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      new TreeMap<>(versions).forEach((n, v) -> {
-        md.update(n.getBytes(StandardCharsets.UTF_8));
-        md.update((byte) 0);
-        md.update(v.getBytes(StandardCharsets.UTF_8));
-        md.update((byte) 0);
-      });
-      return HexFormat.of().formatHex(md.digest(), 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
-  }
-
-  static Map<String, String> versions(Map<String, XdsResource> resources) {
-    Map<String, String> out = new HashMap<>();
-    resources.forEach((n, r) -> out.put(n, r.version()));
-    return out;
+    return new TypeStatus(s, sentNonce, ackedNonce, version, error, held.size());
   }
 }

@@ -62,6 +62,8 @@ abstract class XdsStream {
   /** The snapshot the proxy's config was generated from (or is known to equal), and its scope there. */
   private MeshSnapshot generatedFrom;
   private ConfigDependencies generatedScope;
+  /** What the types subscribe to, rebuilt only after a subscription changed (null: to rebuild). */
+  private Subscriptions subscriptions;
 
   XdsStream(PushPipeline pipeline, String protocol) {
     this.pipeline = pipeline;
@@ -267,8 +269,9 @@ abstract class XdsStream {
       }
       List<TypeState> scope = new ArrayList<>();
       Subscriptions now = subscriptions();
+      boolean same = now == work.subscriptions();
       for (TypeState st : types.values()) {
-        if (!work.subscriptions().names(st.typeUrl).equals(now.names(st.typeUrl))) {
+        if (!same && !work.subscriptions().names(st.typeUrl).equals(now.names(st.typeUrl))) {
           // asked for other names while this generation ran: answer from the next one, flags kept, or a
           // response for the old names would use up forceRespond/dirty and the new names never be sent
           if (!pending) {
@@ -300,14 +303,23 @@ abstract class XdsStream {
     }
   }
 
+  /** What the stream subscribes to now (the same instance until a subscription changes). Caller holds the lock. */
   private Subscriptions subscriptions() {
-    Subscriptions s = Subscriptions.all();
-    for (TypeState st : types.values()) {
-      if (!st.wildcard) {
-        s = s.with(st.typeUrl, st.names);
+    if (subscriptions == null) {
+      Subscriptions s = Subscriptions.all();
+      for (TypeState st : types.values()) {
+        if (!st.wildcard) {
+          s = s.with(st.typeUrl, st.names);
+        }
       }
+      subscriptions = s;
     }
-    return s;
+    return subscriptions;
+  }
+
+  /** A request changed what a type subscribes to (or added a type). Caller holds the lock. */
+  final void subscriptionsChanged() {
+    subscriptions = null;
   }
 
   final synchronized ProxyStatus status() {
@@ -320,7 +332,7 @@ abstract class XdsStream {
   /** The resources the proxy holds from this server, by type (the config dump). */
   final synchronized Map<String, Map<String, XdsResource>> held() {
     Map<String, Map<String, XdsResource>> out = new LinkedHashMap<>();
-    types.forEach((t, st) -> out.put(t, Map.copyOf(st.held)));
+    types.forEach((t, st) -> out.put(t, st.sent()));
     return out;
   }
 
