@@ -8,6 +8,7 @@ import io.envoyproxy.envoy.service.discovery.v3.DeltaDiscoveryResponse;
 import io.envoyproxy.envoy.service.discovery.v3.Resource;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
@@ -70,24 +71,29 @@ final class DeltaStream extends XdsStream implements StreamObserver<DeltaDiscove
         }
       }
       boolean changed = false;
+      List<String> add = new ArrayList<>();
       for (String n : req.getResourceNamesSubscribeList()) {
         if (n.equals("*")) {
           changed |= !st.wildcard;
           st.wildcard = true;
         } else {
-          changed |= st.names.add(n);
+          add.add(n);
         }
       }
+      List<String> remove = new ArrayList<>();
       for (String n : req.getResourceNamesUnsubscribeList()) {
         if (n.equals("*")) {
           changed |= st.wildcard;
           st.wildcard = false;
         } else {
-          changed |= st.names.remove(n);
+          remove.add(n);
         }
       }
-      st.dropUnwanted();
+      changed |= st.changeNames(add, remove);
       push = first || changed;
+      if (push) {
+        st.dropUnwanted();
+      }
       st.dirty |= push;
       if (push) {
         subscriptionsChanged();

@@ -54,7 +54,7 @@ final class SotwStream extends XdsStream implements StreamObserver<DiscoveryRequ
           st = new TypeState(type);
           types.put(type, st);
         }
-        subscribe(st, req.getResourceNamesList(), firstEver || st.wildcard && st.names.isEmpty());
+        subscribe(st, req.getResourceNamesList(), firstEver || st.wildcard && st.names().isEmpty());
         st.releaseAll();
         st.forceRespond = true;
         push = true;
@@ -66,13 +66,13 @@ final class SotwStream extends XdsStream implements StreamObserver<DiscoveryRequ
         return;
       } else {
         st.ack(nonce);
-        boolean legacy = st.wildcard && st.names.isEmpty();
+        boolean legacy = st.wildcard && st.names().isEmpty();
         push = !sameSubscription(st, req.getResourceNamesList(), legacy);
         if (push) {
           boolean was = st.wildcard;
-          Set<String> before = Set.copyOf(st.names);
+          Set<String> before = Set.copyOf(st.names());
           subscribe(st, req.getResourceNamesList(), legacy);
-          push = was != st.wildcard || !before.equals(st.names);
+          push = was != st.wildcard || !before.equals(st.names());
         }
         st.dirty = push;
         if (push) {
@@ -95,20 +95,19 @@ final class SotwStream extends XdsStream implements StreamObserver<DiscoveryRequ
     int n = 0;
     for (String name : requested) {
       if (!name.equals("*")) {
-        if (!st.names.contains(name)) {
+        if (!st.names().contains(name)) {
           return false;
         }
         n++;
       }
     }
-    return n == st.names.size();
+    return n == st.names().size();
   }
 
   /** Empty names keep a legacy wildcard (or start one on the first request); {@code *} is an explicit one. */
   private static void subscribe(TypeState st, List<String> requested, boolean emptyIsWildcard) {
-    st.names.clear();
     st.wildcard = requested.isEmpty() ? emptyIsWildcard : requested.contains("*");
-    requested.stream().filter(n -> !n.equals("*")).forEach(st.names::add);
+    st.setNames(requested.stream().filter(n -> !n.equals("*")).toList());
   }
 
   @Override

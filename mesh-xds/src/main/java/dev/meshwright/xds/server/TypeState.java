@@ -28,13 +28,11 @@ import java.util.TreeSet;
 final class TypeState {
   /** The message of a resource a Delta client declared it holds but this server never sent. */
   private static final Empty DECLARED = Empty.getDefaultInstance();
-  /** Above this many hostnames, names are matched by their parsed hostname instead of by suffix. */
-  private static final int SUFFIX_MATCH_MAX = 8;
 
   final String typeUrl;
   boolean wildcard;
-  /** The explicit names (never {@code *}). */
-  final Set<String> names = new HashSet<>();
+  /** The explicit names (never {@code *}), shared with every stream asking for the same. */
+  private NameSet names = NameSet.EMPTY;
   /** name → what the proxy holds. */
   private final Map<String, XdsResource> held = new HashMap<>();
   private long digest;
@@ -55,6 +53,38 @@ final class TypeState {
   /** LDS and CDS are sent as full state in SotW; the other types resource by resource. */
   boolean fullState() {
     return typeUrl.equals(TypeUrls.LISTENER) || typeUrl.equals(TypeUrls.CLUSTER);
+  }
+
+  /** The explicit names asked for (read-only). */
+  Set<String> names() {
+    return names.names();
+  }
+
+  /** Adds then removes explicit names; true when that changed them. */
+  boolean changeNames(Collection<String> add, Collection<String> remove) {
+    Set<String> next = null;
+    for (String n : add) {
+      if (!names.contains(n)) {
+        next = next == null ? new HashSet<>(names.names()) : next;
+        next.add(n);
+      }
+    }
+    for (String n : remove) {
+      if (next != null ? next.contains(n) : names.contains(n)) {
+        next = next == null ? new HashSet<>(names.names()) : next;
+        next.remove(n);
+      }
+    }
+    if (next == null) {
+      return false;
+    }
+    names = NameSet.of(next);
+    return true;
+  }
+
+  /** Replaces the explicit names. */
+  void setNames(Collection<String> replacement) {
+    names = NameSet.of(Set.copyOf(replacement));
   }
 
   boolean wants(String name) {
@@ -113,29 +143,27 @@ final class TypeState {
 
   /**
    * The names held or asked for (and still wanted) whose cluster is one of {@code hostnames}: EDS and RDS names end
-   * in {@code |<hostname>} ({@code outbound|port|subset|host}).
+   * in {@code |<hostname>} ({@code outbound|port|subset|host}). Explicit names come from their shared index by
+   * hostname (what is held is always wanted, so the names asked for cover it); a wildcard walks what is held.
    */
   Set<String> namesForHosts(Set<String> hostnames) {
     Set<String> out = new TreeSet<>();
-    collect(names, hostnames, out);
-    collect(held.keySet(), hostnames, out);
-    return out;
-  }
-
-  private void collect(Collection<String> from, Set<String> hostnames, Set<String> out) {
-    boolean bySuffix = hostnames.size() <= SUFFIX_MATCH_MAX;
-    for (String n : from) {
-      boolean match = bySuffix ? hostnames.stream().anyMatch(h -> endsWithHost(n, h))
-          : hostnames.contains(n.substring(n.lastIndexOf('|') + 1));
-      if (match && wants(n)) {
-        out.add(n);
+    if (!wildcard) {
+      hostnames.forEach(h -> out.addAll(names.ofHost(h)));
+      return out;
+    }
+    String[] hosts = hostnames.toArray(String[]::new);
+    for (String n : held.keySet()) {
+      int from = n.lastIndexOf('|') + 1;
+      int length = n.length() - from;
+      for (String h : hosts) {
+        if (h.length() == length && n.startsWith(h, from)) {
+          out.add(n);
+          break;
+        }
       }
     }
-  }
-
-  private static boolean endsWithHost(String name, String host) {
-    int at = name.length() - host.length();
-    return at > 0 && name.charAt(at - 1) == '|' && name.startsWith(host, at);
+    return out;
   }
 
   /** Forgets held resources the subscription no longer covers (the client drops them itself). */

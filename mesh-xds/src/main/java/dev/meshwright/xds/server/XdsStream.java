@@ -309,7 +309,7 @@ abstract class XdsStream {
       Subscriptions s = Subscriptions.all();
       for (TypeState st : types.values()) {
         if (!st.wildcard) {
-          s = s.with(st.typeUrl, st.names);
+          s = s.with(st.typeUrl, st.names());
         }
       }
       subscriptions = s;

@@ -1,0 +1,88 @@
+package dev.meshwright.xds.server;
+
+import java.lang.ref.WeakReference;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+
+/**
+ * An immutable set of subscribed resource names, shared by every stream that asks for the same names (a thousand
+ * sidecars of one scope subscribe to the same thousand ClusterLoadAssignments: one copy, not a thousand), with an
+ * index by hostname built once on first use, so a push for one changed service finds a stream's names of it
+ * without walking them all. Instances come from {@link #of}, which interns them weakly (an instance no stream
+ * holds is collected). Thread-safe.
+ */
+final class NameSet {
+  static final NameSet EMPTY = new NameSet(Set.of());
+  private static final Map<NameSet, WeakReference<NameSet>> INTERNED = new WeakHashMap<>();
+
+  private final Set<String> names;
+  private final int hash;
+  /** hostname → the names ending in {@code |hostname}; built on first use. */
+  private volatile Map<String, List<String>> byHost;
+
+  private NameSet(Set<String> names) {
+    this.names = names;
+    this.hash = names.hashCode();
+  }
+
+  /** The shared set holding exactly {@code names}. */
+  static NameSet of(Set<String> names) {
+    if (names.isEmpty()) {
+      return EMPTY;
+    }
+    // an immutable JDK set: Set.copyOf (as Subscriptions.with does) returns it as is, so no stream copies it
+    NameSet candidate = new NameSet(Set.copyOf(names));
+    synchronized (INTERNED) {
+      WeakReference<NameSet> ref = INTERNED.get(candidate);
+      NameSet found = ref == null ? null : ref.get();
+      if (found != null) {
+        return found;
+      }
+      INTERNED.put(candidate, new WeakReference<>(candidate));
+      return candidate;
+    }
+  }
+
+  /** The names (read-only). */
+  Set<String> names() {
+    return names;
+  }
+
+  boolean contains(String name) {
+    return names.contains(name);
+  }
+
+  int size() {
+    return names.size();
+  }
+
+  /**
+   * The names whose last {@code |}-separated part is {@code hostname} (EDS and RDS names end in
+   * {@code |<hostname>}: {@code outbound|port|subset|host}).
+   */
+  List<String> ofHost(String hostname) {
+    Map<String, List<String>> index = byHost;
+    if (index == null) {
+      Map<String, List<String>> built = new HashMap<>();
+      for (String n : names) {
+        built.computeIfAbsent(n.substring(n.lastIndexOf('|') + 1), h -> new java.util.ArrayList<>(2)).add(n);
+      }
+      index = built;
+      byHost = index;
+    }
+    return index.getOrDefault(hostname, List.of());
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof NameSet other && hash == other.hash && names.equals(other.names);
+  }
+
+  @Override
+  public int hashCode() {
+    return hash;
+  }
+}
