@@ -1,6 +1,7 @@
 package dev.meshwright.xds.server;
 
 import java.lang.ref.WeakReference;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,7 @@ final class NameSet {
     if (index == null) {
       Map<String, List<String>> built = new HashMap<>();
       for (String n : names) {
-        built.computeIfAbsent(n.substring(n.lastIndexOf('|') + 1), h -> new java.util.ArrayList<>(2)).add(n);
+        built.computeIfAbsent(n.substring(n.lastIndexOf('|') + 1), h -> new ArrayList<>(2)).add(n);
       }
       index = built;
       byHost = index;
