@@ -45,7 +45,7 @@ public final class AdsLoadHarness {
     if (options.streams() > 50) {
       // the JIT's first compilations would otherwise land in the first server's initial sync
       LoadOptions warm = new LoadOptions(50, options.clusters(), options.servers(), options.protocols(),
-          options.debounceMs(), 2, 0, 1, options.timeoutSeconds(), false);
+          options.debounceMs(), 2, 0, 1, options.timeoutSeconds(), false, false);
       run(warm, r -> { });
     }
     List<LoadResult> out = new ArrayList<>();
@@ -99,6 +99,7 @@ public final class AdsLoadHarness {
         Runnable publishCall = target.prepare(current, index);
         tracker.expect(current.endpointBytes(index));
         long c0 = processCpuNanos();
+        long gc0 = gcMillis();
         long t0 = System.nanoTime();
         publishCall.run();
         long t1 = System.nanoTime();
@@ -110,12 +111,22 @@ public final class AdsLoadHarness {
         }
         publish.add((t1 - t0) / 1e6);
         cpu.add((c1 - c0) / 1e6);
+        double[] times = new double[o.streams()];
+        int received = 0;
         for (long t : tracker.updateTimes()) {
           if (t == 0) {
             missed++;
           } else {
+            times[received++] = (t - t0) / 1e6;
             fanout.add((t - t0) / 1e6);
           }
+        }
+        if (o.perRound()) {
+          double[] r = java.util.Arrays.copyOf(times, received);
+          java.util.Arrays.sort(r);
+          System.out.printf("round %d: first %.1f p50 %.1f last %.1f ms, CPU %.0f ms, GC %d ms%n", round,
+              r.length > 0 ? r[0] : -1, r.length > 0 ? r[r.length / 2] : -1, r.length > 0 ? r[r.length - 1] : -1,
+              (c1 - c0) / 1e6, gcMillis() - gc0);
         }
         Thread.sleep(200);
       }
@@ -127,6 +138,12 @@ public final class AdsLoadHarness {
 
   private static double[] array(List<Double> values) {
     return values.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  /** Collection time so far, all collectors (pauses and concurrent work as the JVM reports it). */
+  private static long gcMillis() {
+    return ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
   }
 
   /** CPU time of this whole process (server, load streams, JIT, GC). */

@@ -11,10 +11,12 @@ import java.util.Locale;
  * each), {@code --servers meshwright,jcp}, {@code --protocols sotw,delta}, {@code --debounce-ms 0[,100]}
  * (Meshwright's debounce; java-control-plane has none), {@code --rounds N} endpoint changes after
  * {@code --warmup-rounds N} unmeasured ones, {@code --channels N} HTTP/2 connections (streams / 50), {@code
- * --timeout-s N} per phase, {@code --heap} to report the heap after a full GC once the streams are synced.
+ * --timeout-s N} per phase, {@code --heap} to report the heap after a full GC once the streams are synced,
+ * {@code --per-round} to print each round's first, median and last arrival with its CPU and GC time.
  */
 record LoadOptions(int streams, int clusters, List<String> servers, List<Protocol> protocols, List<Integer> debounceMs,
-    int rounds, int warmupRounds, int channels, int timeoutSeconds, boolean heap) {
+    int rounds, int warmupRounds, int channels, int timeoutSeconds, boolean heap,
+    boolean perRound) {
 
   /** Parses {@code args}; throws {@link IllegalArgumentException} naming a bad option. */
   static LoadOptions parse(String... args) {
@@ -28,10 +30,15 @@ record LoadOptions(int streams, int clusters, List<String> servers, List<Protoco
     int channels = -1;
     int timeout = 300;
     boolean heap = false;
+    boolean perRound = false;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (a.equals("--heap")) {
         heap = true;
+        continue;
+      }
+      if (a.equals("--per-round")) {
+        perRound = true;
         continue;
       }
       if (i + 1 >= args.length) {
@@ -53,7 +60,7 @@ record LoadOptions(int streams, int clusters, List<String> servers, List<Protoco
       }
     }
     return new LoadOptions(streams, clusters, servers, protocols, debounce, rounds, warmup,
-        channels > 0 ? channels : Math.max(1, (streams + 49) / 50), timeout, heap);
+        channels > 0 ? channels : Math.max(1, (streams + 49) / 50), timeout, heap, perRound);
   }
 
   private static List<String> names(String option, String value, List<String> allowed) {

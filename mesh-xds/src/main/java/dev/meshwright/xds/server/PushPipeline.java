@@ -71,6 +71,7 @@ final class PushPipeline {
       LOG.log(System.Logger.Level.WARNING, "could not diff snapshots; pushing to every proxy", e);
       changes = SnapshotChanges.all();
     }
+    scopes.advance(current, change.snapshot, changes);
     current = change.snapshot;
     metrics.snapshotPublished();
     if (changes.isEmpty()) {

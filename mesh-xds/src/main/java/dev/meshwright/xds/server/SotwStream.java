@@ -88,6 +88,9 @@ final class SotwStream extends XdsStream implements StreamObserver<DiscoveryRequ
 
   /** Whether {@code requested} (an ACK's names) asks for what {@code st} already subscribes to, without copying. */
   private static boolean sameSubscription(TypeState st, List<String> requested, boolean emptyIsWildcard) {
+    if (!st.wildcard && !requested.isEmpty() && st.namesInOrder(requested)) {
+      return true; // what Envoy sends on every ACK: the same names in the same order
+    }
     boolean wildcard = requested.isEmpty() ? emptyIsWildcard : requested.contains("*");
     if (wildcard != st.wildcard) {
       return false;

@@ -84,7 +84,12 @@ final class TypeState {
 
   /** Replaces the explicit names. */
   void setNames(Collection<String> replacement) {
-    names = NameSet.of(Set.copyOf(replacement));
+    names = NameSet.of(replacement);
+  }
+
+  /** Whether {@code requested} lists exactly the explicit names, in the order they were first asked for. */
+  boolean namesInOrder(List<String> requested) {
+    return names.sameOrder(requested);
   }
 
   boolean wants(String name) {

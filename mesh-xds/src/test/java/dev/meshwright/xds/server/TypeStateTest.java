@@ -91,4 +91,16 @@ class TypeStateTest {
     eds.dropUnwanted();
     assertThat(eds.heldNames()).containsExactly("b");
   }
+
+  @Test
+  void anAckRepeatingTheNamesInTheirFirstOrderIsRecognisedInPlace() {
+    TypeState eds = new TypeState(TypeUrls.ENDPOINT);
+    eds.setNames(List.of("b", "a", "c", "a"));
+
+    assertThat(eds.names()).containsExactlyInAnyOrder("a", "b", "c");
+    assertThat(eds.namesInOrder(List.of("b", "a", "c"))).isTrue();
+    assertThat(eds.namesInOrder(List.of("a", "b", "c"))).isFalse();
+    assertThat(eds.namesInOrder(List.of("b", "a"))).isFalse();
+    assertThat(eds.namesInOrder(List.of("b", "a", "d"))).isFalse();
+  }
 }
