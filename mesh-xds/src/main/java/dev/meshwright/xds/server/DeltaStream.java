@@ -123,16 +123,18 @@ final class DeltaStream extends XdsStream implements StreamObserver<DeltaDiscove
   private Planned response(TypeState st, List<XdsResource> upserts, List<String> removed) {
     return new Planned() {
       @Override
-      public void send(String nonce) {
+      public int send(String nonce) {
         DeltaDiscoveryResponse.Builder b = DeltaDiscoveryResponse.newBuilder().setTypeUrl(st.typeUrl)
             .setNonce(nonce).addAllRemovedResources(removed)
             .setControlPlane(ControlPlane.newBuilder().setIdentifier(pipeline.serverId()));
         upserts.forEach(r -> b.addResources(
             Resource.newBuilder().setName(r.name()).setVersion(r.version()).setResource(r.any())));
-        out.onNext(b.build());
+        DeltaDiscoveryResponse response = b.build();
+        out.onNext(response);
         st.hold(upserts);
         st.release(removed);
         st.sent(nonce, st.heldVersion());
+        return response.getSerializedSize();
       }
 
       @Override

@@ -39,6 +39,7 @@ final class PushPipeline {
   private final Scheduler scheduler;
   private final Debouncer<Change> debouncer;
   private final Admission admission;
+  private final SendBudget sendBudget;
   private final ScopeCache scopes = new ScopeCache();
   private final Set<XdsStream> streams = ConcurrentHashMap.newKeySet();
   private final String noncePrefix = Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
@@ -56,6 +57,7 @@ final class PushPipeline {
     this.debouncer = new Debouncer<>(options.debounceAfter(), options.debounceMax(), scheduler, Change::merge,
         this::deliver);
     this.admission = new Admission(options.admission(), scheduler, metrics);
+    this.sendBudget = new SendBudget(options.sendBudgetBytes());
     metrics.connectedStreams(streams::size);
   }
 
@@ -101,6 +103,11 @@ final class PushPipeline {
   /** The scope dependencies of {@code proxy} in {@code snapshot} (cached for the newest snapshot). */
   ConfigDependencies dependencies(MeshSnapshot snapshot, Proxy proxy) {
     return scopes.of(snapshot, proxy);
+  }
+
+  /** The bound on response bytes all streams leave queued in gRPC. */
+  SendBudget sendBudget() {
+    return sendBudget;
   }
 
   String serverId() {

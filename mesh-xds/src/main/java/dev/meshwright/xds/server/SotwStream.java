@@ -153,7 +153,7 @@ final class SotwStream extends XdsStream implements StreamObserver<DiscoveryRequ
     List<XdsResource> copy = List.copyOf(resources);
     return new Planned() {
       @Override
-      public void send(String nonce) {
+      public int send(String nonce) {
         if (replace) {
           st.releaseAll();
         }
@@ -162,8 +162,10 @@ final class SotwStream extends XdsStream implements StreamObserver<DiscoveryRequ
         DiscoveryResponse.Builder b = DiscoveryResponse.newBuilder().setTypeUrl(st.typeUrl).setVersionInfo(version)
             .setNonce(nonce).setControlPlane(ControlPlane.newBuilder().setIdentifier(pipeline.serverId()));
         copy.forEach(r -> b.addResources(r.any()));
-        out.onNext(b.build());
+        DiscoveryResponse response = b.build();
+        out.onNext(response);
         st.sent(nonce, version);
+        return response.getSerializedSize();
       }
 
       @Override

@@ -56,6 +56,8 @@ abstract class XdsStream {
   /** A request asked for a response (first request of a type, or a subscription change). */
   private boolean pendingRequest;
   private boolean deferred;
+  /** Bytes of this stream's last push still queued in gRPC, counted in the pipeline's {@link SendBudget}. */
+  private long charged;
   private long pendingSince;
   private boolean closed;
   private final FirstSync firstSync;
@@ -73,8 +75,8 @@ abstract class XdsStream {
 
   /** A response ready to go out, in the protocol's own message type. */
   interface Planned {
-    /** Fills in the nonce, sends, and updates the type's state. */
-    void send(String nonce);
+    /** Fills in the nonce, sends, and updates the type's state; the response's size in bytes. */
+    int send(String nonce);
 
     TypeState state();
   }
@@ -182,8 +184,9 @@ abstract class XdsStream {
     firstSync.finish(false);
   }
 
-  /** gRPC's on-ready callback: resume a push that was waiting for the transport. */
+  /** gRPC's on-ready callback: the last push drained; resume a push that was waiting for the transport. */
   final synchronized void onReady() {
+    releaseCharge();
     if (deferred && pending && !running && !closed) {
       deferred = false;
       running = true;
@@ -199,24 +202,41 @@ abstract class XdsStream {
         return false;
       }
       closed = true;
+      releaseCharge();
     }
     firstSync.finish(false);
     return true;
   }
 
   private void drain() {
+    drain(false);
+  }
+
+  /**
+   * Pushes while work is pending and the transport takes it. Each push first enters the pipeline's
+   * {@link SendBudget}; when the budget is spent the drain parks (still running) and the budget resumes it with
+   * {@code entered} true.
+   */
+  private void drain(boolean entered) {
+    SendBudget budget = pipeline.sendBudget();
     while (true) {
       StreamPush.Work work;
       synchronized (this) {
         if (!pending || closed) {
           running = false;
+          settleUnsent(budget, entered);
           return;
         }
         if (!isReady()) {
           deferred = true;
           running = false;
+          settleUnsent(budget, entered);
           break;
         }
+        if (!entered && !budget.enter(() -> pipeline.execute(() -> drain(true)))) {
+          return;
+        }
+        entered = true;
         pending = false;
         work = new StreamPush.Work(proxy, subscriptions(), pendingChanges, pendingRequest, pendingSince,
             generatedFrom, generatedScope);
@@ -234,11 +254,15 @@ abstract class XdsStream {
         synchronized (this) {
           pendingChanges = work.changes().merge(pendingChanges); // decided again with the next change
         }
+        budget.settle(0);
+        entered = false;
         firstSync.finish(true);
         continue;
       }
-      int sent = push.generated() == null ? 0 : send(work, push);
-      if (sent < 0) {
+      Sent sent = push.generated() == null ? Sent.NOTHING : send(work, push);
+      budget.settle(sent.stalledBytes());
+      entered = false;
+      if (sent == Sent.CLOSED) {
         return;
       }
       synchronized (this) {
@@ -246,7 +270,7 @@ abstract class XdsStream {
         generatedScope = push.scope();
       }
       firstSync.finish(true);
-      if (sent > 0) {
+      if (sent.responses() > 0) {
         long end = System.nanoTime();
         pipeline.metrics().pushTime(end - start);
         pipeline.metrics().convergence(end - work.sinceNanos());
@@ -260,12 +284,35 @@ abstract class XdsStream {
     return eds == null ? Set.of() : eds.namesForHosts(hostnames);
   }
 
-  /** Plans and sends one push generated for {@code work}; the number of responses, or -1 when the stream closed meanwhile. */
-  private int send(StreamPush.Work work, StreamPush.Push push) {
+  /** What one push sent: how many responses, and the bytes left queued in gRPC when the stream is not ready. */
+  private record Sent(int responses, long stalledBytes) {
+    static final Sent NOTHING = new Sent(0, 0);
+    static final Sent CLOSED = new Sent(-1, 0);
+  }
+
+  private void settleUnsent(SendBudget budget, boolean entered) {
+    if (entered) {
+      budget.settle(0);
+    }
+  }
+
+  /** Gives back what the last push left queued. Caller holds the lock. */
+  private void releaseCharge() {
+    if (charged > 0) {
+      pipeline.sendBudget().release(charged);
+      charged = 0;
+    }
+  }
+
+  /**
+   * Plans and sends one push generated for {@code work}. Checking readiness and charging the budget happen under
+   * the lock the on-ready callback takes, so a drain reported between the two cannot be missed.
+   */
+  private Sent send(StreamPush.Work work, StreamPush.Push push) {
     synchronized (this) {
       if (closed) {
         running = false;
-        return -1;
+        return Sent.CLOSED;
       }
       List<TypeState> scope = new ArrayList<>();
       Subscriptions now = subscriptions();
@@ -291,15 +338,18 @@ abstract class XdsStream {
       List<Planned> last = new ArrayList<>();
       plan(push.generated(), scope, push.only(), first, last);
       last.sort(Comparator.comparingInt(pl -> removalOrder(pl.state().typeUrl)));
+      long bytes = 0;
       for (Planned pl : first) {
-        pl.send(pipeline.nonce());
+        bytes += pl.send(pipeline.nonce());
         pipeline.metrics().pushed(pl.state().typeUrl);
       }
       for (Planned pl : last) {
-        pl.send(pipeline.nonce());
+        bytes += pl.send(pipeline.nonce());
         pipeline.metrics().pushed(pl.state().typeUrl);
       }
-      return first.size() + last.size();
+      long stalled = bytes > 0 && !isReady() ? bytes : 0;
+      charged += stalled;
+      return new Sent(first.size() + last.size(), stalled);
     }
   }
 

@@ -146,6 +146,16 @@ final class AdsClient implements AutoCloseable {
     }
   }
 
+  /** The next thing the server sent within {@code millis}, or null when nothing came. */
+  Object poll(long millis) {
+    try {
+      return inbox.poll(millis, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
   DiscoveryResponse next() {
     Object o = nextEvent();
     assertThat(o).isInstanceOf(DiscoveryResponse.class);
