@@ -12,6 +12,7 @@
  * kinds reach every proxy; root-namespace AuthorizationPolicy/RequestAuthentication every proxy, others their
  * namespace; services, VirtualServices, DestinationRules and Sidecars the sidecars whose scope uses them; Gateways
  * only gateways. New streams' first syncs pass an adaptive (AIMD) concurrency limit ({@code Admission}); pushes
- * wait for gRPC's {@code isReady()}, so memory per slow stream is bounded by one push.
+ * wait for gRPC's {@code isReady()}, so memory per slow stream is bounded by one push, and for a global
+ * {@code SendBudget} on the bytes all streams leave queued in gRPC.
  */
 package dev.meshwright.xds.server;
