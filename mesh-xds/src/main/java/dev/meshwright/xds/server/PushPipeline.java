@@ -58,6 +58,7 @@ final class PushPipeline {
         this::deliver);
     this.admission = new Admission(options.admission(), scheduler, metrics);
     this.sendBudget = new SendBudget(options.sendBudgetBytes());
+    metrics.sendBudget(sendBudget::queued, sendBudget::waiting);
     metrics.connectedStreams(streams::size);
   }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * The server's counters, written in Prometheus text format under istiod's metric names: {@code pilot_xds_pushes}
@@ -21,7 +22,9 @@ import java.util.function.IntSupplier;
  * services' ClusterLoadAssignments), {@code meshwright_xds_full_generations} (full per-proxy generations),
  * {@code meshwright_xds_admission_wait_time} (seconds a new stream waited for admission),
  * {@code meshwright_xds_admission_limit} and {@code meshwright_xds_admission_waiting} (the adaptive limit and the
- * streams held by it) and {@code meshwright_xds_admission_rejected} (streams refused past the waiting bound).
+ * streams held by it), {@code meshwright_xds_admission_rejected} (streams refused past the waiting bound),
+ * {@code meshwright_xds_send_budget_queued_bytes} and {@code meshwright_xds_send_budget_waiting} (the bytes streams
+ * left queued in gRPC and the pushes waiting for them to drain, see {@code SendBudget}).
  * Thread-safe and lock-free on the hot path.
  */
 public final class XdsMetrics {
@@ -42,9 +45,16 @@ public final class XdsMetrics {
   private volatile IntSupplier connected = () -> 0;
   private volatile IntSupplier admissionLimit = () -> 0;
   private volatile IntSupplier admissionWaiting = () -> 0;
+  private volatile LongSupplier sendQueued = () -> 0;
+  private volatile IntSupplier sendWaiting = () -> 0;
 
   void connectedStreams(IntSupplier supplier) {
     connected = supplier;
+  }
+
+  void sendBudget(LongSupplier queued, IntSupplier waiting) {
+    sendQueued = queued;
+    sendWaiting = waiting;
   }
 
   void admission(IntSupplier limit, IntSupplier waiting) {
@@ -152,6 +162,10 @@ public final class XdsMetrics {
         admissionWaiting.getAsInt());
     simple(sb, "meshwright_xds_admission_rejected", "counter",
         "New streams refused with RESOURCE_EXHAUSTED because too many were waiting.", admissionRejected.sum());
+    simple(sb, "meshwright_xds_send_budget_queued_bytes", "gauge",
+        "Response bytes streams left queued in gRPC, waiting for their proxies to read.", sendQueued.getAsLong());
+    simple(sb, "meshwright_xds_send_budget_waiting", "gauge", "Pushes waiting for queued bytes to drain.",
+        sendWaiting.getAsInt());
     admissionWait.write(sb, "meshwright_xds_admission_wait_time", "Seconds a new stream waited for admission.");
     pushTime.write(sb, "pilot_xds_push_time", "Total time in seconds Pilot takes to push lds, rds, cds and eds.");
     convergence.write(sb, "pilot_proxy_convergence_time",

@@ -76,6 +76,8 @@ class SendBudgetStreamTest {
     try (AdsClient next = AdsClient.delta(server.port())) {
       next.delta(TypeUrls.CLUSTER, List.of(), List.of(), "");
       assertThat(next.poll(500)).as("nothing while the stuck proxy's bytes are queued").isNull();
+      assertThat(server.metrics().prometheusText()).contains("meshwright_xds_send_budget_waiting 1")
+          .doesNotContain("meshwright_xds_send_budget_queued_bytes 0\n");
 
       stuckChannel.shutdownNow();
       DeltaDiscoveryResponse r = next.nextDelta();
