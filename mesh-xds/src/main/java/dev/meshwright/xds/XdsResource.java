@@ -5,6 +5,7 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.Message;
 import com.google.protobuf.UnsafeByteOperations;
+import io.envoyproxy.envoy.service.discovery.v3.Resource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
@@ -17,7 +18,8 @@ import java.util.Objects;
  * deterministic serialization (so identical content always has the same version, across restarts too).
  *
  * <p>The serialization is done once: {@link #of} hashes the bytes and keeps them, and {@link #any()} packs those
- * same bytes, so a resource sent to a thousand streams is serialized once, not once per response. Immutable and
+ * same bytes, so a resource sent to a thousand streams is serialized once, not once per response; the same goes for
+ * its Delta wrapper ({@link #deltaResource()}). Immutable and
  * thread-safe (the packed form is computed at most once more under a benign race).
  */
 public final class XdsResource {
@@ -26,6 +28,7 @@ public final class XdsResource {
   private final String version;
   private volatile ByteString bytes;
   private volatile Any any;
+  private volatile Resource delta;
 
   /**
    * A resource with a version given by the caller.
@@ -83,6 +86,19 @@ public final class XdsResource {
       any = a;
     }
     return a;
+  }
+
+  /**
+   * The resource as a Delta response carries it (name, version and packed message), built once: nothing in it
+   * depends on the stream, so a thousand streams share one message and its memoized size.
+   */
+  public Resource deltaResource() {
+    Resource r = delta;
+    if (r == null) {
+      r = Resource.newBuilder().setName(name).setVersion(version).setResource(any()).build();
+      delta = r;
+    }
+    return r;
   }
 
   /** The type URL of the message. */

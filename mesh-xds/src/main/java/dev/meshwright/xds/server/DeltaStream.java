@@ -5,7 +5,6 @@ import dev.meshwright.xds.XdsResources;
 import io.envoyproxy.envoy.config.core.v3.ControlPlane;
 import io.envoyproxy.envoy.service.discovery.v3.DeltaDiscoveryRequest;
 import io.envoyproxy.envoy.service.discovery.v3.DeltaDiscoveryResponse;
-import io.envoyproxy.envoy.service.discovery.v3.Resource;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.util.ArrayList;
@@ -127,8 +126,7 @@ final class DeltaStream extends XdsStream implements StreamObserver<DeltaDiscove
         DeltaDiscoveryResponse.Builder b = DeltaDiscoveryResponse.newBuilder().setTypeUrl(st.typeUrl)
             .setNonce(nonce).addAllRemovedResources(removed)
             .setControlPlane(ControlPlane.newBuilder().setIdentifier(pipeline.serverId()));
-        upserts.forEach(r -> b.addResources(
-            Resource.newBuilder().setName(r.name()).setVersion(r.version()).setResource(r.any())));
+        upserts.forEach(r -> b.addResources(r.deltaResource()));
         DeltaDiscoveryResponse response = b.build();
         out.onNext(response);
         st.hold(upserts);
