@@ -2,6 +2,8 @@ package dev.meshwright.bench.ads;
 
 import dev.meshwright.bench.ads.LoadStreams.Protocol;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,6 +93,7 @@ public final class AdsLoadHarness {
       List<Double> fanout = new ArrayList<>();
       List<Double> publish = new ArrayList<>();
       List<Double> cpu = new ArrayList<>();
+      List<Double> serverCpu = new ArrayList<>();
       int missed = 0;
       BenchConfig current = config;
       for (int round = 0; round < o.warmupRounds() + o.rounds(); round++) {
@@ -99,18 +102,21 @@ public final class AdsLoadHarness {
         Runnable publishCall = target.prepare(current, index);
         tracker.expect(current.endpointBytes(index));
         long c0 = processCpuNanos();
+        long s0 = serverThreadsCpuNanos();
         long gc0 = gcMillis();
         long t0 = System.nanoTime();
         publishCall.run();
         long t1 = System.nanoTime();
         tracker.awaitUpdated(o.timeoutSeconds(), TimeUnit.SECONDS);
         long c1 = processCpuNanos();
+        long s1 = serverThreadsCpuNanos();
         if (round < o.warmupRounds()) {
           Thread.sleep(200);
           continue;
         }
         publish.add((t1 - t0) / 1e6);
         cpu.add((c1 - c0) / 1e6);
+        serverCpu.add((s1 - s0) / 1e6);
         double[] times = new double[o.streams()];
         int received = 0;
         for (long t : tracker.updateTimes()) {
@@ -132,7 +138,8 @@ public final class AdsLoadHarness {
       }
       tracker.closing();
       return new LoadResult(target.name(), protocol, o.streams(), config.size(), synced, syncMs, syncCpuMs,
-          fanout.size(), missed, array(fanout), array(publish), array(cpu), tracker.errors(), heap);
+          fanout.size(), missed, array(fanout), array(publish), array(cpu), array(serverCpu), tracker.errors(),
+          heap);
     }
   }
 
@@ -144,6 +151,25 @@ public final class AdsLoadHarness {
   private static long gcMillis() {
     return ManagementFactory.getGarbageCollectorMXBeans().stream()
         .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
+  }
+
+  /**
+   * CPU time of this JVM's threads except the load streams' and the JIT's: the server's event loops, executors and
+   * push threads, and the harness's main thread (where java-control-plane's {@code setSnapshot} does its sending).
+   * Threads that ended meanwhile are not counted; GC threads are not Java threads.
+   */
+  private static long serverThreadsCpuNanos() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long total = 0;
+    for (ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (t == null || t.getThreadName().startsWith(LoadStreams.THREAD_PREFIX)
+          || t.getThreadName().contains("CompilerThread")) {
+        continue;
+      }
+      long cpu = threads.getThreadCpuTime(t.getThreadId());
+      total += Math.max(0, cpu);
+    }
+    return total;
   }
 
   /** CPU time of this whole process (server, load streams, JIT, GC). */

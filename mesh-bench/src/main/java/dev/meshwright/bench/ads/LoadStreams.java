@@ -12,6 +12,11 @@ import io.envoyproxy.envoy.service.discovery.v3.DiscoveryResponse;
 import io.envoyproxy.envoy.service.discovery.v3.Resource;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.nio.NioIoHandler;
+import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioSocketChannel;
+import io.grpc.netty.shaded.io.netty.util.concurrent.DefaultThreadFactory;
 import io.grpc.stub.StreamObserver;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,19 +26,26 @@ import java.util.concurrent.TimeUnit;
  * The load generator: {@code streams} raw ADS streams over {@code channels} loopback HTTP/2 connections, each
  * behaving as a minimal Envoy would: subscribe to every cluster (wildcard CDS), then to the endpoints of every
  * cluster it received (EDS by name), and ACK every response with its version and nonce. Responses are handled on
- * the transport's thread ({@code directExecutor}); nothing but counters and the change's arrival time is kept
+ * the transport's threads ({@code directExecutor} on event loops of their own, named {@value #THREAD_PREFIX}, so their
+ * CPU time is not counted as the server's); nothing but counters and the change's arrival time is kept
  * per stream. Not thread-safe to open; the streams themselves report to a thread-safe {@link LoadTracker}.
  */
 final class LoadStreams implements AutoCloseable {
   /** The two ADS variants. */
   enum Protocol { SOTW, DELTA }
 
+  /** The prefix of the load streams' threads, so the harness can tell their CPU time from the server's. */
+  static final String THREAD_PREFIX = "load-client";
+
   private final List<ManagedChannel> channels = new ArrayList<>();
   private final List<StreamObserver<?>> requests = new ArrayList<>();
+  private final EventLoopGroup loops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
+      new DefaultThreadFactory(THREAD_PREFIX, true), NioIoHandler.newFactory());
 
   LoadStreams(int port, int channelCount) {
     for (int i = 0; i < channelCount; i++) {
       channels.add(NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().directExecutor()
+          .eventLoopGroup(loops).channelType(NioSocketChannel.class)
           .maxInboundMessageSize(64 * 1024 * 1024).build());
     }
   }
@@ -78,9 +90,10 @@ final class LoadStreams implements AutoCloseable {
         c.awaitTermination(5, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return;
+        break;
       }
     }
+    loops.shutdownGracefully(0, 5, TimeUnit.SECONDS);
   }
 
   /** Counts what one stream has received until it holds every cluster and assignment. */
