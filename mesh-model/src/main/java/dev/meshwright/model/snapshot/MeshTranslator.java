@@ -99,7 +99,8 @@ public final class MeshTranslator {
     } else {
       List<ConfigKey> rejected = new ArrayList<>(in.serviceEntries().rejected());
       rejected.addAll(in.workloadEntries().rejected());
-      registry = ServiceRegistry.build(view.without(rejected), options);
+      registry = ServiceRegistry.build(view.without(rejected), options,
+          previous == null ? null : previous.registry());
       registryChanged = true;
     }
 

@@ -112,11 +112,19 @@ public final class SnapshotChanges {
 
   /**
    * Services added, removed or changed go to {@code configs}; a service whose endpoints alone changed goes to
-   * {@code endpoints} with the addresses that came or went. Linear in services and endpoints, with no sorting: the
-   * common case (one service's endpoints of a thousand) compares equal lists and records in place.
+   * {@code endpoints} with the addresses that came or went. A registry built from the one before shares the services
+   * and endpoint lists that did not change ({@link ServiceRegistry#build(dev.meshwright.model.config.ConfigView,
+   * dev.meshwright.model.registry.RegistryOptions, ServiceRegistry)}), so the common case (the same services, one
+   * list of endpoints changed) is told by identity; otherwise services are matched by key and compared.
    */
   private static void registry(ServiceRegistry before, ServiceRegistry after, Set<ConfigKey> configs,
       Map<ConfigKey, Set<String>> endpoints) {
+    if (sameInstances(before.services(), after.services())) {
+      for (MeshService s : after.services()) {
+        endpoints(serviceKey(s), s, before, after, configs, endpoints);
+      }
+      return;
+    }
     Map<ConfigKey, MeshService> old = new HashMap<>(before.services().size() * 2);
     before.services().forEach(s -> old.put(serviceKey(s), s));
     Map<ConfigKey, MeshService> now = new HashMap<>(after.services().size() * 2);
@@ -130,33 +138,51 @@ public final class SnapshotChanges {
       MeshService was = old.get(k);
       if (was == null || was != is && !was.equals(is)) {
         configs.add(k);
-        return;
-      }
-      List<Endpoint> allBefore = before.endpoints(k.name());
-      List<Endpoint> allAfter = after.endpoints(k.name());
-      if (allBefore == allAfter || allBefore.equals(allAfter)) {
-        return;
-      }
-      List<Endpoint> a = of(allBefore, k.namespace());
-      List<Endpoint> b = of(allAfter, k.namespace());
-      if (a.equals(b)) {
-        return;
-      }
-      if (is.resolution() != MeshService.Resolution.CLIENT_SIDE_LB || a.isEmpty() != b.isEmpty()
-          || !set(a, Endpoint::serviceAccount).equals(set(b, Endpoint::serviceAccount))
-          || !set(a, Endpoint::tlsMode).equals(set(b, Endpoint::tlsMode))) {
-        configs.add(k);
       } else {
-        Set<Endpoint> gone = new HashSet<>(a);
-        b.forEach(gone::remove);
-        Set<Endpoint> added = new HashSet<>(b);
-        a.forEach(added::remove);
-        Set<String> addresses = new TreeSet<>();
-        gone.forEach(e -> addresses.add(e.address()));
-        added.forEach(e -> addresses.add(e.address()));
-        endpoints.put(k, addresses);
+        endpoints(k, is, before, after, configs, endpoints);
       }
     });
+  }
+
+  private static boolean sameInstances(List<MeshService> a, List<MeshService> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (a.get(i) != b.get(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The endpoint change of the unchanged service {@code is} (key {@code k}), if any. */
+  private static void endpoints(ConfigKey k, MeshService is, ServiceRegistry before, ServiceRegistry after,
+      Set<ConfigKey> configs, Map<ConfigKey, Set<String>> endpoints) {
+    List<Endpoint> allBefore = before.endpoints(k.name());
+    List<Endpoint> allAfter = after.endpoints(k.name());
+    if (allBefore == allAfter || allBefore.equals(allAfter)) {
+      return;
+    }
+    List<Endpoint> a = of(allBefore, k.namespace());
+    List<Endpoint> b = of(allAfter, k.namespace());
+    if (a.equals(b)) {
+      return;
+    }
+    if (is.resolution() != MeshService.Resolution.CLIENT_SIDE_LB || a.isEmpty() != b.isEmpty()
+        || !set(a, Endpoint::serviceAccount).equals(set(b, Endpoint::serviceAccount))
+        || !set(a, Endpoint::tlsMode).equals(set(b, Endpoint::tlsMode))) {
+      configs.add(k);
+    } else {
+      Set<Endpoint> gone = new HashSet<>(a);
+      b.forEach(gone::remove);
+      Set<Endpoint> added = new HashSet<>(b);
+      a.forEach(added::remove);
+      Set<String> addresses = new TreeSet<>();
+      gone.forEach(e -> addresses.add(e.address()));
+      added.forEach(e -> addresses.add(e.address()));
+      endpoints.put(k, addresses);
+    }
   }
 
   private static List<Endpoint> of(List<Endpoint> all, String namespace) {

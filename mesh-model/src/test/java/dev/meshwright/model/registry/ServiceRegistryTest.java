@@ -250,4 +250,37 @@ class ServiceRegistryTest {
     assertThat(r.services()).singleElement().satisfies(s -> assertThat(s.ports()).isEmpty());
     assertThat(r.diagnostics()).extracting(d -> d.path()).containsExactly("spec.ports[0].port", "spec.ports[1].port");
   }
+
+  @Test
+  @DisplayName("a registry built from the one before shares the services and endpoint lists that did not change")
+  void sharesUnchangedParts() {
+    String other = """
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: ratings, namespace: bookinfo}
+        spec: {clusterIP: 10.0.0.9, ports: [{name: http, port: 9080}]}
+        ---
+        apiVersion: discovery.k8s.io/v1
+        kind: EndpointSlice
+        metadata: {name: ratings-1, namespace: bookinfo, labels: {kubernetes.io/service-name: ratings}}
+        addressType: IPv4
+        ports: [{name: http, port: 9080}]
+        endpoints:
+        - addresses: [10.1.0.20]
+          conditions: {ready: true}
+        """;
+    ServiceRegistry before = registry(KUBE + other);
+    ServiceRegistry after = ServiceRegistry.build(ConfigView.of(MeshYaml.read("t.yaml",
+        KUBE + other.replace("10.1.0.20", "10.1.0.21")).resources()), RegistryOptions.defaults(), before);
+
+    String reviews = "reviews.bookinfo.svc.cluster.local";
+    String ratings = "ratings.bookinfo.svc.cluster.local";
+    assertThat(after.services(reviews).get(0)).isSameAs(before.services(reviews).get(0));
+    assertThat(after.endpoints(reviews)).isSameAs(before.endpoints(reviews));
+    assertThat(after.services(ratings).get(0)).isSameAs(before.services(ratings).get(0));
+    assertThat(after.endpoints(ratings)).isNotSameAs(before.endpoints(ratings))
+        .extracting(Endpoint::address).containsExactly("10.1.0.21");
+    assertThat(after.services()).isEqualTo(registry(KUBE + other.replace("10.1.0.20", "10.1.0.21")).services());
+  }
 }

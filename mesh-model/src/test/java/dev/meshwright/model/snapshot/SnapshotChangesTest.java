@@ -108,4 +108,31 @@ class SnapshotChangesTest {
     assertThat(SnapshotChanges.between(first, next).configs())
         .isEqualTo(Set.of(new ConfigKey("networking.istio.io", "VirtualService", "shop", "v")));
   }
+
+  @Test
+  @DisplayName("an update that rebuilds the registry shares what did not change, and the diff still finds each change")
+  void sharedRegistry() {
+    ConfigStore store = ConfigStore.builder().build();
+    store.putAll("f", MeshYaml.read("t", se("a", "shop", "a.example.com", "STATIC", "10.0.0.1")
+        + se("b", "shop", "b.example.com", "STATIC", "10.0.0.2")).resources());
+    MeshTranslator t = MeshTranslator.create();
+    MeshSnapshot first = t.translate(store.view(), MESH);
+
+    List<ConfigEvent> moved = store.putAll("f", MeshYaml.read("t", se("b", "shop", "b.example.com", "STATIC",
+        "10.0.0.3")).resources());
+    MeshSnapshot second = t.update(first, store.view(), MESH, moved);
+    assertThat(second.registry()).isNotSameAs(first.registry());
+    assertThat(second.registry().services()).containsExactlyElementsOf(first.registry().services());
+    assertThat(second.registry().services().get(0)).isSameAs(first.registry().services().get(0));
+    SnapshotChanges c = SnapshotChanges.between(first, second);
+    assertThat(c.configs()).isEmpty();
+    assertThat(c.endpoints()).containsOnlyKeys(service("shop", "b.example.com"));
+    assertThat(c.endpoints().get(service("shop", "b.example.com"))).containsExactly("10.0.0.2", "10.0.0.3");
+
+    List<ConfigEvent> added = store.putAll("f", MeshYaml.read("t", se("c", "shop", "c.example.com", "STATIC",
+        "10.0.0.4")).resources());
+    MeshSnapshot third = t.update(second, store.view(), MESH, added);
+    assertThat(SnapshotChanges.between(second, third).configs()).containsExactly(service("shop", "c.example.com"));
+    assertThat(SnapshotChanges.between(third, second).configs()).containsExactly(service("shop", "c.example.com"));
+  }
 }
