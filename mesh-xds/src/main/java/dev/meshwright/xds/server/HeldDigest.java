@@ -15,8 +15,14 @@ final class HeldDigest {
     return mix(((long) name.hashCode() << 32) ^ (version.hashCode() & 0xffffffffL));
   }
 
+  /** The digest as 16 lower-case hex digits (what {@code %016x} gives, without a Formatter per push). */
   static String hex(long digest) {
-    return String.format("%016x", digest);
+    char[] out = new char[16];
+    for (int i = 15; i >= 0; i--) {
+      out[i] = Character.forDigit((int) (digest & 0xf), 16);
+      digest >>>= 4;
+    }
+    return new String(out);
   }
 
   /** SplitMix64's finalizer: spreads every input bit over the output. */

@@ -14,6 +14,7 @@ import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,8 @@ import java.util.concurrent.atomic.AtomicLong;
 abstract class XdsStream {
   private static final System.Logger LOG = System.getLogger(XdsStream.class.getName());
   private static final AtomicLong SEQUENCE = new AtomicLong();
+  /** type URL → its place in {@link TypeUrls#PUSH_ORDER} (a type's state is looked up on every request). */
+  private static final Map<String, Integer> PUSH_RANK = rank(TypeUrls.PUSH_ORDER);
   private static final List<String> REMOVAL_ORDER =
       List.of(TypeUrls.LISTENER, TypeUrls.ROUTE, TypeUrls.CLUSTER, TypeUrls.ENDPOINT, TypeUrls.SECRET);
 
@@ -391,12 +394,20 @@ abstract class XdsStream {
   }
 
   static int pushOrder(String a, String b) {
-    int c = Integer.compare(index(TypeUrls.PUSH_ORDER, a), index(TypeUrls.PUSH_ORDER, b));
+    int c = Integer.compare(PUSH_RANK.getOrDefault(a, PUSH_RANK.size()), PUSH_RANK.getOrDefault(b, PUSH_RANK.size()));
     return c != 0 ? c : a.compareTo(b);
   }
 
   private static int removalOrder(String typeUrl) {
     return index(REMOVAL_ORDER, typeUrl);
+  }
+
+  private static Map<String, Integer> rank(List<String> order) {
+    Map<String, Integer> out = new HashMap<>();
+    for (int i = 0; i < order.size(); i++) {
+      out.put(order.get(i), i);
+    }
+    return Map.copyOf(out);
   }
 
   private static int index(List<String> order, String typeUrl) {
