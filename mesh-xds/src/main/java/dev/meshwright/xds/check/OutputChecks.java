@@ -33,7 +33,7 @@ public final class OutputChecks {
     XdsResources.Builder b = out.toBuilder();
     for (String type : out.types()) {
       for (XdsResource r : out.of(type).values()) {
-        List<String> violations = verdicts.get(r.message(), rules::violations);
+        List<String> violations = verdicts.get(r.message(), m -> rules.violations(m, r.bytes()));
         if (!violations.isEmpty()) {
           b.remove(type, r.name());
           String kind = r.message().getDescriptorForType().getName();

@@ -51,8 +51,16 @@ final class WireRules {
 
   /** Whether {@code m} breaks none of the rules; false also means "could not tell" (see the class comment). */
   boolean valid(Message m) {
+    return valid(m, m.toByteString());
+  }
+
+  /**
+   * Whether {@code m} breaks none of the rules, reading {@code bytes}, which must be a serialization of {@code m}
+   * (any field order: the rules read each field on its own); a caller that holds one saves serializing again.
+   */
+  boolean valid(Message m, ByteString bytes) {
     try {
-      CodedInputStream in = m.toByteString().newCodedInput();
+      CodedInputStream in = bytes.newCodedInput();
       in.enableAliasing(true);
       check(m.getDescriptorForType(), in, 0);
       return true;

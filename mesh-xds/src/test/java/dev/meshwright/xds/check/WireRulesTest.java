@@ -57,10 +57,13 @@ class WireRulesTest {
         for (XdsResource r : out.of(t).values()) {
           Message m = r.message();
           assertThat(FAST.valid(m)).as(r.name()).isEqualTo(RULES.walk(m).isEmpty());
+          assertThat(FAST.valid(m, r.bytes())).as("kept bytes of " + r.name()).isEqualTo(FAST.valid(m));
+          assertThat(RULES.violations(m, r.bytes())).as(r.name()).isEqualTo(RULES.violations(m));
           if (m instanceof Cluster c) {
             Cluster broken = c.toBuilder().setName("").build();
             assertThat(FAST.valid(broken)).as("nameless " + r.name()).isFalse();
             assertThat(RULES.violations(broken)).anyMatch(v -> v.startsWith("name:"));
+            assertThat(RULES.violations(broken, broken.toByteString())).isEqualTo(RULES.violations(broken));
           }
         }
       }
