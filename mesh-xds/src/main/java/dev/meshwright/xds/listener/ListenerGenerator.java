@@ -25,7 +25,8 @@ import java.util.Set;
  * nothing from this generator.
  *
  * <p>The outbound listeners and {@code virtualOutbound} are shared through the snapshot's {@code XdsCache} by
- * proxies with the same {@link OutboundListenerKey}; the inbound side is built per proxy.
+ * proxies with the same {@link OutboundListenerKey}; the inbound listeners by proxies that serve the same ports
+ * under the same policies (the key in {@code InboundListeners}).
  *
  * <p>Pure, stateless and thread-safe; never throws for bad config.
  */
@@ -60,15 +61,16 @@ public final class ListenerGenerator implements ResourceGenerator {
     if (meta.outboundPort() <= 0) {
       return Output.of(List.of());
     }
+    ProxyMetaKey proxy = ProxyMetaKey.of(ctx, meta);
     List<XdsResource> out = new ArrayList<>();
-    for (XdsResource r : outbound(ctx, meta)) {
+    for (XdsResource r : outbound(ctx, meta, proxy)) {
       if (names.isEmpty() || names.contains(r.name())) {
         out.add(r);
       }
     }
-    for (Listener l : InboundListeners.build(ctx, meta, inboundFilters)) {
-      if (names.isEmpty() || names.contains(l.getName())) {
-        out.add(XdsResource.of(l.getName(), l));
+    for (XdsResource r : InboundListeners.resources(ctx, meta, proxy, inboundFilters)) {
+      if (names.isEmpty() || names.contains(r.name())) {
+        out.add(r);
       }
     }
     return Output.of(out);
@@ -78,8 +80,8 @@ public final class ListenerGenerator implements ResourceGenerator {
    * The outbound listeners and {@code virtualOutbound} as resources, shared through the snapshot's cache by the
    * proxies that agree on their {@link OutboundListenerKey} (they read nothing of the proxy's inbound side).
    */
-  private static List<XdsResource> outbound(ProxyContext ctx, ProxyMeta meta) {
-    return ctx.cache().get(OutboundListenerKey.of(ctx, meta), () -> {
+  private static List<XdsResource> outbound(ProxyContext ctx, ProxyMeta meta, ProxyMetaKey proxy) {
+    return ctx.cache().get(OutboundListenerKey.of(ctx, proxy), () -> {
       List<Listener> ls = new ArrayList<>(new OutboundListeners(ctx, meta).build());
       VirtualOutbound.build(ctx, meta).ifPresent(ls::add);
       List<XdsResource> rs = new ArrayList<>(ls.size());

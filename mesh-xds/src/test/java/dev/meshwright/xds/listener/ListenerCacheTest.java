@@ -9,6 +9,7 @@ import dev.meshwright.xds.SnapshotMemo;
 import dev.meshwright.xds.XdsCache;
 import dev.meshwright.xds.XdsOptions;
 import dev.meshwright.xds.XdsResource;
+import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpFilter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +18,21 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Outbound listeners shared through the snapshot's cache ({@link OutboundListenerKey}): pods of one deployment get
- * the same listener objects, with exactly the bytes generation without the cache gives; a proxy that differs in
- * anything the outbound listeners read gets an entry of its own.
+ * Listeners shared through the snapshot's cache ({@link OutboundListenerKey}, the inbound key): pods of one
+ * deployment get the same listener objects, with exactly the bytes generation without the cache gives; a proxy that
+ * differs in anything the listeners read gets entries of its own.
  */
-class OutboundListenerCacheTest {
+class ListenerCacheTest {
   private static final String SUFFIX = "corp.example";
   private static final XdsOptions OPTIONS = XdsOptions.defaults().withDomainSuffix(SUFFIX);
-  private static final ListenerGenerator GEN = ListenerGenerator.create();
+  /** Inbound policy filters that depend on the proxy's labels, as authorization's do. */
+  private static final ListenerGenerator GEN = ListenerGenerator.withInboundFilters(new InboundFilters() {
+    @Override
+    public List<HttpFilter> http(ProxyContext ctx) {
+      return ctx.labels().containsKey("role") ? List.of(HttpFilter.newBuilder().setName("test.admin-only").build())
+          : List.of();
+    }
+  });
 
   private static final String MESH = """
       apiVersion: networking.istio.io/v1
@@ -36,7 +44,7 @@ class OutboundListenerCacheTest {
         location: MESH_INTERNAL
         resolution: STATIC
         ports: [{number: 9080, name: http, protocol: HTTP}]
-        endpoints: [{address: 10.1.0.1, labels: {app: reviews}}]
+        endpoints: [{address: 10.1.0.1, labels: {app: reviews}}, {address: 10.1.0.3, labels: {app: reviews}}]
       ---
       apiVersion: networking.istio.io/v1
       kind: ServiceEntry
@@ -63,6 +71,13 @@ class OutboundListenerCacheTest {
       subsets:
       - addresses: [{ip: 10.2.0.9}, {ip: 10.2.0.10}]
         ports: [{name: tcp-peer, port: 7000}]
+      ---
+      apiVersion: security.istio.io/v1
+      kind: PeerAuthentication
+      metadata: {name: strict-canary, namespace: shop}
+      spec:
+        selector: {matchLabels: {track: canary}}
+        mtls: {mode: STRICT}
       ---
       apiVersion: networking.istio.io/v1
       kind: VirtualService
@@ -133,10 +148,39 @@ class OutboundListenerCacheTest {
     for (Proxy p : variants) {
       int before = cache.size();
       List<XdsResource> shared = generate(s, p, XdsCache.Caching.SHARED);
-      assertThat(cache.size()).as("a new entry for %s %s", p.nodeId(), p.metadata()).isEqualTo(before + 1);
+      assertThat(cache.size()).as("new entries for %s %s", p.nodeId(), p.metadata()).isGreaterThan(before);
       assertSameBytes(shared, generate(s, p, XdsCache.Caching.OFF));
     }
     List<XdsResource> self = generate(s, variants.get(7), XdsCache.Caching.SHARED);
     assertThat(self).extracting(XdsResource::name).doesNotContain("10.2.0.9_7000").contains("10.2.0.10_7000");
+  }
+
+  @Test
+  @DisplayName("inbound listeners: pods serving the same ports under the same policies share them; ports, "
+      + "PeerAuthentication and policy filter differences do not")
+  void inbound() {
+    MeshSnapshot s = Lds.snapshot(MESH, Lds.mesh("istio-system"), SUFFIX);
+    XdsCache cache = SnapshotMemo.of(s).cache();
+    Map<String, String> app = Map.of("app", "reviews");
+    List<XdsResource> first = generate(s, proxy("10.1.0.1", "reviews-a", app, Map.of()), XdsCache.Caching.SHARED);
+    int entries = cache.size();
+    Proxy second = proxy("10.1.0.3", "reviews-b", app, Map.of());
+    List<XdsResource> warm = generate(s, second, XdsCache.Caching.SHARED);
+    assertThat(cache.size()).as("no new entry").isEqualTo(entries);
+    XdsResource inbound = first.stream().filter(r -> r.name().equals("virtualInbound")).findFirst().orElseThrow();
+    assertThat(warm).contains(inbound);
+    assertThat(warm.stream().filter(r -> r.name().equals("virtualInbound")).findFirst().orElseThrow())
+        .isSameAs(inbound);
+    assertSameBytes(warm, generate(s, second, XdsCache.Caching.OFF));
+    List<Proxy> variants = List.of(
+        proxy("10.1.0.2", "db-a", Map.of("app", "reviews"), Map.of()),
+        proxy("10.1.0.1", "reviews-c", Map.of("app", "reviews", "track", "canary"), Map.of()),
+        proxy("10.1.0.1", "reviews-d", Map.of("app", "reviews", "role", "admin"), Map.of()));
+    for (Proxy p : variants) {
+      List<XdsResource> shared = generate(s, p, XdsCache.Caching.SHARED);
+      XdsResource vi = shared.stream().filter(r -> r.name().equals("virtualInbound")).findFirst().orElseThrow();
+      assertThat(vi.version()).as("virtualInbound of %s", p.nodeId()).isNotEqualTo(inbound.version());
+      assertSameBytes(shared, generate(s, p, XdsCache.Caching.OFF));
+    }
   }
 }
