@@ -23,7 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * answers "valid": whenever a rule is broken, or the bytes hold anything it does not follow exactly (groups, a
  * repeated singular field, unique-item rules, deep nesting), it answers "not known to be valid" and
  * {@link ProtoRules} runs its reflective walk, which names every violation. Scalar and message-value rules are
- * those of {@link ValueRules}, applied to the values reflection would return. Stateless and thread-safe.
+ * those of {@link ValueRules}, applied to the values reflection would return. Sub-messages of a type no rule can
+ * reach ({@link RuleFreeTypes}: metadata structs, most of a filter's config) are stepped over unread.
+ * Stateless and thread-safe.
  */
 final class WireRules {
   private static final int MAX_DEPTH = 60;
@@ -203,7 +205,11 @@ final class WireRules {
       throws IOException, Unsure {
     int old = in.pushLimit(in.readRawVarint32());
     if (f.isMapField()) {
-      mapEntry(f, rules, in, depth);
+      if (!(rules.hasMap() && rules.getMap().hasValues()) && RuleFreeTypes.contains(f.getMessageType())) {
+        in.skipRawBytes(in.getBytesUntilLimit());
+      } else {
+        mapEntry(f, rules, in, depth);
+      }
     } else {
       FieldRules valueRules = f.isRepeated() ? itemRules(rules) : rules;
       Descriptor type = f.getMessageType();
@@ -215,7 +221,8 @@ final class WireRules {
           sub.enableAliasing(true);
           check(type, sub, depth + 1);
         }
-      } else if (!f.isRepeated() && rules.hasMessage() && rules.getMessage().getSkip()) {
+      } else if ((!f.isRepeated() && rules.hasMessage() && rules.getMessage().getSkip())
+          || RuleFreeTypes.contains(type)) {
         in.skipRawBytes(in.getBytesUntilLimit());
       } else {
         check(type, in, depth + 1);
@@ -290,7 +297,7 @@ final class WireRules {
       }
     }
     java.util.Optional<Descriptor> type = types.find(typeUrl);
-    if (type.isPresent()) {
+    if (type.isPresent() && !RuleFreeTypes.contains(type.get())) {
       CodedInputStream sub = value.newCodedInput();
       sub.enableAliasing(true);
       check(type.get(), sub, depth + 1);

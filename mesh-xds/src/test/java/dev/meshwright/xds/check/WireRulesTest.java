@@ -69,4 +69,17 @@ class WireRulesTest {
       }
     }
   }
+
+  @org.junit.jupiter.api.Test
+  @DisplayName("rule-free types: structs and metadata entries are, Any and types with rules (or reaching them) are not")
+  void ruleFreeTypes() {
+    assertThat(RuleFreeTypes.contains(com.google.protobuf.Struct.getDescriptor())).isTrue();
+    assertThat(RuleFreeTypes.contains(com.google.protobuf.Value.getDescriptor())).isTrue();
+    com.google.protobuf.Descriptors.Descriptor metadata = io.envoyproxy.envoy.config.core.v3.Metadata.getDescriptor();
+    assertThat(RuleFreeTypes.contains(metadata)).as("typed_filter_metadata holds Any").isFalse();
+    assertThat(RuleFreeTypes.contains(metadata.findFieldByName("filter_metadata").getMessageType())).isTrue();
+    assertThat(RuleFreeTypes.contains(com.google.protobuf.Any.getDescriptor())).isFalse();
+    assertThat(RuleFreeTypes.contains(Cluster.getDescriptor())).isFalse();
+    assertThat(RuleFreeTypes.contains(io.envoyproxy.envoy.config.endpoint.v3.LbEndpoint.getDescriptor())).isFalse();
+  }
 }
