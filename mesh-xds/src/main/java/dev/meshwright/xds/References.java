@@ -43,8 +43,14 @@ public final class References {
   private static void addChain(FilterChain fc, Set<String> out) {
     for (Filter f : fc.getFiltersList()) {
       if (f.hasTypedConfig() && f.getTypedConfig().getTypeUrl().equals(HCM_TYPE)) {
-        rdsName(f.getTypedConfig().getValue()).ifPresentOrElse(out::add,
-            () -> hcm(f.getTypedConfig()).ifPresent(h -> addRds(h, out)));
+        try {
+          String name = rdsName(f.getTypedConfig().getValue());
+          if (name != null) {
+            out.add(name);
+          }
+        } catch (IOException | RuntimeException e) {
+          hcm(f.getTypedConfig()).ifPresent(h -> addRds(h, out));
+        }
       }
     }
   }
@@ -55,33 +61,30 @@ public final class References {
 
   /**
    * The RDS route name in a serialized HTTP connection manager, read from its {@code rds} field alone (parsing the
-   * whole manager, filters and all, costs more than the rest of this lookup); empty when it has none or the bytes
-   * are not what they should be (the caller then parses it whole).
+   * whole manager, filters and all, costs more than the rest of this lookup); null when it has no {@code rds} (an
+   * inline route configuration, as inbound chains have). Throws when the bytes are not what they should be (the
+   * caller then parses the manager whole).
    */
-  private static Optional<String> rdsName(com.google.protobuf.ByteString hcm) {
-    try {
-      com.google.protobuf.CodedInputStream in = hcm.newCodedInput();
-      String name = null;
-      for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
-        if (com.google.protobuf.WireFormat.getTagFieldNumber(tag) != RDS) {
-          in.skipField(tag);
-          continue;
-        }
-        int old = in.pushLimit(in.readRawVarint32());
-        name = "";
-        for (int t = in.readTag(); t != 0; t = in.readTag()) {
-          if (com.google.protobuf.WireFormat.getTagFieldNumber(t) == ROUTE_CONFIG_NAME) {
-            name = in.readStringRequireUtf8();
-          } else {
-            in.skipField(t);
-          }
-        }
-        in.popLimit(old);
+  private static String rdsName(com.google.protobuf.ByteString hcm) throws IOException {
+    com.google.protobuf.CodedInputStream in = hcm.newCodedInput();
+    String name = null;
+    for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
+      if (com.google.protobuf.WireFormat.getTagFieldNumber(tag) != RDS) {
+        in.skipField(tag);
+        continue;
       }
-      return Optional.ofNullable(name);
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty();
+      int old = in.pushLimit(in.readRawVarint32());
+      name = "";
+      for (int t = in.readTag(); t != 0; t = in.readTag()) {
+        if (com.google.protobuf.WireFormat.getTagFieldNumber(t) == ROUTE_CONFIG_NAME) {
+          name = in.readStringRequireUtf8();
+        } else {
+          in.skipField(t);
+        }
+      }
+      in.popLimit(old);
     }
+    return name;
   }
 
   private static void addRds(HttpConnectionManager h, Set<String> out) {

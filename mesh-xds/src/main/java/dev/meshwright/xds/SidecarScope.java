@@ -28,7 +28,7 @@ public final class SidecarScope {
     this.namespace = namespace;
     Map<String, MeshService> byHost = new java.util.HashMap<>();
     this.services.forEach(s -> byHost.putIfAbsent(s.hostname(), s));
-    this.byHostname = byHost;
+    this.byHostname = Map.copyOf(byHost);
   }
 
   /** The memo key of a scope: the Sidecar (by value) and the namespace it is built for. */
@@ -129,6 +129,11 @@ public final class SidecarScope {
       return services;
     }
     return services.stream().filter(s -> imported(List.of(egress), namespace, s)).toList();
+  }
+
+  /** The imported services by hostname (immutable; built once per scope, shared by every proxy of it). */
+  public Map<String, MeshService> byHostname() {
+    return byHostname;
   }
 
   /** The imported service with this hostname. */

@@ -26,6 +26,7 @@ public final class XdsResource {
   private final String name;
   private final Message message;
   private final String version;
+  private final String typeUrl;
   private volatile ByteString bytes;
   private volatile Any any;
   private volatile Resource delta;
@@ -41,6 +42,7 @@ public final class XdsResource {
     this.name = Objects.requireNonNull(name, "name");
     this.message = Objects.requireNonNull(message, "message");
     this.version = Objects.requireNonNull(version, "version");
+    this.typeUrl = "type.googleapis.com/" + message.getDescriptorForType().getFullName();
   }
 
   private XdsResource(String name, Message message, ByteString bytes) {
@@ -103,7 +105,7 @@ public final class XdsResource {
 
   /** The type URL of the message. */
   public String typeUrl() {
-    return "type.googleapis.com/" + message.getDescriptorForType().getFullName();
+    return typeUrl;
   }
 
   @Override

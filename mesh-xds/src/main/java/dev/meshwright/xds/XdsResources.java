@@ -58,6 +58,19 @@ public final class XdsResources {
     return byType.values().stream().mapToInt(Map::size).sum();
   }
 
+  /**
+   * These resources with {@code more} diagnostics after the ones they have; the resource maps are shared, not
+   * copied (they are immutable).
+   */
+  public XdsResources withDiagnostics(Collection<Diagnostic> more) {
+    if (more.isEmpty()) {
+      return this;
+    }
+    List<Diagnostic> all = new ArrayList<>(diagnostics);
+    all.addAll(more);
+    return new XdsResources(byType, List.copyOf(all));
+  }
+
   /** A new builder. */
   public static Builder builder() {
     return new Builder();

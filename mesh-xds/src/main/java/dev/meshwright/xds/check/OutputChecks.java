@@ -30,11 +30,14 @@ public final class OutputChecks {
   /** {@code out} without the resources that break a validate rule, with diagnostics for them and for dangling
    *  references; {@code subscriptions} tell which types were asked for by name (not checked as targets). */
   public XdsResources apply(XdsResources out, Subscriptions subscriptions) {
-    XdsResources.Builder b = out.toBuilder();
+    XdsResources.Builder b = null;
     for (String type : out.types()) {
       for (XdsResource r : out.of(type).values()) {
-        List<String> violations = verdicts.get(r.message(), rules::violations);
+        List<String> violations = verdicts.get(r.message(), m -> rules.violations(m, r.bytes()));
         if (!violations.isEmpty()) {
+          if (b == null) {
+            b = out.toBuilder();
+          }
           b.remove(type, r.name());
           String kind = r.message().getDescriptorForType().getName();
           for (String v : violations) {
@@ -46,11 +49,11 @@ public final class OutputChecks {
         }
       }
     }
-    XdsResources valid = b.build();
+    XdsResources valid = b == null ? out : b.build();
     List<Diagnostic> refs = ReferenceCheck.check(valid,
         subscriptions.names(TypeUrls.CLUSTER).isEmpty(),
         subscriptions.names(TypeUrls.ROUTE).isEmpty(),
         subscriptions.names(TypeUrls.ENDPOINT).isEmpty() && subscriptions.names(TypeUrls.CLUSTER).isEmpty());
-    return valid.toBuilder().diagnostics(refs).build();
+    return valid.withDiagnostics(refs);
   }
 }

@@ -74,6 +74,14 @@ public final class ProtoRules {
     return fast.valid(message) ? List.of() : walk(message);
   }
 
+  /**
+   * The violations in {@code message}, whose serialization {@code bytes} already holds (as an
+   * {@code XdsResource} keeps it): the wire pass reads those bytes instead of serializing the message again.
+   */
+  List<String> violations(Message message, com.google.protobuf.ByteString bytes) {
+    return fast.valid(message, bytes) ? List.of() : walk(message);
+  }
+
   /** The violations found by the reflective walk alone (what {@link #violations} falls back to). */
   List<String> walk(Message message) {
     List<String> out = new ArrayList<>();

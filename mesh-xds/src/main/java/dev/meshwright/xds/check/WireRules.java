@@ -23,7 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * answers "valid": whenever a rule is broken, or the bytes hold anything it does not follow exactly (groups, a
  * repeated singular field, unique-item rules, deep nesting), it answers "not known to be valid" and
  * {@link ProtoRules} runs its reflective walk, which names every violation. Scalar and message-value rules are
- * those of {@link ValueRules}, applied to the values reflection would return. Stateless and thread-safe.
+ * those of {@link ValueRules}, applied to the values reflection would return. Sub-messages of a type no rule can
+ * reach ({@link RuleFreeTypes}: metadata structs, most of a filter's config) are stepped over unread.
+ * Stateless and thread-safe.
  */
 final class WireRules {
   private static final int MAX_DEPTH = 60;
@@ -51,8 +53,16 @@ final class WireRules {
 
   /** Whether {@code m} breaks none of the rules; false also means "could not tell" (see the class comment). */
   boolean valid(Message m) {
+    return valid(m, m.toByteString());
+  }
+
+  /**
+   * Whether {@code m} breaks none of the rules, reading {@code bytes}, which must be a serialization of {@code m}
+   * (any field order: the rules read each field on its own); a caller that holds one saves serializing again.
+   */
+  boolean valid(Message m, ByteString bytes) {
     try {
-      CodedInputStream in = m.toByteString().newCodedInput();
+      CodedInputStream in = bytes.newCodedInput();
       in.enableAliasing(true);
       check(m.getDescriptorForType(), in, 0);
       return true;
@@ -195,7 +205,11 @@ final class WireRules {
       throws IOException, Unsure {
     int old = in.pushLimit(in.readRawVarint32());
     if (f.isMapField()) {
-      mapEntry(f, rules, in, depth);
+      if (!(rules.hasMap() && rules.getMap().hasValues()) && RuleFreeTypes.contains(f.getMessageType())) {
+        in.skipRawBytes(in.getBytesUntilLimit());
+      } else {
+        mapEntry(f, rules, in, depth);
+      }
     } else {
       FieldRules valueRules = f.isRepeated() ? itemRules(rules) : rules;
       Descriptor type = f.getMessageType();
@@ -207,7 +221,8 @@ final class WireRules {
           sub.enableAliasing(true);
           check(type, sub, depth + 1);
         }
-      } else if (!f.isRepeated() && rules.hasMessage() && rules.getMessage().getSkip()) {
+      } else if ((!f.isRepeated() && rules.hasMessage() && rules.getMessage().getSkip())
+          || RuleFreeTypes.contains(type)) {
         in.skipRawBytes(in.getBytesUntilLimit());
       } else {
         check(type, in, depth + 1);
@@ -282,7 +297,7 @@ final class WireRules {
       }
     }
     java.util.Optional<Descriptor> type = types.find(typeUrl);
-    if (type.isPresent()) {
+    if (type.isPresent() && !RuleFreeTypes.contains(type.get())) {
       CodedInputStream sub = value.newCodedInput();
       sub.enableAliasing(true);
       check(type.get(), sub, depth + 1);

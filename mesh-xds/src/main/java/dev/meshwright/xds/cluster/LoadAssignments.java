@@ -132,7 +132,7 @@ public final class LoadAssignments {
         continue;
       }
       boolean mtls = drTls.map(m -> m == ClientTLSSettings.TLSmode.ISTIO_MUTUAL)
-          .orElseGet(() -> e.tlsMode().equals("istio") && MtlsModes.workloadMode(ctx.snapshot(),
+          .orElseGet(() -> e.tlsMode().equals("istio") && MtlsModes.workloadMode(ctx,
               workloadNamespace(e), e.labels(), target) != MutualTls.Mode.DISABLE);
       byLocality.computeIfAbsent(e.locality(), l -> new LocalityGroup(Localities.of(l)))
           .add(lbEndpoint(ctx, e, target, mtls), e.labels());

@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * The peer-authentication (mutual TLS) mode a server workload runs, as clients infer it: the workload's policy
  * (with its port-level modes) over its namespace's selector-less policy over the root namespace's, PERMISSIVE when
- * nothing is set. Used for auto-mTLS decisions in CDS and for the endpoint {@code tlsMode} in EDS. Pure.
+ * nothing is set. Used for auto-mTLS decisions in CDS and for the endpoint {@code tlsMode} in EDS; the per-endpoint
+ * lookup is memoized per snapshot. Pure.
  */
 public final class MtlsModes {
   private MtlsModes() {}
@@ -24,6 +25,19 @@ public final class MtlsModes {
   public static MutualTls.Mode workloadMode(MeshSnapshot snapshot, String namespace, Map<String, String> labels,
       int targetPort) {
     return compose(snapshot, namespace, labels, targetPort);
+  }
+
+  /** Memo key: the mode of a workload with these labels in this namespace on this port (0: namespace-level). */
+  private record WorkloadKey(String namespace, Map<String, String> labels, int targetPort) {}
+
+  /**
+   * {@link #workloadMode}, worked out once per snapshot for each distinct (namespace, labels, port): EDS asks it for
+   * every endpoint of every cluster, and endpoints of one workload share their labels.
+   */
+  static MutualTls.Mode workloadMode(dev.meshwright.xds.ProxyContext ctx, String namespace, Map<String, String> labels,
+      int targetPort) {
+    return ctx.memo().get(new WorkloadKey(namespace, labels, targetPort),
+        () -> compose(ctx.snapshot(), namespace, labels, targetPort));
   }
 
   private static MutualTls.Mode compose(MeshSnapshot snapshot, String namespace, Map<String, String> labels,

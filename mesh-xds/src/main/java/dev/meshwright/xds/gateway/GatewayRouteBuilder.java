@@ -3,11 +3,8 @@ package dev.meshwright.xds.gateway;
 import dev.meshwright.api.Diagnostic;
 import dev.meshwright.api.networking.VirtualService;
 import dev.meshwright.xds.ProxyContext;
-import dev.meshwright.xds.route.Delegates;
 import dev.meshwright.xds.route.RouteContext;
-import dev.meshwright.xds.route.RouteTranslator;
 import io.envoyproxy.envoy.config.route.v3.Route;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,16 +30,12 @@ public interface GatewayRouteBuilder {
     }
   }
 
-  /** Istio's translation: delegates merged into the VirtualService, then {@link RouteTranslator}. */
+  /**
+   * Istio's translation: delegates merged into the VirtualService, then {@code RouteTranslator}. Always the same
+   * instance; it reads nothing of the proxy but its namespace, labels, Sidecar scope and whether it is proxyless,
+   * so the route configurations it builds are shared by gateway proxies that agree on those.
+   */
   static GatewayRouteBuilder translator() {
-    return (ctx, vs, port, gateway, tls) -> {
-      Delegates.Merged merged = Delegates.merge(vs, ctx.snapshot().virtualServices().delegates(),
-          ctx.meshConfig().defaultVirtualServiceExportTo(), ctx.options().domainSuffix());
-      RouteTranslator.Translation t = RouteTranslator.translate(merged.virtualService(),
-          GatewayRouteContexts.of(ctx, port, gateway, tls));
-      List<Diagnostic> diags = new ArrayList<>(merged.diagnostics());
-      diags.addAll(t.diagnostics());
-      return new Built(t.routes(), diags);
-    };
+    return IstioGatewayRoutes.TRANSLATOR;
   }
 }

@@ -34,8 +34,9 @@ import java.util.TreeSet;
  * routes last. Hosts with identical routes share one virtual host (Istio's route collapse). {@code httpsRedirect}
  * servers mark their hosts {@code requireTls: ALL}. When nothing matches, one {@code blackhole:<port>} host with
  * domain {@code *} and no routes. A requested name no Gateway serves gets an empty configuration, as istiod
- * answers listeners that are draining. Route translation is delegated to a {@link GatewayRouteBuilder}.
- * Stateless and thread-safe.
+ * answers listeners that are draining. Route translation is delegated to a {@link GatewayRouteBuilder}; with
+ * Istio's own ({@link GatewayRouteBuilder#translator()}) each configuration is shared through the snapshot's cache
+ * by gateway proxies with the same servers, scope, namespace and labels. Stateless and thread-safe.
  */
 public final class GatewayRouteGenerator implements ResourceGenerator {
   static final int MAX_DIRECT_RESPONSE_BODY = 1048576;
@@ -57,6 +58,17 @@ public final class GatewayRouteGenerator implements ResourceGenerator {
     return TypeUrls.ROUTE;
   }
 
+  /**
+   * Everything one route configuration of Istio's translation reads besides the snapshot: the servers behind the
+   * name, the proxy's Sidecar scope, namespace (VirtualService visibility), labels ({@code sourceLabels}), type,
+   * proxyless flag, and the options. Gateway proxies that agree on it share the configuration through the
+   * snapshot's {@link dev.meshwright.xds.XdsCache}.
+   */
+  private record SharedKey(String name, List<BoundServer> servers,
+      java.util.Optional<dev.meshwright.api.networking.Sidecar> sidecar, String namespace,
+      Map<String, String> labels, dev.meshwright.xds.ProxyType type, boolean proxyless,
+      dev.meshwright.xds.XdsOptions options) {}
+
   @Override
   public Output generate(ProxyContext ctx, Set<String> names) {
     MergedGateway merged = MergedGateway.of(ctx);
@@ -65,12 +77,32 @@ public final class GatewayRouteGenerator implements ResourceGenerator {
     List<Diagnostic> diags = new ArrayList<>();
     for (String name : wanted) {
       List<BoundServer> servers = merged.serversByRouteName().get(name);
-      RouteConfiguration rc = servers == null
-          ? RouteConfiguration.newBuilder().setName(name).setValidateClusters(BoolValue.of(false)).build()
-          : build(ctx, name, servers, diags);
-      out.add(XdsResource.of(name, rc));
+      if (servers == null) {
+        out.add(XdsResource.of(name,
+            RouteConfiguration.newBuilder().setName(name).setValidateClusters(BoolValue.of(false)).build()));
+        continue;
+      }
+      Output o = shared() ? ctx.cache().get(new SharedKey(name, servers, ctx.scope().sidecar(),
+          ctx.proxy().namespace(), ctx.labels(), ctx.proxy().type(), ctx.proxy().isProxylessGrpc(), ctx.options()),
+          () -> one(ctx, name, servers)) : one(ctx, name, servers);
+      out.addAll(o.resources());
+      diags.addAll(o.diagnostics());
     }
     return new Output(out, diags);
+  }
+
+  /**
+   * Whether route configurations may be shared between proxies: only with Istio's own translation, which is known
+   * to read no more of the proxy than {@link SharedKey} holds (another builder may read anything).
+   */
+  private boolean shared() {
+    return routes == GatewayRouteBuilder.translator();
+  }
+
+  private Output one(ProxyContext ctx, String name, List<BoundServer> servers) {
+    List<Diagnostic> diags = new ArrayList<>();
+    RouteConfiguration rc = build(ctx, name, servers, diags);
+    return new Output(List.of(XdsResource.of(name, rc)), diags);
   }
 
   /** A virtual host being assembled; its route list keeps the translated Route instances (identity matters). */

@@ -12,8 +12,12 @@ import dev.meshwright.xds.ProxyContext;
 import dev.meshwright.xds.listener.PeerAuthentications.Effective;
 import dev.meshwright.xds.listener.PeerAuthentications.Mode;
 import io.envoyproxy.envoy.config.core.v3.TrafficDirection;
+import dev.meshwright.xds.ResourceGenerator;
+import dev.meshwright.xds.XdsResource;
+import io.envoyproxy.envoy.config.listener.v3.Filter;
 import io.envoyproxy.envoy.config.listener.v3.FilterChain;
 import io.envoyproxy.envoy.config.listener.v3.Listener;
+import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpFilter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,15 +29,42 @@ import java.util.TreeSet;
  * The sidecar's inbound side (listener_inbound.go): one chain set per inbound port (the ports of the services the
  * workload serves, or the Sidecar's ingress listeners when it has some), each shaped by the port's composed mTLS
  * mode, gathered into {@code virtualInbound} after the blackhole and passthrough chains; ports bound for real
- * (capture mode NONE) get listeners {@code <bind>_<port>} of their own. Pure.
+ * (capture mode NONE) get listeners {@code <bind>_<port>} of their own. They are shared through the snapshot's
+ * cache by proxies whose inbound inputs agree ({@link Key}). Pure.
  */
 final class InboundListeners {
   private InboundListeners() {}
 
-  static List<Listener> build(ProxyContext ctx, ProxyMeta meta, InboundFilters authz) {
+  /**
+   * Everything the inbound listeners are built from besides the mesh config, as the key they are shared under in
+   * the snapshot's cache: what they read of the proxy itself, its inbound ports (from its service instances or its
+   * Sidecar's ingress listeners), its composed PeerAuthentication modes and its policy filters. Pods of one
+   * deployment agree on all of it. Immutable.
+   */
+  private record Key(ProxyMetaKey proxy, List<InboundChains.Config> configs, Effective peer, List<HttpFilter> http,
+      List<Filter> tcp) {}
+
+  /**
+   * {@code virtualInbound} and the inbound listeners bound for real, as resources: the per-proxy inputs are worked
+   * out here, the listeners are built (and serialized) once per distinct {@link Key} through {@code ctx}'s cache.
+   */
+  static List<XdsResource> resources(ProxyContext ctx, ProxyMeta meta, ProxyMetaKey proxy, InboundFilters authz) {
     Effective peer = PeerAuthentications.of(ctx);
-    InboundChains.Context cctx = new InboundChains.Context(meta, authz.http(ctx), authz.tcp(ctx));
-    List<InboundChains.Config> configs = configs(ctx, meta);
+    Key key = new Key(proxy, configs(ctx, meta), peer, authz.http(ctx), authz.tcp(ctx));
+    return ctx.cache().get(key, () -> {
+      List<Listener> ls = build(meta, key);
+      List<XdsResource> out = new ArrayList<>(ls.size());
+      for (Listener l : ls) {
+        out.add(XdsResource.of(l.getName(), l));
+      }
+      return ResourceGenerator.Output.of(out);
+    }).resources();
+  }
+
+  private static List<Listener> build(ProxyMeta meta, Key key) {
+    Effective peer = key.peer();
+    InboundChains.Context cctx = new InboundChains.Context(meta, key.http(), key.tcp());
+    List<InboundChains.Config> configs = key.configs();
     List<FilterChain> virtualChains = new ArrayList<>();
     List<Listener> out = new ArrayList<>();
     for (InboundChains.Config cc : configs) {
@@ -47,7 +78,7 @@ final class InboundListeners {
       }
     }
     if (meta.interception() != ProxyMeta.Interception.NONE) {
-      List<FilterChain> all = new ArrayList<>(passthroughChains(ctx, meta, cctx, peer, configs));
+      List<FilterChain> all = new ArrayList<>(passthroughChains(meta, cctx, peer, configs));
       all.addAll(virtualChains);
       out.add(0, listener(meta, Names.VIRTUAL_INBOUND, meta.wildcard(), meta.inboundPort(), false, all));
     }
@@ -108,7 +139,7 @@ final class InboundListeners {
   }
 
   /** The blackhole chain, then per IP family the passthrough chains (default mode, then port-level modes). */
-  private static List<FilterChain> passthroughChains(ProxyContext ctx, ProxyMeta meta, InboundChains.Context cctx,
+  private static List<FilterChain> passthroughChains(ProxyMeta meta, InboundChains.Context cctx,
       Effective peer, List<InboundChains.Config> configs) {
     List<FilterChain> out = new ArrayList<>();
     out.add(blackhole(meta));

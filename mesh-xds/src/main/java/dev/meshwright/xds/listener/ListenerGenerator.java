@@ -24,6 +24,10 @@ import java.util.Set;
  * addresses. Router proxies (gateways) get
  * nothing from this generator.
  *
+ * <p>The outbound listeners and {@code virtualOutbound} are shared through the snapshot's {@code XdsCache} by
+ * proxies with the same {@link OutboundListenerKey}; the inbound listeners by proxies that serve the same ports
+ * under the same policies (the key in {@code InboundListeners}).
+ *
  * <p>Pure, stateless and thread-safe; never throws for bad config.
  */
 public final class ListenerGenerator implements ResourceGenerator {
@@ -53,25 +57,38 @@ public final class ListenerGenerator implements ResourceGenerator {
     if (ctx.proxy().type() != ProxyType.SIDECAR) {
       return Output.of(List.of());
     }
-    List<Listener> listeners = listeners(ctx);
-    List<XdsResource> out = new ArrayList<>(listeners.size());
-    for (Listener l : listeners) {
-      if (names.isEmpty() || names.contains(l.getName())) {
-        out.add(XdsResource.of(l.getName(), l));
+    ProxyMeta meta = new ProxyMeta(ctx);
+    if (meta.outboundPort() <= 0) {
+      return Output.of(List.of());
+    }
+    ProxyMetaKey proxy = ProxyMetaKey.of(ctx, meta);
+    List<XdsResource> out = new ArrayList<>();
+    for (XdsResource r : outbound(ctx, meta, proxy)) {
+      if (names.isEmpty() || names.contains(r.name())) {
+        out.add(r);
+      }
+    }
+    for (XdsResource r : InboundListeners.resources(ctx, meta, proxy, inboundFilters)) {
+      if (names.isEmpty() || names.contains(r.name())) {
+        out.add(r);
       }
     }
     return Output.of(out);
   }
 
-  /** Every listener of a sidecar, in istiod's order: outbound, virtualOutbound, inbound. */
-  List<Listener> listeners(ProxyContext ctx) {
-    ProxyMeta meta = new ProxyMeta(ctx);
-    if (meta.outboundPort() <= 0) {
-      return List.of();
-    }
-    List<Listener> out = new ArrayList<>(new OutboundListeners(ctx, meta).build());
-    VirtualOutbound.build(ctx, meta).ifPresent(out::add);
-    out.addAll(InboundListeners.build(ctx, meta, inboundFilters));
-    return out;
+  /**
+   * The outbound listeners and {@code virtualOutbound} as resources, shared through the snapshot's cache by the
+   * proxies that agree on their {@link OutboundListenerKey} (they read nothing of the proxy's inbound side).
+   */
+  private static List<XdsResource> outbound(ProxyContext ctx, ProxyMeta meta, ProxyMetaKey proxy) {
+    return ctx.cache().get(OutboundListenerKey.of(ctx, proxy), () -> {
+      List<Listener> ls = new ArrayList<>(new OutboundListeners(ctx, meta).build());
+      VirtualOutbound.build(ctx, meta).ifPresent(ls::add);
+      List<XdsResource> rs = new ArrayList<>(ls.size());
+      for (Listener l : ls) {
+        rs.add(XdsResource.of(l.getName(), l));
+      }
+      return Output.of(rs);
+    }).resources();
   }
 }

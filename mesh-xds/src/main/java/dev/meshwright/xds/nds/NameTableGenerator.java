@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * ServiceEntry, and ServiceEntries merge their IPs. Routers and gRPC proxies get nothing.
  *
  * <p>Not modelled: per-pod names of headless StatefulSet pods ({@code <hostname>.<subdomain>...}) and the
- * multi-cluster headless filter. Stateless and thread-safe.
+ * multi-cluster headless filter. The table is shared through the snapshot's cache by sidecars of one scope and
+ * network. Stateless and thread-safe.
  */
 public final class NameTableGenerator implements ResourceGenerator {
   private static final String CLUSTERSET = ".clusterset.local";
@@ -35,13 +36,25 @@ public final class NameTableGenerator implements ResourceGenerator {
     return NameTables.TYPE_URL;
   }
 
+  /**
+   * Everything the table reads besides the snapshot: the Sidecar scope (its Sidecar and the proxy's namespace) and
+   * the proxy's network. Sidecars that agree on it share the table through the snapshot's cache.
+   */
+  private record Key(java.util.Optional<dev.meshwright.api.networking.Sidecar> sidecar, String namespace,
+      String network) {}
+
   @Override
   public Output generate(ProxyContext ctx, Set<String> names) {
     if (ctx.proxy().type() != ProxyType.SIDECAR) {
       return Output.of(List.of());
     }
-    Map<String, NameTables.NameInfo> table = new TreeMap<>();
     String network = ctx.proxy().meta("NETWORK").orElse("");
+    return ctx.cache().get(new Key(ctx.scope().sidecar(), ctx.proxy().namespace(), network),
+        () -> table(ctx, network));
+  }
+
+  private static Output table(ProxyContext ctx, String network) {
+    Map<String, NameTables.NameInfo> table = new TreeMap<>();
     for (MeshService svc : ctx.scope().services()) {
       List<String> ips = addresses(ctx, svc, network);
       if (ips.isEmpty()) {

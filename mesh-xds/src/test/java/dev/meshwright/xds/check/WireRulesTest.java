@@ -57,13 +57,29 @@ class WireRulesTest {
         for (XdsResource r : out.of(t).values()) {
           Message m = r.message();
           assertThat(FAST.valid(m)).as(r.name()).isEqualTo(RULES.walk(m).isEmpty());
+          assertThat(FAST.valid(m, r.bytes())).as("kept bytes of " + r.name()).isEqualTo(FAST.valid(m));
+          assertThat(RULES.violations(m, r.bytes())).as(r.name()).isEqualTo(RULES.violations(m));
           if (m instanceof Cluster c) {
             Cluster broken = c.toBuilder().setName("").build();
             assertThat(FAST.valid(broken)).as("nameless " + r.name()).isFalse();
             assertThat(RULES.violations(broken)).anyMatch(v -> v.startsWith("name:"));
+            assertThat(RULES.violations(broken, broken.toByteString())).isEqualTo(RULES.violations(broken));
           }
         }
       }
     }
+  }
+
+  @org.junit.jupiter.api.Test
+  @DisplayName("rule-free types: structs and metadata entries are, Any and types with rules (or reaching them) are not")
+  void ruleFreeTypes() {
+    assertThat(RuleFreeTypes.contains(com.google.protobuf.Struct.getDescriptor())).isTrue();
+    assertThat(RuleFreeTypes.contains(com.google.protobuf.Value.getDescriptor())).isTrue();
+    com.google.protobuf.Descriptors.Descriptor metadata = io.envoyproxy.envoy.config.core.v3.Metadata.getDescriptor();
+    assertThat(RuleFreeTypes.contains(metadata)).as("typed_filter_metadata holds Any").isFalse();
+    assertThat(RuleFreeTypes.contains(metadata.findFieldByName("filter_metadata").getMessageType())).isTrue();
+    assertThat(RuleFreeTypes.contains(com.google.protobuf.Any.getDescriptor())).isFalse();
+    assertThat(RuleFreeTypes.contains(Cluster.getDescriptor())).isFalse();
+    assertThat(RuleFreeTypes.contains(io.envoyproxy.envoy.config.endpoint.v3.LbEndpoint.getDescriptor())).isFalse();
   }
 }
