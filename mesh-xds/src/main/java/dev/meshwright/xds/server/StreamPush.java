@@ -47,17 +47,19 @@ final class StreamPush {
     PushPolicy.Decision d = w.before() == null ? PushPolicy.Decision.FULL
         : PushPolicy.decide(w.proxy(), w.changes(), w.before(), w.was(), snapshot, is);
     if (d.kind() == PushPolicy.Kind.FULL || w.request()) {
-      pipeline.metrics().fullGeneration();
       // a request with config changes pending diffs every type, so those changes are not lost
       boolean full = d.kind() != PushPolicy.Kind.SKIP;
-      return new Push(pipeline.source().generate(snapshot, w.proxy(), w.subscriptions()), full, null, is);
+      XdsResources generated = pipeline.source().generate(snapshot, w.proxy(), w.subscriptions());
+      pipeline.metrics().fullGeneration(); // counted once done, so a reader of the count sees the generation
+      return new Push(generated, full, null, is);
     }
     Set<String> names = d.kind() == PushPolicy.Kind.ENDPOINTS ? edsNames.apply(d.hostnames()) : Set.of();
     if (names.isEmpty()) {
       pipeline.metrics().pushSkipped();
       return new Push(null, false, null, is);
     }
+    XdsResources endpoints = pipeline.source().endpoints(snapshot, w.proxy(), names);
     pipeline.metrics().edsOnlyPush();
-    return new Push(pipeline.source().endpoints(snapshot, w.proxy(), names), false, names, is);
+    return new Push(endpoints, false, names, is);
   }
 }
