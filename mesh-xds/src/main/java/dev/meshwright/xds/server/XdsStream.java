@@ -44,8 +44,8 @@ abstract class XdsStream {
   private static final AtomicLong SEQUENCE = new AtomicLong();
   /** type URL → its place in {@link TypeUrls#PUSH_ORDER} (a type's state is looked up on every request). */
   private static final Map<String, Integer> PUSH_RANK = rank(TypeUrls.PUSH_ORDER);
-  private static final List<String> REMOVAL_ORDER =
-      List.of(TypeUrls.LISTENER, TypeUrls.ROUTE, TypeUrls.CLUSTER, TypeUrls.ENDPOINT, TypeUrls.SECRET);
+  private static final Map<String, Integer> REMOVAL_RANK =
+      rank(List.of(TypeUrls.LISTENER, TypeUrls.ROUTE, TypeUrls.CLUSTER, TypeUrls.ENDPOINT, TypeUrls.SECRET));
 
   final PushPipeline pipeline;
   private final String protocol;
@@ -394,12 +394,12 @@ abstract class XdsStream {
   }
 
   static int pushOrder(String a, String b) {
-    int c = Integer.compare(PUSH_RANK.getOrDefault(a, PUSH_RANK.size()), PUSH_RANK.getOrDefault(b, PUSH_RANK.size()));
+    int c = Integer.compare(place(PUSH_RANK, a), place(PUSH_RANK, b));
     return c != 0 ? c : a.compareTo(b);
   }
 
   private static int removalOrder(String typeUrl) {
-    return index(REMOVAL_ORDER, typeUrl);
+    return place(REMOVAL_RANK, typeUrl);
   }
 
   private static Map<String, Integer> rank(List<String> order) {
@@ -410,8 +410,8 @@ abstract class XdsStream {
     return Map.copyOf(out);
   }
 
-  private static int index(List<String> order, String typeUrl) {
-    int i = order.indexOf(typeUrl);
-    return i < 0 ? order.size() : i;
+  /** A type's place in an order; types the order does not name come after all it names. */
+  private static int place(Map<String, Integer> rank, String typeUrl) {
+    return rank.getOrDefault(typeUrl, rank.size());
   }
 }
