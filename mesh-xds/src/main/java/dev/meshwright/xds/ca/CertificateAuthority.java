@@ -23,17 +23,15 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.PKCSException;
-import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 
 /**
  * istiod's workload CA: a signing certificate and key, the chain up to the root, and the trust bundle (the roots
@@ -54,6 +52,10 @@ public final class CertificateAuthority {
   private final List<X509Certificate> intermediates;
   private final List<X509Certificate> roots;
   private final boolean selfSigned;
+  private final Signers.Factory signer;
+  private final X500Name issuer;
+  private final Extension authorityKeyId;
+  private final List<String> chainAboveLeaf;
 
   private CertificateAuthority(CaOptions options, Clock clock, SecureRandom random, PrivateKey signingKey,
       X509Certificate signingCert, List<X509Certificate> intermediates, List<X509Certificate> roots,
@@ -66,6 +68,21 @@ public final class CertificateAuthority {
     this.intermediates = List.copyOf(intermediates);
     this.roots = List.copyOf(roots);
     this.selfSigned = selfSigned;
+    this.signer = Signers.forKey(signingKey, random);
+    this.issuer = X500Name.getInstance(signingCert.getSubjectX500Principal().getEncoded());
+    try {
+      this.authorityKeyId = new Extension(Extension.authorityKeyIdentifier, false,
+          new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(signingCert).getEncoded());
+    } catch (java.io.IOException | GeneralSecurityException e) {
+      throw new CaException("cannot read the signing certificate's key: " + e.getMessage(), e);
+    }
+    List<String> above = new ArrayList<>();
+    if (!selfSigned) {
+      above.add(Pem.write((Object) signingCert));
+    }
+    this.intermediates.forEach(c -> above.add(Pem.write((Object) c)));
+    above.add(Pem.write((Object) this.roots.get(0)));
+    this.chainAboveLeaf = List.copyOf(above);
   }
 
   /** A CA with a freshly generated self-signed root. */
@@ -142,16 +159,14 @@ public final class CertificateAuthority {
    */
   public IssuedCertificate sign(String csrPem, List<String> identities, Duration ttl) {
     PKCS10CertificationRequest csr = Pem.csr(csrPem);
-    PublicKey key;
     try {
-      if (!csr.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(Pem.BC).build(csr.getSubjectPublicKeyInfo()))) {
+      if (!csr.isSignatureValid(Signers.verifier(csr.getSubjectPublicKeyInfo()))) {
         throw new CaException("the CSR's signature does not verify");
       }
-      key = new JcaPKCS10CertificationRequest(csr).setProvider(Pem.BC).getPublicKey();
-    } catch (OperatorCreationException | PKCSException | GeneralSecurityException e) {
+    } catch (OperatorCreationException | PKCSException e) {
       throw new CaException("cannot verify the CSR: " + e.getMessage(), e);
     }
-    return issue(key, identities, ttl);
+    return issue(csr.getSubjectPublicKeyInfo(), identities, ttl);
   }
 
   /** A new key pair and a certificate for it: for workloads that fetch their certificate over SDS. */
@@ -163,6 +178,10 @@ public final class CertificateAuthority {
 
   /** A certificate for {@code key}: the core of {@link #sign}. */
   public IssuedCertificate issue(PublicKey key, List<String> identities, Duration ttl) {
+    return issue(SubjectPublicKeyInfo.getInstance(key.getEncoded()), identities, ttl);
+  }
+
+  private IssuedCertificate issue(SubjectPublicKeyInfo key, List<String> identities, Duration ttl) {
     if (identities.isEmpty()) {
       throw new CaException("no identity to certify");
     }
@@ -175,9 +194,8 @@ public final class CertificateAuthority {
       end = caEnd;
     }
     try {
-      X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(signingCert, serial(random), Date.from(now),
+      X509v3CertificateBuilder b = new X509v3CertificateBuilder(issuer, serial(random), Date.from(now),
           Date.from(end), new X500Name(new org.bouncycastle.asn1.x500.RDN[0]), key);
-      JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
       GeneralName[] names = identities.stream()
           .map(id -> new GeneralName(GeneralName.uniformResourceIdentifier, id)).toArray(GeneralName[]::new);
       b.addExtension(Extension.subjectAlternativeName, true, new GeneralNames(names));
@@ -185,17 +203,12 @@ public final class CertificateAuthority {
       b.addExtension(Extension.extendedKeyUsage, false,
           new ExtendedKeyUsage(new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
       b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-      b.addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(signingCert));
-      X509Certificate leaf = sign(b, signingKey);
-      List<String> chain = new ArrayList<>();
-      chain.add(Pem.write((Object) leaf));
-      if (!selfSigned) {
-        chain.add(Pem.write((Object) signingCert));
-      }
-      intermediates.forEach(c -> chain.add(Pem.write((Object) c)));
-      chain.add(Pem.write((Object) roots.get(0)));
+      b.addExtension(authorityKeyId);
+      List<String> chain = new ArrayList<>(chainAboveLeaf.size() + 1);
+      chain.add(Pem.write(b.build(signer.signer())));
+      chain.addAll(chainAboveLeaf);
       return new IssuedCertificate(chain, now, end);
-    } catch (CertIOException | GeneralSecurityException e) {
+    } catch (CertIOException | OperatorCreationException e) {
       throw new CaException("cannot build the certificate: " + e.getMessage(), e);
     }
   }
@@ -231,18 +244,9 @@ public final class CertificateAuthority {
       b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign
           | KeyUsage.digitalSignature));
       b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(kp.getPublic()));
-      return sign(b, kp.getPrivate());
-    } catch (CertIOException | GeneralSecurityException e) {
+      return new JcaX509CertificateConverter().getCertificate(b.build(Signers.forKey(kp.getPrivate(), random).signer()));
+    } catch (CertIOException | GeneralSecurityException | OperatorCreationException e) {
       throw new CaException("cannot build the root certificate: " + e.getMessage(), e);
-    }
-  }
-
-  private static X509Certificate sign(X509v3CertificateBuilder b, PrivateKey key) throws GeneralSecurityException {
-    try {
-      return new JcaX509CertificateConverter().getCertificate(
-          b.build(new JcaContentSignerBuilder(KeyAlgorithm.signatureFor(key)).setProvider(Pem.BC).build(key)));
-    } catch (OperatorCreationException e) {
-      throw new GeneralSecurityException(e);
     }
   }
 

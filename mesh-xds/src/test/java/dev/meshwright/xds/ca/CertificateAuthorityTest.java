@@ -71,6 +71,37 @@ class CertificateAuthorityTest {
   }
 
   @Test
+  @DisplayName("an RSA CA signs an ECDSA workload's CSR and an ECDSA CA an RSA workload's; both chains verify")
+  void mixedKeyTypes() throws Exception {
+    CertificateAuthority rsa = CertificateAuthority.selfSigned(OPTIONS.withKeyAlgorithm(KeyAlgorithm.RSA_2048), CLOCK);
+    KeyPair ec = TestCsrs.keyPair(KeyAlgorithm.EC_P256);
+    IssuedCertificate fromRsa = rsa.sign(TestCsrs.csr(ec), List.of(ID), Duration.ZERO);
+    assertThat(leaf(fromRsa).getSigAlgName()).isEqualTo("SHA256withRSA");
+    assertThat(leaf(fromRsa).getPublicKey()).isEqualTo(ec.getPublic());
+    verifies(fromRsa, rsa.trustBundle());
+
+    KeyPair rsaKey = TestCsrs.keyPair(KeyAlgorithm.RSA_2048);
+    IssuedCertificate fromEc = ca.sign(TestCsrs.csr(rsaKey), List.of(ID), Duration.ZERO);
+    assertThat(leaf(fromEc).getSigAlgName()).isEqualTo("SHA256withECDSA");
+    assertThat(leaf(fromEc).getPublicKey()).isEqualTo(rsaKey.getPublic());
+    verifies(fromEc, ca.trustBundle());
+  }
+
+  @Test
+  @DisplayName("many signings reuse the CA's decoded key and each leaf still verifies, with a fresh serial")
+  void repeatedSignings() throws Exception {
+    KeyPair kp = TestCsrs.keyPair();
+    String csr = TestCsrs.csr(kp);
+    Set<java.math.BigInteger> serials = new java.util.HashSet<>();
+    for (int i = 0; i < 20; i++) {
+      IssuedCertificate c = ca.sign(csr, List.of(ID), Duration.ZERO);
+      verifies(c, ca.trustBundle());
+      serials.add(leaf(c).getSerialNumber());
+    }
+    assertThat(serials).hasSize(20);
+  }
+
+  @Test
   @DisplayName("no requested lifetime gives 24 h; more than 90 days is cut to 90 days; 2 h stays 2 h")
   void lifetimes() {
     String csr = TestCsrs.csr(TestCsrs.keyPair());

@@ -24,11 +24,16 @@ public final class TestCsrs {
     return KeyAlgorithm.EC_P256.generate(new SecureRandom());
   }
 
+  /** A fresh key pair of {@code algorithm}. */
+  public static KeyPair keyPair(KeyAlgorithm algorithm) {
+    return algorithm.generate(new SecureRandom());
+  }
+
   /** A PEM CSR for {@code kp} with an empty subject. */
   public static String csr(KeyPair kp) {
     try {
       return Pem.write(new JcaPKCS10CertificationRequestBuilder(new X500Name("O=workload"), kp.getPublic())
-          .build(new JcaContentSignerBuilder("SHA256withECDSA").build(kp.getPrivate())));
+          .build(new JcaContentSignerBuilder(KeyAlgorithm.signatureFor(kp.getPrivate())).build(kp.getPrivate())));
     } catch (Exception e) {
       throw new AssertionError(e);
     }
