@@ -7,15 +7,16 @@ import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * ADS load (issue #11): for each server (Meshwright's {@code AdsServer} at each debounce, java-control-plane) and
- * each protocol, starts the server on loopback with {@link BenchConfig}, opens the streams ({@link LoadStreams},
- * in this JVM), times the initial sync, then changes one endpoint per round and times the publish call and every
- * stream's receipt of the change. Prints a Markdown table. Run with
+ * each protocol, starts the server on loopback with {@link BenchConfig}, opens the streams ({@link LoadStreams}),
+ * times the initial sync, then changes one endpoint per round and times the publish call and every stream's
+ * receipt of the change. Prints a Markdown table. Run with
  * {@code java -Xmx2g -cp mesh-bench/target/benchmarks.jar dev.meshwright.bench.ads.AdsLoadHarness --streams 1000
- * --clusters 1000} (options: {@link LoadOptions}). Client and server share the JVM and its cores.
+ * --clusters 1000} (options: {@link LoadOptions}). The streams run in this JVM ({@link LocalLoad}), or with
+ * {@code --load-jvm} in a load-generator JVM of their own ({@link ChildLoad}), so that this process's CPU time and heap
+ * are the server's alone; either way client and server share the machine's cores.
  */
 public final class AdsLoadHarness {
   private AdsLoadHarness() {}
@@ -30,10 +31,10 @@ public final class AdsLoadHarness {
       System.exit(2);
       return;
     }
-    System.out.printf("%d streams × %d clusters, %d channels, %d + %d rounds, JVM %s, %d CPUs, max heap %d MB%n",
-        options.streams(), options.clusters(), options.channels(), options.warmupRounds(), options.rounds(),
-        System.getProperty("java.vm.version"), Runtime.getRuntime().availableProcessors(),
-        Runtime.getRuntime().maxMemory() >> 20);
+    System.out.printf("%d streams × %d clusters, %d channels, %d + %d rounds, JVM %s, %d CPUs, max heap %d MB, "
+        + "load streams %s%n", options.streams(), options.clusters(), options.channels(), options.warmupRounds(),
+        options.rounds(), System.getProperty("java.vm.version"), Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory() >> 20, options.loadJvm() ? "in a JVM of their own" : "in this JVM");
     List<LoadResult> results = run(options, r -> System.out.println(r.row()));
     System.out.println();
     System.out.println(LoadResult.header());
@@ -43,13 +44,21 @@ public final class AdsLoadHarness {
   /** Runs every server × protocol of {@code options}, handing each result to {@code sink} as it is done. */
   static List<LoadResult> run(LoadOptions options, java.util.function.Consumer<LoadResult> sink)
       throws InterruptedException {
-    BenchConfig config = BenchConfig.of(options.clusters());
-    if (options.streams() > 50) {
-      // the JIT's first compilations would otherwise land in the first server's initial sync
-      LoadOptions warm = new LoadOptions(50, options.clusters(), options.servers(), options.protocols(),
-          options.debounceMs(), 2, 0, 1, options.timeoutSeconds(), false, false);
-      run(warm, r -> { });
+    try (LoadClient load = options.loadJvm() ? new ChildLoad(List.of("-Xmx" + (options.streams() > 2000 ? 2048 : 1024)
+        + "m")) : new LocalLoad()) {
+      if (options.streams() > 50) {
+        // the JIT's first compilations would otherwise land in the first server's initial sync
+        LoadOptions warm = new LoadOptions(50, options.clusters(), options.servers(), options.protocols(),
+            options.debounceMs(), 2, 0, 1, options.timeoutSeconds(), false, false, options.loadJvm());
+        runAll(warm, load, r -> { });
+      }
+      return runAll(options, load, sink);
     }
+  }
+
+  private static List<LoadResult> runAll(LoadOptions options, LoadClient load,
+      java.util.function.Consumer<LoadResult> sink) throws InterruptedException {
+    BenchConfig config = BenchConfig.of(options.clusters());
     List<LoadResult> out = new ArrayList<>();
     for (String server : options.servers()) {
       List<Integer> debounces = server.equals("jcp") ? List.of(0) : options.debounceMs();
@@ -57,7 +66,7 @@ public final class AdsLoadHarness {
         for (Protocol protocol : options.protocols()) {
           try (AdsTarget target = server.equals("jcp") ? new JcpTarget(config)
               : new MeshwrightTarget(config, Duration.ofMillis(debounce))) {
-            LoadResult r = runOne(target, config, protocol, options);
+            LoadResult r = runOne(target, config, protocol, options, load);
             out.add(r);
             sink.accept(r);
           }
@@ -67,17 +76,15 @@ public final class AdsLoadHarness {
     return out;
   }
 
-  private static LoadResult runOne(AdsTarget target, BenchConfig config, Protocol protocol, LoadOptions o)
-      throws InterruptedException {
-    LoadTracker tracker = new LoadTracker(o.streams(), config.size());
-    List<String> names = config.clusterNames();
-    try (LoadStreams streams = new LoadStreams(target.port(), o.channels())) {
+  private static LoadResult runOne(AdsTarget target, BenchConfig config, Protocol protocol, LoadOptions o,
+      LoadClient load) throws InterruptedException {
+    int errors = -1;
+    try {
       double before = o.heap() ? usedHeapMb() : 0;
       long cpuStart = processCpuNanos();
       long start = System.nanoTime();
-      streams.open(o.streams(), protocol, names, tracker);
-      tracker.awaitSynced(o.timeoutSeconds(), TimeUnit.SECONDS);
-      long[] syncTimes = tracker.syncTimes();
+      long[] syncTimes = load.sync(target.port(), protocol, o.streams(), o.channels(), config.size(),
+          o.timeoutSeconds());
       int synced = 0;
       long last = start;
       for (long t : syncTimes) {
@@ -100,14 +107,14 @@ public final class AdsLoadHarness {
         int index = (round * 37) % config.size();
         current = current.changed(index, round);
         Runnable publishCall = target.prepare(current, index);
-        tracker.expect(current.endpointBytes(index));
+        load.expect(current.endpointBytes(index));
         long c0 = processCpuNanos();
         long s0 = serverThreadsCpuNanos();
         long gc0 = gcMillis();
         long t0 = System.nanoTime();
         publishCall.run();
         long t1 = System.nanoTime();
-        tracker.awaitUpdated(o.timeoutSeconds(), TimeUnit.SECONDS);
+        long[] updateTimes = load.awaitUpdated(o.timeoutSeconds());
         long c1 = processCpuNanos();
         long s1 = serverThreadsCpuNanos();
         if (round < o.warmupRounds()) {
@@ -119,7 +126,7 @@ public final class AdsLoadHarness {
         serverCpu.add((s1 - s0) / 1e6);
         double[] times = new double[o.streams()];
         int received = 0;
-        for (long t : tracker.updateTimes()) {
+        for (long t : updateTimes) {
           if (t == 0) {
             missed++;
           } else {
@@ -136,10 +143,13 @@ public final class AdsLoadHarness {
         }
         Thread.sleep(200);
       }
-      tracker.closing();
+      errors = load.closeStreams();
       return new LoadResult(target.name(), protocol, o.streams(), config.size(), synced, syncMs, syncCpuMs,
-          fanout.size(), missed, array(fanout), array(publish), array(cpu), array(serverCpu), tracker.errors(),
-          heap);
+          fanout.size(), missed, array(fanout), array(publish), array(cpu), array(serverCpu), errors, heap);
+    } finally {
+      if (errors < 0) {
+        load.closeStreams();
+      }
     }
   }
 

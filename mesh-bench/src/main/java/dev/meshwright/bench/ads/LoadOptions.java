@@ -12,11 +12,12 @@ import java.util.Locale;
  * (Meshwright's debounce; java-control-plane has none), {@code --rounds N} endpoint changes after
  * {@code --warmup-rounds N} unmeasured ones, {@code --channels N} HTTP/2 connections (streams / 50), {@code
  * --timeout-s N} per phase, {@code --heap} to report the heap after a full GC once the streams are synced,
- * {@code --per-round} to print each round's first, median and last arrival with its CPU and GC time.
+ * {@code --per-round} to print each round's first, median and last arrival with its CPU and GC time,
+ * {@code --load-jvm} to run the load streams in a JVM of their own.
  */
 record LoadOptions(int streams, int clusters, List<String> servers, List<Protocol> protocols, List<Integer> debounceMs,
     int rounds, int warmupRounds, int channels, int timeoutSeconds, boolean heap,
-    boolean perRound) {
+    boolean perRound, boolean loadJvm) {
 
   /** Parses {@code args}; throws {@link IllegalArgumentException} naming a bad option. */
   static LoadOptions parse(String... args) {
@@ -31,6 +32,7 @@ record LoadOptions(int streams, int clusters, List<String> servers, List<Protoco
     int timeout = 300;
     boolean heap = false;
     boolean perRound = false;
+    boolean loadJvm = false;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (a.equals("--heap")) {
@@ -39,6 +41,10 @@ record LoadOptions(int streams, int clusters, List<String> servers, List<Protoco
       }
       if (a.equals("--per-round")) {
         perRound = true;
+        continue;
+      }
+      if (a.equals("--load-jvm")) {
+        loadJvm = true;
         continue;
       }
       if (i + 1 >= args.length) {
@@ -60,7 +66,7 @@ record LoadOptions(int streams, int clusters, List<String> servers, List<Protoco
       }
     }
     return new LoadOptions(streams, clusters, servers, protocols, debounce, rounds, warmup,
-        channels > 0 ? channels : Math.max(1, (streams + 49) / 50), timeout, heap, perRound);
+        channels > 0 ? channels : Math.max(1, (streams + 49) / 50), timeout, heap, perRound, loadJvm);
   }
 
   private static List<String> names(String option, String value, List<String> allowed) {

@@ -35,6 +35,23 @@ class AdsLoadHarnessTest {
   }
 
   @Test
+  @DisplayName("with --load-jvm the streams run in a JVM of their own and still sync and see every change")
+  void loadGeneratorJvm() throws InterruptedException {
+    LoadOptions options = LoadOptions.parse("--streams", "4", "--clusters", "8", "--rounds", "2",
+        "--warmup-rounds", "1", "--servers", "meshwright", "--timeout-s", "60", "--load-jvm");
+    List<LoadResult> results = AdsLoadHarness.run(options, r -> { });
+
+    assertThat(results).extracting(LoadResult::protocol).containsExactly(Protocol.DELTA, Protocol.SOTW);
+    for (LoadResult r : results) {
+      assertThat(r.synced()).as(r.protocol() + " synced").isEqualTo(4);
+      assertThat(r.updates()).as(r.protocol() + " updates").isEqualTo(8);
+      assertThat(r.missed()).isZero();
+      assertThat(r.errors()).isZero();
+      assertThat(java.util.Arrays.stream(r.fanoutMs()).min().orElse(-1)).isPositive();
+    }
+  }
+
+  @Test
   @DisplayName("a bad option is refused with its name")
   void badOptions() {
     assertThatThrownBy(() -> LoadOptions.parse("--streams", "many")).hasMessageContaining("--streams");
