@@ -14,14 +14,12 @@ import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -42,14 +40,10 @@ import java.util.concurrent.atomic.AtomicLong;
 abstract class XdsStream {
   private static final System.Logger LOG = System.getLogger(XdsStream.class.getName());
   private static final AtomicLong SEQUENCE = new AtomicLong();
-  /** type URL → its place in {@link TypeUrls#PUSH_ORDER} (a type's state is looked up on every request). */
-  private static final Map<String, Integer> PUSH_RANK = rank(TypeUrls.PUSH_ORDER);
-  private static final Map<String, Integer> REMOVAL_RANK =
-      rank(List.of(TypeUrls.LISTENER, TypeUrls.ROUTE, TypeUrls.CLUSTER, TypeUrls.ENDPOINT, TypeUrls.SECRET));
 
   final PushPipeline pipeline;
   private final String protocol;
-  final Map<String, TypeState> types = new TreeMap<>(XdsStream::pushOrder);
+  final Map<String, TypeState> types = new TreeMap<>(TypeOrder::push);
   private Proxy proxy;
   private String id = "";
   private boolean running;
@@ -340,7 +334,7 @@ abstract class XdsStream {
       List<Planned> first = new ArrayList<>();
       List<Planned> last = new ArrayList<>();
       plan(push.generated(), scope, push.only(), first, last);
-      last.sort(Comparator.comparingInt(pl -> removalOrder(pl.state().typeUrl)));
+      last.sort(Comparator.comparingInt(pl -> TypeOrder.removal(pl.state().typeUrl)));
       long bytes = 0;
       for (Planned pl : first) {
         bytes += pl.send(pipeline.nonce());
@@ -391,27 +385,5 @@ abstract class XdsStream {
 
   final synchronized Optional<TypeState> state(String typeUrl) {
     return Optional.ofNullable(types.get(typeUrl));
-  }
-
-  static int pushOrder(String a, String b) {
-    int c = Integer.compare(place(PUSH_RANK, a), place(PUSH_RANK, b));
-    return c != 0 ? c : a.compareTo(b);
-  }
-
-  private static int removalOrder(String typeUrl) {
-    return place(REMOVAL_RANK, typeUrl);
-  }
-
-  private static Map<String, Integer> rank(List<String> order) {
-    Map<String, Integer> out = new HashMap<>();
-    for (int i = 0; i < order.size(); i++) {
-      out.put(order.get(i), i);
-    }
-    return Map.copyOf(out);
-  }
-
-  /** A type's place in an order; types the order does not name come after all it names. */
-  private static int place(Map<String, Integer> rank, String typeUrl) {
-    return rank.getOrDefault(typeUrl, rank.size());
   }
 }
