@@ -43,14 +43,7 @@ public final class MeshGenerator {
           .append(ns).append("}\nspec: {clusterIP: 10.96.").append(i / 250).append('.').append(i % 250)
           .append(", selector: {app: ").append(svc).append("}, ports: [{name: http, port: 80, targetPort: 8080},"
               + " {name: grpc-api, port: 9090}]}\n");
-      out.append("---\napiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata: {name: ").append(svc)
-          .append("-abc, namespace: ").append(ns).append(", labels: {kubernetes.io/service-name: ").append(svc)
-          .append("}}\naddressType: IPv4\nports: [{name: http, port: 8080}, {name: grpc-api, port: 9090}]\nendpoints:\n");
-      for (int e = 0; e < endpointsPerService; e++) {
-        String ip = ip(i, e);
-        out.append("- addresses: [").append(ip).append("]\n  conditions: {ready: true}\n  targetRef: {kind: Pod, name: ")
-            .append(svc).append('-').append(e).append(", namespace: ").append(ns).append("}\n");
-      }
+      out.append(endpointSlice(i, endpointsPerService, -1));
       for (int e = 0; e < endpointsPerService; e++) {
         out.append("---\napiVersion: v1\nkind: Pod\nmetadata: {name: ").append(svc).append('-').append(e)
             .append(", namespace: ").append(ns).append(", labels: {app: ").append(svc).append(", version: v")
@@ -89,6 +82,24 @@ public final class MeshGenerator {
   }
 
   /** The VirtualService of service {@code i}, sending 10% to {@code subsetTwoHost}'s subset. */
+  /**
+   * Service {@code i}'s EndpointSlice (one per service, named {@code svc-<i>-abc}), every endpoint ready but
+   * {@code notReady} (-1 for none).
+   */
+  public static String endpointSlice(int i, int endpointsPerService, int notReady) {
+    String ns = ns(i);
+    String svc = "svc-" + i;
+    StringBuilder out = new StringBuilder("---\napiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata: {name: ")
+        .append(svc).append("-abc, namespace: ").append(ns).append(", labels: {kubernetes.io/service-name: ").append(svc)
+        .append("}}\naddressType: IPv4\nports: [{name: http, port: 8080}, {name: grpc-api, port: 9090}]\nendpoints:\n");
+    for (int e = 0; e < endpointsPerService; e++) {
+      out.append("- addresses: [").append(ip(i, e)).append("]\n  conditions: {ready: ").append(e != notReady)
+          .append("}\n  targetRef: {kind: Pod, name: ").append(svc).append('-').append(e).append(", namespace: ")
+          .append(ns).append("}\n");
+    }
+    return out.toString();
+  }
+
   public static String virtualService(int i, String svc, String ns, String marker) {
     return "---\napiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: " + svc
         + ", namespace: " + ns + ", labels: {marker: " + marker + "}}\nspec:\n  hosts: [" + svc + "]\n  http:\n"

@@ -46,6 +46,7 @@ public class SnapshotBenchmark {
   private ConfigStore store;
   private MeshSnapshot current;
   private List<MeshResource> changes;
+  private List<MeshResource> slices;
   private int flip;
 
   @Setup
@@ -57,6 +58,8 @@ public class SnapshotBenchmark {
     String ns = MeshGenerator.ns(services / 2);
     changes = List.of(read(MeshGenerator.virtualService(services / 2, svc, ns, "a")),
         read(MeshGenerator.virtualService(services / 2, svc, ns, "b")));
+    slices = List.of(read(MeshGenerator.endpointSlice(services / 2, endpointsPerService, 0)),
+        read(MeshGenerator.endpointSlice(services / 2, endpointsPerService, -1)));
   }
 
   private static MeshResource read(String yaml) {
@@ -71,6 +74,14 @@ public class SnapshotBenchmark {
   @Benchmark
   public MeshSnapshot oneVirtualServiceChange() {
     List<ConfigEvent> events = store.put("change", changes.get(flip++ & 1));
+    current = translator.update(current, store.view(), mesh, events);
+    return current;
+  }
+
+  /** One endpoint of one service turns not ready and back: the registry is rebuilt, the Istio indexes are reused. */
+  @Benchmark
+  public MeshSnapshot oneEndpointSliceChange() {
+    List<ConfigEvent> events = store.put("generated", slices.get(flip++ & 1));
     current = translator.update(current, store.view(), mesh, events);
     return current;
   }

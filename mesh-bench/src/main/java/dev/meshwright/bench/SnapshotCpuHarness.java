@@ -35,9 +35,13 @@ public final class SnapshotCpuHarness {
     List<MeshResource> changes = List.of(
         MeshYaml.read("c", MeshGenerator.virtualService(500, "svc-500", MeshGenerator.ns(500), "a")).resources().get(0),
         MeshYaml.read("c", MeshGenerator.virtualService(500, "svc-500", MeshGenerator.ns(500), "b")).resources().get(0));
+    List<MeshResource> slices = List.of(
+        MeshYaml.read("c", MeshGenerator.endpointSlice(500, 5, 0)).resources().get(0),
+        MeshYaml.read("c", MeshGenerator.endpointSlice(500, 5, -1)).resources().get(0));
     MeshSnapshot current = translator.translate(store.view(), mesh);
     double[] full = new double[rounds];
     double[] incremental = new double[rounds];
+    double[] endpoint = new double[rounds];
     for (int i = 0; i < warmup + rounds; i++) {
       long gc0 = gcMillis();
       long c0 = threads.getCurrentThreadCpuTime();
@@ -51,9 +55,17 @@ public final class SnapshotCpuHarness {
         current = translator.update(current, store.view(), mesh, events);
         inc += threads.getCurrentThreadCpuTime() - a;
       }
+      long eps = 0;
+      for (int j = 0; j < 20; j++) {
+        long a = threads.getCurrentThreadCpuTime();
+        List<ConfigEvent> events = store.put("generated", slices.get(j & 1));
+        current = translator.update(current, store.view(), mesh, events);
+        eps += threads.getCurrentThreadCpuTime() - a;
+      }
       if (i >= warmup) {
         full[i - warmup] = (c1 - c0) / 1e6 + (gc1 - gc0);
         incremental[i - warmup] = inc / 20 / 1e6;
+        endpoint[i - warmup] = eps / 20 / 1e6;
       }
       if (built.registry().services().isEmpty()) {
         throw new IllegalStateException("empty snapshot");
@@ -62,6 +74,8 @@ public final class SnapshotCpuHarness {
     System.out.printf("full build:            median %.1f ms, best %.1f ms (thread CPU + GC)%n", median(full), min(full));
     System.out.printf("one VirtualService:    median %.2f ms, best %.2f ms (thread CPU)%n", median(incremental),
         min(incremental));
+    System.out.printf("one EndpointSlice:     median %.2f ms, best %.2f ms (thread CPU)%n", median(endpoint),
+        min(endpoint));
   }
 
   private static long gcMillis() {

@@ -36,14 +36,28 @@ final class KubeServices {
   private final Accumulator out;
   private final Map<String, GenericResource> pods = new HashMap<>();
   private final Map<String, GenericResource> nodes = new HashMap<>();
+  private final ConversionMemo previous;
+  private final ConversionMemo next;
 
-  KubeServices(ConfigView view, RegistryOptions options, Accumulator out) {
+  /**
+   * Converts with {@code previous}'s results reused for objects that did not change, recording this build's
+   * results in {@code next}.
+   */
+  KubeServices(ConfigView view, RegistryOptions options, Accumulator out, ConversionMemo previous,
+      ConversionMemo next) {
     this.view = view;
     this.options = options;
     this.out = out;
+    this.previous = previous;
+    this.next = next;
     for (GenericResource p : view.generic(POD)) {
       pods.put(p.namespace() + "/" + p.name(), p);
-      out.workloads.add(WorkloadInfo.ofPod(p, options));
+      Workload w = previous.pods.get(p);
+      if (w == null) {
+        w = WorkloadInfo.ofPod(p, options);
+      }
+      next.pods.put(p, w);
+      out.workloads.add(w);
     }
     for (GenericResource n : view.generic(NODE)) {
       nodes.put(n.name(), n);
@@ -53,7 +67,16 @@ final class KubeServices {
   void convert(Map<String, List<WorkloadEntry>> entriesByNamespace) {
     Map<String, MeshService> byKey = new HashMap<>();
     for (GenericResource svc : view.generic(SERVICE)) {
-      MeshService s = service(svc);
+      MeshService s = previous.services.get(svc);
+      if (s == null) {
+        int problems = out.diagnostics.size();
+        s = service(svc);
+        if (out.diagnostics.size() == problems) {
+          next.services.put(svc, s);
+        }
+      } else {
+        next.services.put(svc, s);
+      }
       out.services.add(s);
       byKey.put(svc.namespace() + "/" + svc.name(), s);
       selectEntries(s, entriesByNamespace.getOrDefault(s.namespace(), List.of()));
@@ -103,7 +126,7 @@ final class KubeServices {
               ? pods.get(Json.string(ref, "namespace").orElse(endpoints.namespace()) + "/"
                   + Json.string(ref, "name").orElse(""))
               : null;
-          out.endpoint(podEndpoint(s, ip.get(), ports, pod, "", health));
+          out.endpoint(podEndpoint(s, ip.get(), ports, pod, "", health, nodes));
         }
       }
     }
@@ -153,9 +176,24 @@ final class KubeServices {
   }
 
   private void slice(MeshService s, GenericResource slice) {
+    ConversionMemo.Slice memo = previous.slices.get(slice);
+    if (memo != null && memo.stillValid(s, pods, nodes)) {
+      next.slices.put(slice, memo);
+      memo.endpoints.forEach(out::endpoint);
+      return;
+    }
+    ConversionMemo.Reads reads = new ConversionMemo.Reads();
+    List<Endpoint> endpoints = new ArrayList<>();
+    convertSlice(s, slice, reads, endpoints);
+    next.slices.put(slice, reads.into(s, endpoints));
+    endpoints.forEach(out::endpoint);
+  }
+
+  private void convertSlice(MeshService s, GenericResource slice, ConversionMemo.Reads reads, List<Endpoint> sink) {
     if ("FQDN".equals(Json.string(slice.body(), "addressType").orElse(""))) {
       return;
     }
+    Map<String, GenericResource> nodesRead = reads.nodes(nodes);
     Map<String, Integer> ports = new LinkedHashMap<>();
     for (Object p : Json.list(slice.body(), "ports")) {
       String name = Json.string(p, "name").orElse("");
@@ -168,11 +206,13 @@ final class KubeServices {
       Map<String, Object> conditions = Json.map(e, "conditions");
       Map<String, Object> ref = Json.map(e, "targetRef");
       GenericResource pod = "Pod".equals(Json.string(ref, "kind").orElse(""))
-          ? pods.get(Json.string(ref, "namespace").orElse(slice.namespace()) + "/" + Json.string(ref, "name").orElse(""))
+          ? reads.pod(pods, Json.string(ref, "namespace").orElse(slice.namespace()) + "/"
+              + Json.string(ref, "name").orElse(""))
           : null;
       Endpoint.Health health = health(s, conditions);
       for (Object address : Json.list(e, "addresses")) {
-        out.endpoint(podEndpoint(s, String.valueOf(address), ports, pod, Json.string(e, "zone").orElse(""), health));
+        sink.add(podEndpoint(s, String.valueOf(address), ports, pod, Json.string(e, "zone").orElse(""), health,
+            nodesRead));
       }
     }
   }
@@ -190,7 +230,7 @@ final class KubeServices {
   }
 
   private Endpoint podEndpoint(MeshService s, String address, Map<String, Integer> ports, GenericResource pod,
-      String zone, Endpoint.Health health) {
+      String zone, Endpoint.Health health, Map<String, GenericResource> nodes) {
     if (pod == null) {
       String locality = zone.isEmpty() ? "" : WorkloadInfo.locality("", zone, "");
       return new Endpoint(s.hostname(), s.namespace(), address, ports,

@@ -31,9 +31,15 @@ public final class ServiceRegistry {
   private final Map<String, List<Endpoint>> endpoints;
   private final List<Workload> workloads;
   private final List<Diagnostic> diagnostics;
+  /** This build's conversions, for the next build from a view that shares objects with this one. */
+  private final ConversionMemo memo;
 
-  private ServiceRegistry(long version, Accumulator acc, ServiceRegistry previous) {
+  private ServiceRegistry(long version, Accumulator acc, ServiceRegistry previous, ConversionMemo memo) {
     this.version = version;
+    this.memo = memo;
+    memo.rawEndpoints = acc.endpoints;
+    memo.rawWorkloads = acc.workloads;
+    ConversionMemo before = previous == null ? ConversionMemo.EMPTY : previous.memo;
     List<MeshService> sorted = new ArrayList<>(acc.services);
     sorted.sort(SERVICE_ORDER);
     if (previous != null) {
@@ -48,17 +54,38 @@ public final class ServiceRegistry {
     this.byHost = Map.copyOf(hosts);
     Map<String, List<Endpoint>> eps = new HashMap<>();
     acc.endpoints.forEach((h, l) -> {
+      List<Endpoint> kept = previous == null ? null : previous.endpoints.get(h);
+      if (kept != null && sameInstances(l, before.rawEndpoints.get(h))) {
+        eps.put(h, kept); // the same endpoints accumulated in the same order: the same sorted list
+        return;
+      }
       List<Endpoint> copy = new ArrayList<>(l);
       copy.sort(Comparator.comparing(Endpoint::address).thenComparing(Endpoint::serviceNamespace));
       List<Endpoint> list = List.copyOf(copy);
-      List<Endpoint> before = previous == null ? null : previous.endpoints.get(h);
-      eps.put(h, list.equals(before) ? before : list);
+      eps.put(h, list.equals(kept) ? kept : list);
     });
     this.endpoints = Map.copyOf(eps);
-    List<Workload> w = new ArrayList<>(acc.workloads);
-    w.sort(Comparator.comparing(Workload::namespace).thenComparing(Workload::kind).thenComparing(Workload::name));
-    this.workloads = List.copyOf(w);
+    if (previous != null && sameInstances(acc.workloads, before.rawWorkloads)) {
+      this.workloads = previous.workloads;
+    } else {
+      List<Workload> w = new ArrayList<>(acc.workloads);
+      w.sort(Comparator.comparing(Workload::namespace).thenComparing(Workload::kind).thenComparing(Workload::name));
+      this.workloads = List.copyOf(w);
+    }
     this.diagnostics = List.copyOf(acc.diagnostics);
+  }
+
+  /** Whether {@code a} and {@code b} hold the same instances in the same order. */
+  private static <T> boolean sameInstances(List<T> a, List<T> b) {
+    if (b == null || a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (a.get(i) != b.get(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Builds the registry of {@code view}; never throws for bad input. */
@@ -75,14 +102,16 @@ public final class ServiceRegistry {
     Accumulator acc = new Accumulator();
     ServiceEntries entries = new ServiceEntries(view, options, acc);
     Map<String, List<WorkloadEntry>> entriesByNs = entries.workloadEntries();
-    KubeServices kube = new KubeServices(view, options, acc);
+    ConversionMemo memo = new ConversionMemo(options);
+    KubeServices kube = new KubeServices(view, options, acc,
+        previous == null ? ConversionMemo.EMPTY : previous.memo.validFor(options), memo);
     kube.convert(entriesByNs);
     Map<String, List<GenericResource>> podsByNs = new TreeMap<>();
     for (GenericResource p : view.generic(KubeServices.POD)) {
       podsByNs.computeIfAbsent(p.namespace(), n -> new ArrayList<>()).add(p);
     }
     entries.convert(entriesByNs, podsByNs);
-    return new ServiceRegistry(view.version(), acc, previous);
+    return new ServiceRegistry(view.version(), acc, previous, memo);
   }
 
   /**
@@ -99,7 +128,7 @@ public final class ServiceRegistry {
   /** This registry's instance of {@code s} when it holds an equal service, else {@code s}. */
   private MeshService same(MeshService s) {
     for (MeshService mine : services(s.hostname())) {
-      if (mine.equals(s)) {
+      if (mine == s || mine.equals(s)) {
         return mine;
       }
     }

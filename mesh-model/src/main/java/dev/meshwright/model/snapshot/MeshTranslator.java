@@ -125,7 +125,10 @@ public final class MeshTranslator {
             in.requestAuthentications().valid(), in.authorizationPolicies().valid())
         : previous.policies();
     List<WorkloadPolicies> workloads;
-    if (policiesChanged || registryChanged) {
+    if (!policiesChanged && registryChanged && previous != null
+        && registry.workloads() == previous.registry().workloads()) {
+      workloads = previous.workloads(); // the registry kept its workloads: so do their policies
+    } else if (policiesChanged || registryChanged) {
       workloads = new ArrayList<>(registry.workloads().size());
       for (Workload w : registry.workloads()) {
         workloads.add(policies.forWorkload(w));

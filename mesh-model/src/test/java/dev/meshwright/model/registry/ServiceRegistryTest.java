@@ -2,9 +2,12 @@ package dev.meshwright.model.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meshwright.api.MeshResource;
 import dev.meshwright.api.validation.Protocol;
 import dev.meshwright.api.yaml.MeshYaml;
 import dev.meshwright.model.config.ConfigView;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -282,5 +285,87 @@ class ServiceRegistryTest {
     assertThat(after.endpoints(ratings)).isNotSameAs(before.endpoints(ratings))
         .extracting(Endpoint::address).containsExactly("10.1.0.21");
     assertThat(after.services()).isEqualTo(registry(KUBE + other.replace("10.1.0.20", "10.1.0.21")).services());
+  }
+
+  @Test
+  @DisplayName("a rebuild reuses what unchanged objects converted to, and follows every Pod, Node and Service a slice read")
+  void rebuildFollowsWhatSlicesRead() {
+    List<MeshResource> resources = new ArrayList<>(MeshYaml.read("t.yaml", KUBE).resources());
+    ServiceRegistry first = ServiceRegistry.build(ConfigView.of(resources), RegistryOptions.defaults());
+    String reviews = "reviews.bookinfo.svc.cluster.local";
+
+    // nothing changed: everything is the same instance, sorted lists included
+    ServiceRegistry same = rebuild(resources, first);
+    assertThat(same.endpoints(reviews)).isSameAs(first.endpoints(reviews));
+    assertThat(same.workloads()).isSameAs(first.workloads());
+
+    // the Pod's labels change: the slice's endpoint follows, although the slice itself is the same object
+    replace(resources, "Pod", "reviews-v1", KUBE_POD.replace("version: v1", "version: v9"));
+    ServiceRegistry pod = rebuild(resources, same);
+    assertThat(pod.endpoints(reviews)).filteredOn(e -> e.address().equals("10.1.0.5"))
+        .singleElement().satisfies(e -> assertThat(e.labels()).containsEntry("version", "v9"));
+    assertThat(pod.workloads()).isNotSameAs(same.workloads());
+
+    // the Node's zone changes: the locality follows
+    replace(resources, "Node", "n1", KUBE_NODE.replace("us-east1-b", "us-east1-c"));
+    ServiceRegistry node = rebuild(resources, pod);
+    assertThat(node.endpoints(reviews)).filteredOn(e -> e.address().equals("10.1.0.5"))
+        .singleElement().satisfies(e -> assertThat(e.locality()).isEqualTo("us-east1/us-east1-c/"));
+
+    // the Service drops a port: the endpoints' ports follow
+    replace(resources, "Service", "reviews", KUBE.substring(0, KUBE.indexOf("---")).replace(
+        "- {name: metrics, port: 9090, appProtocol: grpc}\n", ""));
+    ServiceRegistry service = rebuild(resources, node);
+    assertThat(service.endpoints(reviews)).allSatisfy(e -> assertThat(e.ports()).containsOnlyKeys("http-api"));
+
+    // another trust domain: nothing is reused, service accounts follow
+    RegistryOptions other = new RegistryOptions("cluster.local", "corp.example", RegistryOptions.defaults().clusterId());
+    ServiceRegistry domain = ServiceRegistry.build(ConfigView.of(resources), other, service);
+    assertThat(domain.endpoints(reviews)).filteredOn(e -> e.address().equals("10.1.0.5"))
+        .singleElement().satisfies(e -> assertThat(e.serviceAccount()).startsWith("spiffe://corp.example/"));
+    assertThat(domain.endpoints(reviews)).isEqualTo(
+        ServiceRegistry.build(ConfigView.of(resources), other).endpoints(reviews));
+  }
+
+  private static final String KUBE_POD = """
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: reviews-v1
+        namespace: bookinfo
+        labels: {app: reviews, version: v1, security.istio.io/tlsMode: istio}
+      spec: {serviceAccountName: bookinfo-reviews, nodeName: n1}
+      status: {podIP: 10.1.0.5}
+      """;
+
+  private static final String KUBE_NODE = """
+      apiVersion: v1
+      kind: Node
+      metadata:
+        name: n1
+        labels: {topology.kubernetes.io/region: us-east1, topology.kubernetes.io/zone: us-east1-b}
+      """;
+
+  /** Rebuilds over {@code previous} and checks the result equals a build from scratch. */
+  private static ServiceRegistry rebuild(List<MeshResource> resources, ServiceRegistry previous) {
+    ServiceRegistry incremental = ServiceRegistry.build(ConfigView.of(resources), RegistryOptions.defaults(), previous);
+    ServiceRegistry full = ServiceRegistry.build(ConfigView.of(resources), RegistryOptions.defaults());
+    assertThat(incremental.services()).isEqualTo(full.services());
+    assertThat(incremental.workloads()).isEqualTo(full.workloads());
+    for (MeshService s : full.services()) {
+      assertThat(incremental.endpoints(s.hostname())).as(s.hostname()).isEqualTo(full.endpoints(s.hostname()));
+    }
+    return incremental;
+  }
+
+  private static void replace(List<MeshResource> resources, String kind, String name, String yaml) {
+    MeshResource next = MeshYaml.read("t.yaml", yaml).resources().get(0);
+    for (int i = 0; i < resources.size(); i++) {
+      if (resources.get(i).kind().equals(kind) && resources.get(i).name().equals(name)) {
+        resources.set(i, next);
+        return;
+      }
+    }
+    throw new AssertionError("no " + kind + " " + name);
   }
 }
