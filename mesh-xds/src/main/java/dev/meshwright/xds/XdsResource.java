@@ -27,6 +27,7 @@ public final class XdsResource {
   private final Message message;
   private final String version;
   private final String typeUrl;
+  private final boolean contentVersion;
   private volatile ByteString bytes;
   private volatile Any any;
   private volatile Resource delta;
@@ -39,14 +40,19 @@ public final class XdsResource {
    * @param version the version the server reports for it
    */
   public XdsResource(String name, Message message, String version) {
+    this(name, message, version, false);
+  }
+
+  private XdsResource(String name, Message message, String version, boolean contentVersion) {
     this.name = Objects.requireNonNull(name, "name");
     this.message = Objects.requireNonNull(message, "message");
     this.version = Objects.requireNonNull(version, "version");
     this.typeUrl = "type.googleapis.com/" + message.getDescriptorForType().getFullName();
+    this.contentVersion = contentVersion;
   }
 
   private XdsResource(String name, Message message, ByteString bytes) {
-    this(name, message, hash(bytes));
+    this(name, message, hash(bytes), true);
     this.bytes = bytes;
   }
 
@@ -68,6 +74,11 @@ public final class XdsResource {
   /** The version (for {@link #of}: the content hash). */
   public String version() {
     return version;
+  }
+
+  /** Whether {@link #version} is the content hash ({@link #of}), so equal versions of one type mean equal content. */
+  public boolean versionIsContentHash() {
+    return contentVersion;
   }
 
   /** The message's deterministic serialization (computed once). */

@@ -11,7 +11,7 @@ import java.util.List;
  * The last step of generation: every resource is checked against the Envoy protos' validate rules
  * ({@link ProtoRules}); one that fails is left out with an error diagnostic naming it and the field, and the rest
  * is still produced. Then the {@link ReferenceCheck} adds warnings for dangling names. Verdicts are remembered
- * per message object ({@link Verdicts}), so resources shared through the cache are checked once. Thread-safe.
+ * by content hash ({@link Verdicts}), so content generated again is checked once. Thread-safe.
  */
 public final class OutputChecks {
   private static final OutputChecks STANDARD = new OutputChecks(ProtoRules.with(TypeRegistry.envoy()));
@@ -33,7 +33,7 @@ public final class OutputChecks {
     XdsResources.Builder b = null;
     for (String type : out.types()) {
       for (XdsResource r : out.of(type).values()) {
-        List<String> violations = verdicts.get(r.message(), m -> rules.violations(m, r.bytes()));
+        List<String> violations = verdicts.get(r, m -> rules.violations(m, r.bytes()));
         if (!violations.isEmpty()) {
           if (b == null) {
             b = out.toBuilder();

@@ -9,14 +9,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * The rule violations of messages already checked, by message identity: resources shared through the snapshot's
- * {@code XdsCache} are the same message objects for every proxy, so each is checked once, while freshly generated
- * messages cost no deep hash or comparison. Entries go when their message is collected (weak keys) and all at once
- * past a bound. Thread-safe.
+ * The rule violations of resources already checked. A resource versioned by its content hash is looked up by type
+ * and version, so content generated again (for another proxy with caching off, or by the next snapshot for a
+ * cluster that did not change) is checked once; the hash is computed anyway, so the lookup costs no extra pass over
+ * the bytes. Other resources are looked up by message identity: entries go when their message is collected (weak
+ * keys). Both maps are cleared at once past a bound. Thread-safe.
  */
 final class Verdicts {
-  private static final int MAX = 200_000;
+  private static final int MAX = 100_000;
 
+  private final Map<String, List<String>> byContent = new ConcurrentHashMap<>();
   private final Map<Ref, List<String>> entries = new ConcurrentHashMap<>();
   private final ReferenceQueue<Message> collected = new ReferenceQueue<>();
 
@@ -42,6 +44,24 @@ final class Verdicts {
       Message m = get();
       return o instanceof Ref r && m != null && m == r.get();
     }
+  }
+
+  /** The violations of {@code r}, computed by {@code check} the first time its content is asked about. */
+  List<String> get(dev.meshwright.xds.XdsResource r, Function<Message, List<String>> check) {
+    if (!r.versionIsContentHash()) {
+      return get(r.message(), check);
+    }
+    String key = r.typeUrl() + ' ' + r.version();
+    List<String> known = byContent.get(key);
+    if (known != null) {
+      return known;
+    }
+    List<String> v = List.copyOf(check.apply(r.message()));
+    if (byContent.size() >= MAX) {
+      byContent.clear();
+    }
+    byContent.put(key, v);
+    return v;
   }
 
   /** The violations of {@code m}, computed by {@code check} the first time this object is asked about. */
