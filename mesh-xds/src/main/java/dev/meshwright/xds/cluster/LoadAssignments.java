@@ -224,20 +224,39 @@ public final class LoadAssignments {
         .build();
   }
 
-  /** Whether {@code s} is an IPv4 or IPv6 literal (no DNS lookup). */
+  /** Whether {@code s} is an IPv4 or IPv6 literal (no DNS lookup); one pass over the characters, no allocation. */
   public static boolean isIp(String s) {
     if (s.indexOf(':') >= 0) {
-      return s.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.') && s.length() >= 2;
+      if (s.length() < 2) {
+        return false;
+      }
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (Character.digit(c, 16) < 0 && c != ':' && c != '.') {
+          return false;
+        }
+      }
+      return true;
     }
-    String[] parts = s.split("\\.", -1);
-    if (parts.length != 4) {
-      return false;
-    }
-    for (String p : parts) {
-      if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit) || Integer.parseInt(p) > 255) {
+    int parts = 0;
+    int value = 0;
+    int digits = 0;
+    for (int i = 0; i <= s.length(); i++) {
+      char c = i < s.length() ? s.charAt(i) : '.';
+      if (c == '.') {
+        if (digits == 0 || value > 255) {
+          return false;
+        }
+        parts++;
+        value = 0;
+        digits = 0;
+      } else if (c >= '0' && c <= '9' && digits < 3) {
+        value = value * 10 + (c - '0');
+        digits++;
+      } else {
         return false;
       }
     }
-    return true;
+    return parts == 4;
   }
 }
