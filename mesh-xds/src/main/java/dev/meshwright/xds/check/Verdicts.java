@@ -18,9 +18,12 @@ import java.util.function.Function;
 final class Verdicts {
   private static final int MAX = 100_000;
 
-  private final Map<String, List<String>> byContent = new ConcurrentHashMap<>();
+  private final Map<Content, List<String>> byContent = new ConcurrentHashMap<>();
   private final Map<Ref, List<String>> entries = new ConcurrentHashMap<>();
   private final ReferenceQueue<Message> collected = new ReferenceQueue<>();
+
+  /** A resource's type and content hash (both strings keep their hash codes, so no characters are copied). */
+  private record Content(String typeUrl, String version) {}
 
   /** A weak reference equal to another exactly when both still refer to the same object. */
   private static final class Ref extends WeakReference<Message> {
@@ -51,7 +54,7 @@ final class Verdicts {
     if (!r.versionIsContentHash()) {
       return get(r.message(), check);
     }
-    String key = r.typeUrl() + ' ' + r.version();
+    Content key = new Content(r.typeUrl(), r.version());
     List<String> known = byContent.get(key);
     if (known != null) {
       return known;
