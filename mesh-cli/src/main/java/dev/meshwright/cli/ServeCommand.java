@@ -5,6 +5,7 @@ import dev.meshwright.cli.serve.ServeSettings;
 import dev.meshwright.xds.XdsOptions;
 import dev.meshwright.xds.istiod.Istiod;
 import dev.meshwright.xds.server.ConfigSource;
+import dev.meshwright.xds.server.JwksFetcher;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -131,10 +132,11 @@ final class ServeCommand implements Callable<Integer> {
   private int serve(ServeSettings.Input input, PrintWriter out, PrintWriter err) throws IOException {
     ServeSettings settings = new ServeSettings(input, Optional.ofNullable(meshConfigFile), host, xdsPort, debugPort,
         noWebhook ? Optional.empty() : Optional.of(webhookPort), Optional.ofNullable(caDir), pollInterval, debounce, domainSuffix);
-    ConfigSource source = ConfigSource.of(Istiod.generator(XdsOptions.defaults().withDomainSuffix(domainSuffix)));
+    JwksFetcher jwks = JwksFetcher.start(JwksFetcher.Options.defaults());
+    ConfigSource source = ConfigSource.of(Istiod.generator(XdsOptions.defaults().withDomainSuffix(domainSuffix), jwks));
     ServeRuntime rt;
     try {
-      rt = ServeRuntime.start(settings, source, err);
+      rt = ServeRuntime.start(settings, source, jwks, err);
     } catch (IllegalArgumentException | IOException e) {
       err.println("error: " + e.getMessage());
       return 1;

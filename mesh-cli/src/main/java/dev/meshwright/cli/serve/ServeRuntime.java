@@ -23,6 +23,7 @@ import dev.meshwright.xds.ca.server.CaFiles;
 import dev.meshwright.xds.ca.server.IstioCertificateService;
 import dev.meshwright.xds.server.AdsOptions;
 import dev.meshwright.xds.server.AdsServer;
+import dev.meshwright.xds.server.JwksFetcher;
 import dev.meshwright.xds.server.ConfigSource;
 import dev.meshwright.xds.server.DebugServer;
 import java.io.IOException;
@@ -63,6 +64,7 @@ public final class ServeRuntime implements AutoCloseable {
   private WebhookServer webhook;
   private Path webhookCertDir;
   private volatile ScheduledExecutorService poller;
+  private JwksFetcher jwks;
   private final AtomicBoolean woken = new AtomicBoolean();
 
   private ServeRuntime(ServeSettings settings, PrintWriter err) {
@@ -84,7 +86,18 @@ public final class ServeRuntime implements AutoCloseable {
    *     CA files are unusable
    */
   public static ServeRuntime start(ServeSettings settings, ConfigSource source, PrintWriter err) throws IOException {
+    return start(settings, source, null, err);
+  }
+
+  /**
+   * As {@link #start(ServeSettings, ConfigSource, PrintWriter)}, for a {@code source} whose generator inlines the key
+   * sets {@code jwks} fetches: whenever one appears or changes, the config is translated anew and pushed to every
+   * proxy ({@link AdsServer#publishFull}). The runtime closes {@code jwks} when it closes.
+   */
+  public static ServeRuntime start(ServeSettings settings, ConfigSource source, JwksFetcher jwks, PrintWriter err)
+      throws IOException {
     ServeRuntime rt = new ServeRuntime(settings, err);
+    rt.jwks = jwks;
     try {
       rt.startServers(source);
     } catch (IOException | RuntimeException e) {
@@ -126,7 +139,19 @@ public final class ServeRuntime implements AutoCloseable {
     long ms = Math.max(50, settings.pollInterval().toMillis());
     poller.scheduleWithFixedDelay(this::reloadQuietly, ms, ms, TimeUnit.MILLISECONDS);
     feed.onChange(this::wake);
+    if (jwks != null) {
+      jwks.onChange(this::republishFull);
+    }
     wake();
+  }
+
+  /** Generation's inputs outside the config changed (a fetched key set): a new snapshot, pushed to every proxy. */
+  private synchronized void republishFull() {
+    if (ads == null) {
+      return;
+    }
+    snapshot = translator.translate(store.view(), meshConfig);
+    ads.publishFull(snapshot);
   }
 
   /** Has the reload thread apply the feed's changes soon (at most one wake-up queued at a time). */
@@ -245,6 +270,10 @@ public final class ServeRuntime implements AutoCloseable {
       poller = null;
     }
     feed.close();
+    if (jwks != null) {
+      jwks.close();
+      jwks = null;
+    }
     if (webhook != null) {
       webhook.close();
       webhook = null;

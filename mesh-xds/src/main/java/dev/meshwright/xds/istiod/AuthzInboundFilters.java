@@ -14,16 +14,22 @@ import java.util.List;
 /**
  * Security policy on a sidecar's inbound chains, in istiod's order: on HTTP chains the CUSTOM (ext_authz) filters,
  * then {@code jwt_authn} from RequestAuthentications, then the AUDIT/DENY/ALLOW RBAC filters; on TCP chains the
- * CUSTOM filters then RBAC. JWKS are not fetched (no I/O in generation): a rule with only a {@code jwksUri}
- * gets a key set no token matches, so its tokens are rejected (see {@code JwtFilters}).
- * Stateless and thread-safe.
+ * CUSTOM filters then RBAC. JWKS are not fetched here (no I/O in generation): a rule with only a {@code jwksUri}
+ * gets what the {@link JwksResolver} has, or a key set no token matches, so its tokens are rejected until the key
+ * set is fetched (see {@code JwtFilters}). Thread-safe.
  */
 final class AuthzInboundFilters implements InboundFilters {
+  private final JwksResolver jwks;
+
+  AuthzInboundFilters(JwksResolver jwks) {
+    this.jwks = jwks;
+  }
+
   @Override
   public List<HttpFilter> http(ProxyContext ctx) {
     AuthzFilters.Result<HttpFilter> authz = AuthzFilters.http(AuthzInput.of(ctx));
     List<HttpFilter> out = new ArrayList<>(authz.custom());
-    JwtFilters.http(ctx, JwksResolver.NONE).ifPresent(out::add);
+    JwtFilters.http(ctx, jwks).ifPresent(out::add);
     out.addAll(authz.local());
     return out;
   }

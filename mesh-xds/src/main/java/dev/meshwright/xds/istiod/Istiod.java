@@ -16,6 +16,7 @@ import dev.meshwright.xds.nds.NameTableGenerator;
 import dev.meshwright.xds.route.GrpcRouteGenerator;
 import dev.meshwright.xds.route.RouteGenerator;
 import dev.meshwright.xds.XdsGenerator;
+import dev.meshwright.xds.authz.JwksResolver;
 import dev.meshwright.xds.XdsOptions;
 import dev.meshwright.xds.check.OutputChecks;
 import java.util.List;
@@ -29,18 +30,30 @@ import java.util.Map;
 public final class Istiod {
   private Istiod() {}
 
-  /** istiod's generators with these options. */
+  /** istiod's generators with these options; {@code jwksUri}s get the key set no token matches. */
   public static XdsGenerator generator(XdsOptions options) {
-    return XdsGenerator.of(options, envoyGenerators(), grpcGenerators(), OutputChecks.standard()::apply);
+    return generator(options, JwksResolver.NONE);
+  }
+
+  /**
+   * istiod's generators with these options, inlining the key sets {@code jwks} has fetched (a
+   * {@code server.JwksFetcher} at the edge; generation itself never waits on the network).
+   */
+  public static XdsGenerator generator(XdsOptions options, JwksResolver jwks) {
+    return XdsGenerator.of(options, envoyGenerators(jwks), grpcGenerators(), OutputChecks.standard()::apply);
   }
 
   static List<ResourceGenerator> envoyGenerators() {
+    return envoyGenerators(JwksResolver.NONE);
+  }
+
+  static List<ResourceGenerator> envoyGenerators(JwksResolver jwks) {
     return List.of(
         new ClusterGenerator(ctx -> !MergedGateway.of(ctx).autoPassthroughHosts().isEmpty()),
         new EndpointGenerator(),
         new ByProxyType(TypeUrls.LISTENER, Map.of(
-            ProxyType.SIDECAR, ListenerGenerator.withInboundFilters(new AuthzInboundFilters()),
-            ProxyType.ROUTER, GatewayListenerGenerator.withPolicyFilters(new AuthzInboundFilters()))),
+            ProxyType.SIDECAR, ListenerGenerator.withInboundFilters(new AuthzInboundFilters(jwks)),
+            ProxyType.ROUTER, GatewayListenerGenerator.withPolicyFilters(new AuthzInboundFilters(jwks)))),
         new ByProxyType(TypeUrls.ROUTE, Map.of(
             ProxyType.SIDECAR, new RouteGenerator(),
             ProxyType.ROUTER, new GatewayRouteGenerator())),

@@ -65,7 +65,17 @@ public final class AdsServer implements AutoCloseable {
    * only proxies the change affects are regenerated, and an endpoint-only change sends only EDS.
    */
   public void publish(MeshSnapshot snapshot) {
-    pipeline.publish(snapshot);
+    pipeline.publish(snapshot, false);
+  }
+
+  /**
+   * Pushes {@code snapshot} to every proxy with a full generation, whatever changed (debounced; returns at once):
+   * for inputs of generation that are not in the snapshot, such as key sets a {@link JwksFetcher} fetched. Pass a
+   * snapshot built anew (not the current instance), so nothing generated before the change is reused; as always,
+   * only resources whose content changed are sent.
+   */
+  public void publishFull(MeshSnapshot snapshot) {
+    pipeline.publish(snapshot, true);
   }
 
   /** The snapshot streams are generated from. */

@@ -24,10 +24,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * content hash changed are sent). New streams' initial syncs pass {@link Admission} first. Thread-safe.
  */
 final class PushPipeline {
-  /** One debounced change: the snapshot to push and when the oldest publish in it happened. */
-  private record Change(MeshSnapshot snapshot, long sinceNanos) {
+  /**
+   * One debounced change: the snapshot to push, when the oldest publish in it happened, and whether any publish in
+   * it asked for every proxy to be regenerated whatever the snapshots say.
+   */
+  private record Change(MeshSnapshot snapshot, long sinceNanos, boolean full) {
     Change merge(Change later) {
-      return new Change(later.snapshot, Math.min(sinceNanos, later.sinceNanos));
+      return new Change(later.snapshot, Math.min(sinceNanos, later.sinceNanos), full || later.full);
     }
   }
 
@@ -62,14 +65,14 @@ final class PushPipeline {
     metrics.connectedStreams(streams::size);
   }
 
-  void publish(MeshSnapshot snapshot) {
-    debouncer.submit(new Change(Objects.requireNonNull(snapshot), scheduler.nanoTime()));
+  void publish(MeshSnapshot snapshot, boolean full) {
+    debouncer.submit(new Change(Objects.requireNonNull(snapshot), scheduler.nanoTime(), full));
   }
 
   private synchronized void deliver(Change change) {
     SnapshotChanges changes;
     try {
-      changes = SnapshotChanges.between(current, change.snapshot);
+      changes = change.full ? SnapshotChanges.all() : SnapshotChanges.between(current, change.snapshot);
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "could not diff snapshots; pushing to every proxy", e);
       changes = SnapshotChanges.all();

@@ -37,4 +37,32 @@ class PushPipelineTest {
       assertThat(server.metrics().prometheusText()).contains("pilot_push_triggers 1");
     }
   }
+
+  @Test
+  @DisplayName("publishFull regenerates every proxy although the snapshots are equal; publish of an equal one does not")
+  void fullPush() throws Exception {
+    java.util.concurrent.atomic.AtomicLong timeout = new java.util.concurrent.atomic.AtomicLong(1);
+    ConfigSource outside = (snap, proxy, subs) -> dev.meshwright.xds.XdsResources.builder()
+        .add(dev.meshwright.xds.XdsResource.of("c", io.envoyproxy.envoy.config.cluster.v3.Cluster.newBuilder()
+            .setName("c").setConnectTimeout(com.google.protobuf.Duration.newBuilder().setSeconds(timeout.get()))
+            .build())).build();
+    FakeScheduler clock = new FakeScheduler();
+    try (AdsServer server = AdsServer.builder(outside, snapshot(A_SE)).scheduler(clock)
+        .options(AdsOptions.loopback().withDebounce(Duration.ofMillis(100), Duration.ofSeconds(10))).start();
+        AdsClient client = AdsClient.sotw(server.port())) {
+      client.request(TypeUrls.CLUSTER, List.of(), "", "");
+      client.ack(client.next(), List.of());
+      timeout.set(7); // an input of generation outside the snapshot changed
+
+      server.publish(snapshot(A_SE));
+      clock.advance(Duration.ofMillis(100));
+      assertThat(client.poll(300)).as("an equal snapshot changes nothing").isNull();
+
+      server.publishFull(snapshot(A_SE));
+      clock.advance(Duration.ofMillis(100));
+      DiscoveryResponse r = client.next();
+      assertThat(r.getResources(0).unpack(io.envoyproxy.envoy.config.cluster.v3.Cluster.class)
+          .getConnectTimeout().getSeconds()).isEqualTo(7);
+    }
+  }
 }
