@@ -327,24 +327,13 @@ class ServiceRegistryTest {
         ServiceRegistry.build(ConfigView.of(resources), other).endpoints(reviews));
   }
 
-  private static final String KUBE_POD = """
-      apiVersion: v1
-      kind: Pod
-      metadata:
-        name: reviews-v1
-        namespace: bookinfo
-        labels: {app: reviews, version: v1, security.istio.io/tlsMode: istio}
-      spec: {serviceAccountName: bookinfo-reviews, nodeName: n1}
-      status: {podIP: 10.1.0.5}
-      """;
+  private static final String KUBE_POD = document(KUBE, "\nkind: Pod\n");
+  private static final String KUBE_NODE = document(KUBE, "\nkind: Node\n");
 
-  private static final String KUBE_NODE = """
-      apiVersion: v1
-      kind: Node
-      metadata:
-        name: n1
-        labels: {topology.kubernetes.io/region: us-east1, topology.kubernetes.io/zone: us-east1-b}
-      """;
+  /** The YAML document of {@code yaml} that contains {@code line}. */
+  private static String document(String yaml, String line) {
+    return java.util.Arrays.stream(yaml.split("---\n")).filter(d -> d.contains(line)).findFirst().orElseThrow();
+  }
 
   /** Rebuilds over {@code previous} and checks the result equals a build from scratch. */
   private static ServiceRegistry rebuild(List<MeshResource> resources, ServiceRegistry previous) {
