@@ -1,5 +1,13 @@
 package dev.meshwright.xds.bootstrap;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.Any;
 import com.google.protobuf.Duration;
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -49,6 +57,9 @@ import java.util.Optional;
  * as {@link BootstrapResult#problems()}. Stateless and thread-safe.
  */
 public final class BootstrapRenderer {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter().withSeparators(
+      Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
   private static final String TEXT_LOG_FORMAT = "%Y-%m-%dT%T.%fZ\t%l\tenvoy %n %g:%#\t%v\tthread=%t";
   private static final int DEFAULT_STATUS_PORT = 15020;
 
@@ -138,14 +149,31 @@ public final class BootstrapRenderer {
 
   /**
    * {@code bootstrap} as JSON with proto field names ({@code static_resources}), as pilot-agent writes
-   * {@code envoy-rev.json}; every {@code Any} is expanded.
+   * {@code envoy-rev.json}: every {@code Any} expanded, whole numbers in metadata and runtime layers written without
+   * a fraction ({@code 15021}, not {@code 15021.0}).
    */
   public static String toJson(Bootstrap bootstrap) {
     try {
-      return EnvoyTypes.get().json().preservingProtoFieldNames().print(bootstrap);
-    } catch (InvalidProtocolBufferException e) {
+      JsonNode tree = JSON.readTree(EnvoyTypes.get().json().preservingProtoFieldNames().print(bootstrap));
+      return JSON.writer(PRETTY).writeValueAsString(wholeNumbers(tree));
+    } catch (InvalidProtocolBufferException | JsonProcessingException e) {
       throw new IllegalStateException("a rendered bootstrap holds only known types", e);
     }
+  }
+
+  private static JsonNode wholeNumbers(JsonNode node) {
+    if (node.isDouble() && node.doubleValue() == Math.rint(node.doubleValue())
+        && Math.abs(node.doubleValue()) < 1e15) {
+      return LongNode.valueOf((long) node.doubleValue());
+    }
+    if (node instanceof ObjectNode o) {
+      o.properties().forEach(e -> e.setValue(wholeNumbers(e.getValue())));
+    } else if (node instanceof ArrayNode a) {
+      for (int i = 0; i < a.size(); i++) {
+        a.set(i, wholeNumbers(a.get(i)));
+      }
+    }
+    return node;
   }
 
   private static Bootstrap.ApplicationLogConfig.LogFormat logFormat(BootstrapOptions options) {

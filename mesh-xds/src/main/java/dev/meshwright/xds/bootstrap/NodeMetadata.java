@@ -9,6 +9,7 @@ import dev.meshwright.api.mesh.ProxyConfig;
 import dev.meshwright.xds.bootstrap.BootstrapOptions.Feature;
 import io.envoyproxy.envoy.config.core.v3.Locality;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -151,7 +152,20 @@ final class NodeMetadata {
         metadata.set(e.getKey(), e.getValue());
       }
     });
-    return new Facts(metadata, cluster, locality, typedStrings, annotations, problems);
+    return new Facts(sorted(metadata), cluster, locality, typedStrings, annotations, problems);
+  }
+
+  /** Keys in sorted order at every level, as pilot-agent writes the metadata JSON. */
+  private static ObjectNode sorted(ObjectNode node) {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    Collections.sort(names);
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    for (String name : names) {
+      JsonNode v = node.get(name);
+      out.set(name, v instanceof ObjectNode o ? sorted(o) : v);
+    }
+    return out;
   }
 
   /** The untyped metadata, in precedence order: proxyMetadata, ISTIO_META_* variables, ISTIO_METAJSON_* objects. */
