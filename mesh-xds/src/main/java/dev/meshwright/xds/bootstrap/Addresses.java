@@ -97,6 +97,6 @@ final class Addresses {
   }
 
   private static boolean isIpv6(String ip) {
-    return ip.contains(":") && ip.matches("[0-9a-fA-F:.%\\w]+");
+    return ip.contains(":");
   }
 }

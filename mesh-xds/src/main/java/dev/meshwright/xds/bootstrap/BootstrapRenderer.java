@@ -12,6 +12,8 @@ import com.google.protobuf.Any;
 import com.google.protobuf.Duration;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Struct;
+import com.google.protobuf.UInt32Value;
+import com.google.protobuf.Value;
 import com.google.protobuf.util.JsonFormat;
 import com.github.udpa.udpa.type.v1.TypedStruct;
 import dev.meshwright.api.mesh.ProxyConfig;
@@ -87,14 +89,11 @@ public final class BootstrapRenderer {
             .setAdminLayer(RuntimeLayer.AdminLayer.getDefaultInstance())));
     if (metadataDiscovery) {
       b.addBootstrapExtensions(typedStruct("metadata_discovery", "type.googleapis.com/istio.workload.BootstrapExtension",
-          Struct.newBuilder().putFields("config_source", JsonStructs.value(
-              com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
-                  .set("ads", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()))).build()));
+          struct("config_source", structValue(struct("ads", structValue(Struct.getDefaultInstance()))))));
     }
     b.addBootstrapExtensions(typedStruct("envoy.bootstrap.internal_listener",
         "type.googleapis.com/envoy.extensions.bootstrap.internal_listener.v3.InternalListener",
-        Struct.newBuilder().putFields("buffer_size_kb",
-            com.google.protobuf.Value.newBuilder().setNumberValue(64).build()).build()));
+        struct("buffer_size_kb", Value.newBuilder().setNumberValue(64).build())));
     b.setStatsConfig(StatsSettings.of(options, ips, node.annotations(), metadataDiscovery));
     int adminPort = pc.proxyAdminPort().orElse(0);
     b.setAdmin(Admin.newBuilder()
@@ -110,7 +109,7 @@ public final class BootstrapRenderer {
             .setTransportApiVersion(ApiVersion.V3)
             .addGrpcServices(grpc(AgentClusters.XDS_GRPC))));
 
-    validateAddress("pilot_grpc_address", pc.discoveryAddress(), options, problems);
+    address("pilot_grpc_address", pc.discoveryAddress(), options, problems);
     Tracers.Setup tracer = Tracers.of(options, node, local, problems);
     Bootstrap.StaticResources.Builder statics = Bootstrap.StaticResources.newBuilder()
         .addClusters(AgentClusters.loopback(AgentClusters.PROMETHEUS_STATS, local.localhost(), adminPort))
@@ -202,6 +201,14 @@ public final class BootstrapRenderer {
     b.setTracing(tracing);
   }
 
+  private static Struct struct(String key, Value value) {
+    return Struct.newBuilder().putFields(key, value).build();
+  }
+
+  private static Value structValue(Struct struct) {
+    return Value.newBuilder().setStructValue(struct).build();
+  }
+
   private static ConfigSource ads() {
     return ConfigSource.newBuilder().setAds(AggregatedConfigSource.getDefaultInstance())
         .setInitialFetchTimeout(Duration.getDefaultInstance()).setResourceApiVersion(ApiVersion.V3).build();
@@ -225,11 +232,10 @@ public final class BootstrapRenderer {
   private static UpstreamConnectionOptions keepalive(TcpKeepalive k) {
     io.envoyproxy.envoy.config.core.v3.TcpKeepalive.Builder tcp = io.envoyproxy.envoy.config.core.v3.TcpKeepalive
         .newBuilder();
-    k.probes().filter(p -> p > 0).ifPresent(p -> tcp.setKeepaliveProbes(com.google.protobuf.UInt32Value.of(p)));
-    k.time().filter(t -> t.getSeconds() > 0)
-        .ifPresent(t -> tcp.setKeepaliveTime(com.google.protobuf.UInt32Value.of((int) t.getSeconds())));
+    k.probes().filter(p -> p > 0).ifPresent(p -> tcp.setKeepaliveProbes(UInt32Value.of(p)));
+    k.time().filter(t -> t.getSeconds() > 0).ifPresent(t -> tcp.setKeepaliveTime(UInt32Value.of((int) t.getSeconds())));
     k.interval().filter(t -> t.getSeconds() > 0)
-        .ifPresent(t -> tcp.setKeepaliveInterval(com.google.protobuf.UInt32Value.of((int) t.getSeconds())));
+        .ifPresent(t -> tcp.setKeepaliveInterval(UInt32Value.of((int) t.getSeconds())));
     return UpstreamConnectionOptions.newBuilder().setTcpKeepalive(tcp).build();
   }
 
@@ -249,11 +255,6 @@ public final class BootstrapRenderer {
       problems.add("unable to parse " + name + " address \"" + value.get() + "\"");
     }
     return parsed;
-  }
-
-  private static void validateAddress(String name, Optional<String> value, BootstrapOptions options,
-      List<String> problems) {
-    address(name, value, options, problems);
   }
 
   /** Outlier event log and load reporting (node metadata {@code LOAD_STATS_CONFIG_JSON}, an ApiConfigSource). */

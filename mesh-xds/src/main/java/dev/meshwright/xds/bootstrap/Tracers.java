@@ -68,7 +68,8 @@ final class Tracers {
           .orElse(Setup.NONE);
     }
     if (t.lightstep().isPresent()) {
-      String tokenFile = options.proxyConfig().configPath().orElse("") + "/" + LIGHTSTEP_TOKEN_FILE;
+      String dir = options.proxyConfig().configPath().orElse("");
+      String tokenFile = dir.isEmpty() ? LIGHTSTEP_TOKEN_FILE : dir.replaceAll("/+$", "") + "/" + LIGHTSTEP_TOKEN_FILE;
       Map<String, String> files = new LinkedHashMap<>();
       files.put(tokenFile, t.lightstep().get().accessToken().orElse(""));
       return collector(options, t, t.lightstep().get().address(), "lightstep", node, local, problems,
