@@ -35,6 +35,8 @@ public final class BootstrapOptions {
     EXIT_ON_ZERO_ACTIVE_CONNECTIONS,
     /** {@code ISTIO_DUAL_STACK}: a proxy with IPv4 and IPv6 addresses listens on both families. */
     DUAL_STACK,
+    /** The workload's credential socket exists: node metadata {@code credential: "true"}. */
+    CREDENTIAL_SOCKET,
     /** {@code --log_as_json}: Envoy's application log is JSON. */
     JSON_APPLICATION_LOG,
     /**

@@ -146,6 +146,9 @@ final class NodeMetadata {
     String cluster = ServiceCluster.of(options.proxyConfig(), labels, typedStrings.getOrDefault("WORKLOAD_NAME", ""),
         typedStrings.getOrDefault("NAMESPACE", ""));
 
+    if (options.has(Feature.CREDENTIAL_SOCKET)) {
+      raw.put("credential", "true");
+    }
     ObjectNode metadata = typed.deepCopy();
     raw.properties().forEach(e -> {
       if (!metadata.has(e.getKey())) {

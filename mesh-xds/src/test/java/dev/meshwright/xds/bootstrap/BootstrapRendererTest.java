@@ -64,7 +64,7 @@ class BootstrapRendererTest {
   @DisplayName("the node is named by the app label and namespace, located by istio-locality, and carries the pod's metadata")
   void node() throws Exception {
     JsonNode b = render(options(proxy().build()).putEnvironment("ISTIO_META_CLUSTER_ID", "east")
-        .putEnvironment("ISTIO_META_DNS_CAPTURE", "1").build());
+        .putEnvironment("ISTIO_META_DNS_CAPTURE", "1").enable(Feature.CREDENTIAL_SOCKET).build());
 
     assertThat(b.at("/node/id").asText()).isEqualTo(NODE);
     assertThat(b.at("/node/cluster").asText()).isEqualTo("reviews.shop");
@@ -75,6 +75,7 @@ class BootstrapRendererTest {
     assertThat(meta.get("NAMESPACE").asText()).isEqualTo("shop");
     assertThat(meta.get("CLUSTER_ID").asText()).isEqualTo("east");
     assertThat(meta.get("DNS_CAPTURE").asText()).isEqualTo("true");
+    assertThat(meta.get("credential").asText()).isEqualTo("true");
     assertThat(meta.at("/LABELS/istio-locality").asText()).isEqualTo("eu-west1/eu-west1-b");
     assertThat(meta.get("istio-locality").asText()).isEqualTo("eu-west1.eu-west1-b");
     assertThat(meta.get("ISTIO_VERSION").asText()).isEqualTo("1.22.8");
