@@ -77,7 +77,6 @@ public final class BootstrapRenderer {
     Addresses.Local local = Addresses.local(ips, options);
     boolean waypoint = options.nodeId().startsWith("waypoint~");
     boolean metadataDiscovery = options.has(Feature.METADATA_DISCOVERY) || waypoint;
-    String configPath = pc.configPath().orElse("");
 
     Bootstrap.Builder b = Bootstrap.newBuilder();
     b.setApplicationLogConfig(Bootstrap.ApplicationLogConfig.newBuilder().setLogFormat(logFormat(options)));
@@ -111,39 +110,48 @@ public final class BootstrapRenderer {
 
     address("pilot_grpc_address", pc.discoveryAddress(), options, problems);
     Tracers.Setup tracer = Tracers.of(options, node, local, problems);
-    Bootstrap.StaticResources.Builder statics = Bootstrap.StaticResources.newBuilder()
-        .addClusters(AgentClusters.loopback(AgentClusters.PROMETHEUS_STATS, local.localhost(), adminPort))
-        .addClusters(AgentClusters.loopback(AgentClusters.AGENT, local.localhost(),
-            pc.statusPort().orElse(DEFAULT_STATUS_PORT)))
-        .addClusters(AgentClusters.sds())
-        .addClusters(AgentClusters.xds(configPath));
-    tracer.cluster().ifPresent(statics::addClusters);
-    Optional<Addresses.HostPort> metrics = service("envoy_metrics_service", pc.envoyMetricsService(), options,
-        problems);
-    metrics.ifPresent(t -> statics.addClusters(telemetryCluster("envoy_metrics_service", t,
-        pc.envoyMetricsService().get(), node, local)));
-    service("envoy_accesslog_service", pc.envoyAccessLogService(), options, problems)
-        .ifPresent(t -> statics.addClusters(telemetryCluster("envoy_accesslog_service", t,
-            pc.envoyAccessLogService().get(), node, local)));
-    boolean localhostOnly = "true".equals(pc.proxyMetadata().get("METRICS_LOCALHOST_ACCESS_ONLY"));
-    statics.addListeners(AgentListeners.prometheus(options.envoyPrometheusPort(), local, localhostOnly,
-        StatsSettings.compression(node.annotations())));
-    statics.addListeners(AgentListeners.status(options.envoyStatusPort(), local));
-    b.setStaticResources(statics);
+    Optional<Addresses.HostPort> metrics = address("envoy_metrics_service",
+        pc.envoyMetricsService().flatMap(RemoteService::address), options, problems);
+    b.setStaticResources(staticResources(options, node, local, tracer, metrics, problems));
     tracer.tracer().ifPresent(t -> setTracing(b, t));
-
     metrics.ifPresent(m -> b.addStatsSinks(StatsSink.newBuilder().setName("envoy.stat_sinks.metrics_service")
         .setTypedConfig(Any.pack(MetricsServiceConfig.newBuilder().setTransportApiVersion(ApiVersion.V3)
             .setGrpcService(grpc("envoy_metrics_service")).build()))));
     address("statsd", pc.statsdUdpAddress(), options, problems).ifPresent(s -> b.addStatsSinks(StatsSink.newBuilder()
         .setName("envoy.stat_sinks.statsd")
         .setTypedConfig(Any.pack(StatsdSink.newBuilder().setAddress(s.toAddress()).build()))));
-
     clusterManager(options, node, problems).ifPresent(b::setClusterManager);
     if (!problems.isEmpty()) {
       return new BootstrapResult(Optional.empty(), Map.of(), problems);
     }
     return new BootstrapResult(Optional.of(b.build()), tracer.files(), List.of());
+  }
+
+  /**
+   * The static clusters (agent loopback, SDS, xDS, then the tracer's and the telemetry services') and the Prometheus
+   * and readiness listeners.
+   */
+  private static Bootstrap.StaticResources staticResources(BootstrapOptions options, NodeMetadata.Facts node,
+      Addresses.Local local, Tracers.Setup tracer, Optional<Addresses.HostPort> metrics, List<String> problems) {
+    ProxyConfig pc = options.proxyConfig();
+    int adminPort = pc.proxyAdminPort().orElse(0);
+    Bootstrap.StaticResources.Builder statics = Bootstrap.StaticResources.newBuilder()
+        .addClusters(AgentClusters.loopback(AgentClusters.PROMETHEUS_STATS, local.localhost(), adminPort))
+        .addClusters(AgentClusters.loopback(AgentClusters.AGENT, local.localhost(),
+            pc.statusPort().orElse(DEFAULT_STATUS_PORT)))
+        .addClusters(AgentClusters.sds())
+        .addClusters(AgentClusters.xds(pc.configPath().orElse("")));
+    tracer.cluster().ifPresent(statics::addClusters);
+    metrics.ifPresent(t -> statics.addClusters(telemetryCluster("envoy_metrics_service", t,
+        pc.envoyMetricsService().get(), node, local)));
+    address("envoy_accesslog_service", pc.envoyAccessLogService().flatMap(RemoteService::address), options, problems)
+        .ifPresent(t -> statics.addClusters(telemetryCluster("envoy_accesslog_service", t,
+            pc.envoyAccessLogService().get(), node, local)));
+    boolean localhostOnly = "true".equals(pc.proxyMetadata().get("METRICS_LOCALHOST_ACCESS_ONLY"));
+    statics.addListeners(AgentListeners.prometheus(options.envoyPrometheusPort(), local, localhostOnly,
+        StatsSettings.compression(node.annotations())));
+    statics.addListeners(AgentListeners.status(options.envoyStatusPort(), local));
+    return statics.build();
   }
 
   /**
@@ -237,11 +245,6 @@ public final class BootstrapRenderer {
     k.interval().filter(t -> t.getSeconds() > 0)
         .ifPresent(t -> tcp.setKeepaliveInterval(UInt32Value.of((int) t.getSeconds())));
     return UpstreamConnectionOptions.newBuilder().setTcpKeepalive(tcp).build();
-  }
-
-  private static Optional<Addresses.HostPort> service(String name, Optional<RemoteService> service,
-      BootstrapOptions options, List<String> problems) {
-    return address(name, service.flatMap(RemoteService::address), options, problems);
   }
 
   /** A set, non-empty {@code host:port} setting; unparsable is a problem. */
