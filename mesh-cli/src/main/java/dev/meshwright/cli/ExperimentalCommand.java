@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code meshctl x}: experimental commands, as {@code istioctl x} groups them. */
 @Command(name = "x", aliases = "experimental", description = "Experimental commands.",
     subcommands = {CheckInjectCommand.class, TranslateCommand.class, HelmTemplateCommand.class,
-        PrecheckCommand.class, OperatorCommand.class, SnapshotCommand.class, AuthzCommand.class})
+        PrecheckCommand.class, OperatorCommand.class, SnapshotCommand.class, AuthzCommand.class,
+        BootstrapCommand.class})
 final class ExperimentalCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -73,6 +73,18 @@ public final class EnvoyTypes {
       io.envoyproxy.envoy.extensions.formatter.req_without_query.v3.ReqWithoutQueryProto.getDescriptor(),
       io.envoyproxy.envoy.extensions.formatter.metadata.v3.MetadataProto.getDescriptor(),
       io.envoyproxy.envoy.extensions.formatter.cel.v3.CelProto.getDescriptor(),
+      // the bootstrap pilot-agent writes (dev.meshwright.xds.bootstrap)
+      io.envoyproxy.envoy.config.trace.v3.ZipkinProto.getDescriptor(),
+      io.envoyproxy.envoy.config.trace.v3.LightstepProto.getDescriptor(),
+      io.envoyproxy.envoy.config.trace.v3.DatadogProto.getDescriptor(),
+      io.envoyproxy.envoy.config.metrics.v3.MetricsServiceProto.getDescriptor(),
+      io.envoyproxy.envoy.config.metrics.v3.StatsProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.filters.http.compressor.v3.CompressorProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.compression.gzip.compressor.v3.GzipProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.compression.zstd.compressor.v3.ZstdProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.compression.brotli.compressor.v3.BrotliProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.bootstrap.internal_listener.v3.InternalListenerProto.getDescriptor(),
+      OpenCensusTypes.OPENCENSUS_FILE,
       IstioTypes.ALPN_FILE);
 
   private static final EnvoyTypes INSTANCE = new EnvoyTypes();
