@@ -1,6 +1,8 @@
 package dev.meshwright.xds;
 
 import dev.meshwright.model.snapshot.MeshSnapshot;
+import dev.meshwright.xds.envoyfilter.EnvoyFilterPatcher;
+import dev.meshwright.xds.envoyfilter.ProxyPatches;
 import io.envoyproxy.envoy.config.cluster.v3.Cluster;
 import io.envoyproxy.envoy.config.listener.v3.Listener;
 import java.util.LinkedHashMap;
@@ -12,7 +14,8 @@ import java.util.Set;
 /**
  * {@code MeshSnapshot x Proxy -> XdsResources}: what istiod 1.22.8 would send one proxy. Picks the Envoy
  * generators for sidecars and gateways, or the proxyless gRPC ones for {@code GENERATOR=grpc} nodes, runs them in
- * push order (clusters, endpoints, listeners, routes, secrets), resolves wildcard RDS/EDS to the names the
+ * push order (clusters, endpoints, listeners, routes, secrets), applies the proxy's EnvoyFilter patches to the
+ * clusters, listeners and routes (after the cache, on new protos; not for proxyless gRPC, as istiod), resolves wildcard RDS/EDS to the names the
  * listeners and clusters refer to, runs any further types (Istio's NDS name table) after those, then the output
  * checks. Proxies with the same inputs share generated resources through the snapshot's {@link XdsCache} unless
  * {@link #withCaching} turns that off; the output is the same either way. Pure and thread-safe.
@@ -87,14 +90,27 @@ public final class XdsGenerator {
     ProxyContext ctx = ProxyContext.of(snapshot, proxy, options, caching);
     Map<String, ResourceGenerator> gens = proxy.isProxylessGrpc() ? grpc : envoy;
     XdsResources.Builder out = XdsResources.builder();
-    run(gens.get(TypeUrls.CLUSTER), ctx, subscriptions.names(TypeUrls.CLUSTER).orElse(Set.of()), out);
+    ProxyPatches patches = proxy.isProxylessGrpc() ? ProxyPatches.none() : ProxyPatches.of(ctx);
+    out.diagnostics(patches.diagnostics());
+    Set<String> cds = subscriptions.names(TypeUrls.CLUSTER).orElse(Set.of());
+    run(gens.get(TypeUrls.CLUSTER), ctx, cds, out);
+    if (!patches.isEmpty()) {
+      EnvoyFilterPatcher.clusters(ctx, patches, out, cds.isEmpty());
+    }
     Set<String> eds = subscriptions.names(TypeUrls.ENDPOINT).orElseGet(() -> References.edsNames(
         out.of(TypeUrls.CLUSTER).values().stream().map(r -> (Cluster) r.message()).toList()));
     run(gens.get(TypeUrls.ENDPOINT), ctx, eds, out);
-    run(gens.get(TypeUrls.LISTENER), ctx, subscriptions.names(TypeUrls.LISTENER).orElse(Set.of()), out);
+    Set<String> lds = subscriptions.names(TypeUrls.LISTENER).orElse(Set.of());
+    run(gens.get(TypeUrls.LISTENER), ctx, lds, out);
+    if (!patches.isEmpty()) {
+      EnvoyFilterPatcher.listeners(ctx, patches, out, lds.isEmpty());
+    }
     Set<String> rds = subscriptions.names(TypeUrls.ROUTE).orElseGet(() -> References.routeNames(
         out.of(TypeUrls.LISTENER).values().stream().map(r -> (Listener) r.message()).toList()));
     run(gens.get(TypeUrls.ROUTE), ctx, rds, out);
+    if (!patches.isEmpty()) {
+      EnvoyFilterPatcher.routes(ctx, patches, out);
+    }
     subscriptions.names(TypeUrls.SECRET)
         .ifPresent(names -> run(gens.get(TypeUrls.SECRET), ctx, names, out));
     for (ResourceGenerator g : gens.values()) {
