@@ -72,9 +72,11 @@ final class PatchCompiler {
         out.add(new Patch(ref, i, applyTo, op, match, value, versionPattern(match)));
       } catch (InvalidProtocolBufferException | JsonProcessingException | PatternSyntaxException e) {
         String field = e instanceof PatternSyntaxException ? "match.proxy.proxyVersion" : "patch.value";
+        String what = e instanceof PatternSyntaxException ? "proxy version regex does not compile: "
+            : applyTo + " value does not parse: ";
         return new Compiled(List.of(), List.of(Diagnostic.error("spec.configPatches[" + i + "]." + field,
-            "EnvoyFilter " + ref + " configPatches[" + i + "] (" + applyTo + "): " + message(e)
-                + "; the EnvoyFilter is not applied").withResource("EnvoyFilter", filter.namespace(), filter.name())));
+            what + message(e) + "; the EnvoyFilter is not applied")
+            .withResource("EnvoyFilter", filter.namespace(), filter.name())));
       }
     }
     return new Compiled(out, List.of());

@@ -120,7 +120,8 @@ class SelectionTest {
         """;
     XdsResources out = generate(yaml, reviews());
     assertThat(out.diagnostics()).filteredOn(Diagnostic::isError).singleElement().satisfies(d -> {
-      assertThat(d.message()).contains("EnvoyFilter shop/bad configPatches[1]").contains("no_such_field");
+      assertThat(d.format()).contains("EnvoyFilter shop/bad").contains("spec.configPatches[1].patch.value")
+          .contains("no_such_field");
     });
     assertThat(reviewsTimeout(out)).isEqualTo(Durations.fromSeconds(9));
     assertThat(cluster(out, "outbound|3306||" + EnvoyFilterFixture.HOST).getConnectTimeout())
