@@ -172,4 +172,36 @@ class ClusterAndRoutePatchesTest {
     assertThat(route(out, "9080").getVirtualHosts(0).getRoutes(0).getRoute().getTimeout())
         .isNotEqualTo(Durations.fromSeconds(7));
   }
+
+  @Test
+  @DisplayName("CLUSTER MERGE with a transport socket merges its TLS context into the same-named socket of each match")
+  void clusterTransportSocketMerge() throws Exception {
+    String yaml = """
+        apiVersion: networking.istio.io/v1alpha3
+        kind: EnvoyFilter
+        metadata: {name: sni, namespace: shop}
+        spec:
+          configPatches:
+          - applyTo: CLUSTER
+            match: {context: SIDECAR_OUTBOUND, cluster: {portNumber: 9080, service: reviews.shop.svc.corp.example}}
+            patch:
+              operation: MERGE
+              value:
+                connect_timeout: 1s
+                transport_socket:
+                  name: envoy.transport_sockets.tls
+                  typed_config:
+                    "@type": type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext
+                    sni: custom.example
+        """;
+    var before = cluster(generate("", reviews()), "outbound|9080||" + HOST);
+    var after = cluster(generate(yaml, reviews()), "outbound|9080||" + HOST);
+    var tls = io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext.class;
+    var was = before.getTransportSocketMatches(0).getTransportSocket().getTypedConfig().unpack(tls);
+    var is = after.getTransportSocketMatches(0).getTransportSocket().getTypedConfig().unpack(tls);
+    assertThat(is.getSni()).isEqualTo("custom.example");
+    assertThat(is.getCommonTlsContext()).isEqualTo(was.getCommonTlsContext());
+    // with a transport socket in the value, only the socket merges (istiod): the timeout stays
+    assertThat(after.getConnectTimeout()).isEqualTo(before.getConnectTimeout());
+  }
 }
