@@ -31,13 +31,13 @@ import java.util.function.Function;
  * resource, so nothing cached is ever mutated. A patch that throws leaves that resource unpatched with an error
  * diagnostic; what a patch makes invalid is caught by the output checks that run afterwards. Stateless.
  */
-public final class EnvoyFilterPatcher {
+final class EnvoyFilterPatcher {
   private static final String INBOUND_PASSTHROUGH = "InboundPassthroughCluster";
 
   private EnvoyFilterPatcher() {}
 
   /** Patches the clusters in {@code out}; {@code wildcard} allows ADD. */
-  public static void clusters(ProxyContext ctx, ProxyPatches ps, XdsResources.Builder out, boolean wildcard) {
+  static void clusters(ProxyContext ctx, ProxyPatches ps, XdsResources.Builder out, boolean wildcard) {
     if (!ps.any(ApplyTo.CLUSTER)) {
       return;
     }
@@ -63,7 +63,7 @@ public final class EnvoyFilterPatcher {
   }
 
   /** Patches the listeners in {@code out}; {@code wildcard} allows ADD. */
-  public static void listeners(ProxyContext ctx, ProxyPatches ps, XdsResources.Builder out, boolean wildcard) {
+  static void listeners(ProxyContext ctx, ProxyPatches ps, XdsResources.Builder out, boolean wildcard) {
     if (!ps.any(ApplyTo.LISTENER, ApplyTo.LISTENER_FILTER, ApplyTo.FILTER_CHAIN, ApplyTo.NETWORK_FILTER,
         ApplyTo.HTTP_FILTER, ApplyTo.ROUTE_CONFIGURATION, ApplyTo.VIRTUAL_HOST, ApplyTo.HTTP_ROUTE)) {
       return;
@@ -83,7 +83,7 @@ public final class EnvoyFilterPatcher {
   }
 
   /** Patches the route configurations in {@code out} (a sidecar's RDS is its outbound side). */
-  public static void routes(ProxyContext ctx, ProxyPatches ps, XdsResources.Builder out) {
+  static void routes(ProxyContext ctx, ProxyPatches ps, XdsResources.Builder out) {
     if (!RoutePatches.any(ps)) {
       return;
     }

@@ -7,7 +7,10 @@ import dev.meshwright.api.networking.EnvoyFilterSpec.ApplyTo;
 import dev.meshwright.model.snapshot.EnvoyFilterIndex;
 import dev.meshwright.xds.Proxy;
 import dev.meshwright.xds.ProxyContext;
+import dev.meshwright.xds.ResourcePatches;
 import dev.meshwright.xds.SnapshotMemo;
+import dev.meshwright.xds.TypeUrls;
+import dev.meshwright.xds.XdsResources;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -20,36 +23,33 @@ import java.util.concurrent.ConcurrentHashMap;
  * snapshot's {@link EnvoyFilterIndex} selects for the proxy's namespace and labels, in their order, each one's
  * patches in order, keeping those whose {@code match.proxy} (version regex, found anywhere in {@code ISTIO_VERSION};
  * metadata entries equal) fits the proxy, grouped by {@code applyTo}. EnvoyFilters whose values do not parse give
- * no patches and a diagnostic. Patch values are compiled once per snapshot. Immutable and thread-safe.
+ * no patches and a diagnostic. Patch values are compiled once per snapshot. Proxyless gRPC clients get none
+ * (istiod's gRPC generator ignores EnvoyFilters). As a {@link ResourcePatches.Patcher} it hands each xDS type to
+ * {@link EnvoyFilterPatcher}. Immutable (what it patches is the caller's builder); thread-safe.
  */
-public final class ProxyPatches {
-  private static final ProxyPatches NONE = new ProxyPatches(Map.of(), List.of());
-
+final class ProxyPatches implements ResourcePatches.Patcher {
+  private final ProxyContext ctx;
   private final Map<ApplyTo, List<Patch>> byApplyTo;
   private final List<Diagnostic> diagnostics;
 
-  private ProxyPatches(Map<ApplyTo, List<Patch>> byApplyTo, List<Diagnostic> diagnostics) {
+  private ProxyPatches(ProxyContext ctx, Map<ApplyTo, List<Patch>> byApplyTo, List<Diagnostic> diagnostics) {
+    this.ctx = ctx;
     this.byApplyTo = byApplyTo;
     this.diagnostics = diagnostics;
-  }
-
-  /** No patches. */
-  public static ProxyPatches none() {
-    return NONE;
   }
 
   /** Compiled EnvoyFilters of one snapshot, by identity of the resource. */
   private record CompiledFilters() {}
 
-  /** The patches of {@code ctx}'s proxy; {@link #none()} at no cost when the snapshot has no EnvoyFilters. */
-  public static ProxyPatches of(ProxyContext ctx) {
+  /** The patches of {@code ctx}'s proxy; {@code Patcher.NONE} at no cost when the snapshot has no EnvoyFilters. */
+  static ResourcePatches.Patcher of(ProxyContext ctx) {
     EnvoyFilterIndex index = ctx.snapshot().envoyFilters();
-    if (index.isEmpty()) {
-      return NONE;
+    if (index.isEmpty() || ctx.proxy().isProxylessGrpc()) {
+      return ResourcePatches.Patcher.NONE;
     }
     List<EnvoyFilter> selected = index.select(ctx.proxy().namespace(), ctx.proxy().labels());
     if (selected.isEmpty()) {
-      return NONE;
+      return ResourcePatches.Patcher.NONE;
     }
     SnapshotMemo memo = ctx.memo();
     Map<String, PatchCompiler.Compiled> compiled = memo.get(new CompiledFilters(), ConcurrentHashMap::new);
@@ -66,10 +66,20 @@ public final class ProxyPatches {
       }
     }
     if (out.isEmpty() && diags.isEmpty()) {
-      return NONE;
+      return ResourcePatches.Patcher.NONE;
     }
     out.replaceAll((k, v) -> List.copyOf(v));
-    return new ProxyPatches(out, List.copyOf(diags));
+    return new ProxyPatches(ctx, out, List.copyOf(diags));
+  }
+
+  @Override
+  public void patch(String typeUrl, XdsResources.Builder out, boolean wildcard) {
+    switch (typeUrl) {
+      case TypeUrls.CLUSTER -> EnvoyFilterPatcher.clusters(ctx, this, out, wildcard);
+      case TypeUrls.LISTENER -> EnvoyFilterPatcher.listeners(ctx, this, out, wildcard);
+      case TypeUrls.ROUTE -> EnvoyFilterPatcher.routes(ctx, this, out);
+      default -> { }
+    }
   }
 
   static boolean proxyMatches(Proxy proxy, Patch p) {
@@ -91,11 +101,6 @@ public final class ProxyPatches {
     return true;
   }
 
-  /** Whether there is nothing to apply (and nothing to report). */
-  public boolean isEmpty() {
-    return byApplyTo.isEmpty() && diagnostics.isEmpty();
-  }
-
   /** Whether any patch applies to one of these kinds. */
   boolean any(ApplyTo... kinds) {
     for (ApplyTo k : kinds) {
@@ -112,6 +117,7 @@ public final class ProxyPatches {
   }
 
   /** Problems with the selected EnvoyFilters (values that did not parse). */
+  @Override
   public List<Diagnostic> diagnostics() {
     return diagnostics;
   }

@@ -157,4 +157,18 @@ class SelectionTest {
     generate(with, EnvoyFilterFixture.sidecar("shop", Map.of("app", "ratings")));
     assertThat(reviewsTimeout(generate(with, reviews()))).isEqualTo(Durations.fromSeconds(10));
   }
+
+  @Test
+  @DisplayName("proxyless gRPC clients get no EnvoyFilter patches, as istiod's gRPC generator")
+  void proxylessGrpc() {
+    String yaml = timeout("all", "istio-system", "", 0, "1s");
+    Proxy grpc = MeshFixture.proxy("sidecar", "10.0.0.5", "shop", Map.of("app", "reviews"), Map.of("GENERATOR", "grpc"));
+    XdsResources patched = generate(yaml, grpc);
+    XdsResources plain = generate("", grpc);
+    for (String type : plain.types()) {
+      assertThat(patched.of(type).keySet()).isEqualTo(plain.of(type).keySet());
+      plain.of(type).values().forEach(r ->
+          assertThat(patched.get(type, r.name()).orElseThrow().version()).isEqualTo(r.version()));
+    }
+  }
 }
