@@ -2,6 +2,7 @@ package dev.meshwright.xds;
 
 import dev.meshwright.api.Diagnostic;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The step of {@link XdsGenerator} between the generators and the output checks that may change one proxy's
@@ -21,14 +22,15 @@ public interface ResourcePatches {
   /** One proxy's patches. Not thread-safe: used by one generation. */
   interface Patcher {
     /** Changes nothing and reports nothing. */
-    Patcher NONE = (typeUrl, out, wildcard) -> { };
+    Patcher NONE = (typeUrl, names, out) -> { };
 
     /**
      * Patches the resources of {@code typeUrl} in {@code out}, replacing changed ones with new resources.
      *
-     * @param wildcard whether the type was asked for by wildcard (so patches may add resources of it)
+     * @param names the names asked for, as {@link ResourceGenerator#generate} gets them: empty for wildcard (then
+     *     patches may add resources of the type)
      */
-    void patch(String typeUrl, XdsResources.Builder out, boolean wildcard);
+    void patch(String typeUrl, Set<String> names, XdsResources.Builder out);
 
     /** Problems found preparing the patches, reported once in the output. */
     default List<Diagnostic> diagnostics() {

@@ -100,17 +100,17 @@ public final class XdsGenerator {
     out.diagnostics(patcher.diagnostics());
     Set<String> cds = subscriptions.names(TypeUrls.CLUSTER).orElse(Set.of());
     run(gens.get(TypeUrls.CLUSTER), ctx, cds, out);
-    patcher.patch(TypeUrls.CLUSTER, out, cds.isEmpty());
+    patcher.patch(TypeUrls.CLUSTER, cds, out);
     Set<String> eds = subscriptions.names(TypeUrls.ENDPOINT).orElseGet(() -> References.edsNames(
         out.of(TypeUrls.CLUSTER).values().stream().map(r -> (Cluster) r.message()).toList()));
     run(gens.get(TypeUrls.ENDPOINT), ctx, eds, out);
     Set<String> lds = subscriptions.names(TypeUrls.LISTENER).orElse(Set.of());
     run(gens.get(TypeUrls.LISTENER), ctx, lds, out);
-    patcher.patch(TypeUrls.LISTENER, out, lds.isEmpty());
+    patcher.patch(TypeUrls.LISTENER, lds, out);
     Set<String> rds = subscriptions.names(TypeUrls.ROUTE).orElseGet(() -> References.routeNames(
         out.of(TypeUrls.LISTENER).values().stream().map(r -> (Listener) r.message()).toList()));
     run(gens.get(TypeUrls.ROUTE), ctx, rds, out);
-    patcher.patch(TypeUrls.ROUTE, out, rds.isEmpty());
+    patcher.patch(TypeUrls.ROUTE, rds, out);
     subscriptions.names(TypeUrls.SECRET)
         .ifPresent(names -> run(gens.get(TypeUrls.SECRET), ctx, names, out));
     for (ResourceGenerator g : gens.values()) {

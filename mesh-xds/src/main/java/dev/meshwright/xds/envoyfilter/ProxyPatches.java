@@ -16,6 +16,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -73,10 +74,10 @@ final class ProxyPatches implements ResourcePatches.Patcher {
   }
 
   @Override
-  public void patch(String typeUrl, XdsResources.Builder out, boolean wildcard) {
+  public void patch(String typeUrl, Set<String> names, XdsResources.Builder out) {
     switch (typeUrl) {
-      case TypeUrls.CLUSTER -> EnvoyFilterPatcher.clusters(ctx, this, out, wildcard);
-      case TypeUrls.LISTENER -> EnvoyFilterPatcher.listeners(ctx, this, out, wildcard);
+      case TypeUrls.CLUSTER -> EnvoyFilterPatcher.clusters(ctx, this, out, names.isEmpty());
+      case TypeUrls.LISTENER -> EnvoyFilterPatcher.listeners(ctx, this, out, names.isEmpty());
       case TypeUrls.ROUTE -> EnvoyFilterPatcher.routes(ctx, this, out);
       default -> { }
     }
