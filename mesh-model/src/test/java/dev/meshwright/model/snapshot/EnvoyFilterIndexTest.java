@@ -46,6 +46,7 @@ class EnvoyFilterIndexTest {
     assertThat(names(s, "shop", Map.of("app", "ratings"))).containsExactly("first", "z-root", "early", "late");
     assertThat(names(s, "istio-system", Map.of())).containsExactly("z-root");
     assertThat(SnapshotChangesTest.snapshot("").envoyFilters().isEmpty()).isTrue();
+    assertThat(SnapshotYaml.write(s)).contains("envoyFilters:\n  - istio-system/z-root\n  - other/elsewhere\n  - shop/early\n");
   }
 
   @Test
