@@ -9,6 +9,7 @@ import dev.meshwright.xds.ProxyType;
 import dev.meshwright.xds.TypeUrls;
 import dev.meshwright.xds.XdsResource;
 import dev.meshwright.xds.XdsResources;
+import dev.meshwright.xds.gateway.MergedGateway;
 import io.envoyproxy.envoy.config.cluster.v3.Cluster;
 import io.envoyproxy.envoy.config.core.v3.TrafficDirection;
 import io.envoyproxy.envoy.config.listener.v3.Listener;
@@ -87,8 +88,14 @@ final class EnvoyFilterPatcher {
     if (!RoutePatches.any(ps)) {
       return;
     }
-    PatchContext pc = ctx.proxy().type() == ProxyType.ROUTER ? PatchContext.GATEWAY : PatchContext.SIDECAR_OUTBOUND;
-    patchEach(out, TypeUrls.ROUTE, RouteConfiguration.class, rc -> Optional.of(RoutePatches.patch(ps, pc, rc)));
+    if (ctx.proxy().type() == ProxyType.ROUTER) {
+      Map<Integer, Set<Integer>> portMap = gatewayPortMap(ctx);
+      patchEach(out, TypeUrls.ROUTE, RouteConfiguration.class,
+          rc -> Optional.of(RoutePatches.patch(ps, PatchContext.GATEWAY, rc, portMap)));
+    } else {
+      patchEach(out, TypeUrls.ROUTE, RouteConfiguration.class,
+          rc -> Optional.of(RoutePatches.patch(ps, PatchContext.SIDECAR_OUTBOUND, rc)));
+    }
   }
 
   private static PatchContext context(boolean router, Listener l) {
@@ -98,6 +105,16 @@ final class EnvoyFilterPatcher {
     boolean inbound = l.getName().equals(ListenerMatches.VIRTUAL_INBOUND)
         || l.getTrafficDirection() == TrafficDirection.INBOUND;
     return inbound ? PatchContext.SIDECAR_INBOUND : PatchContext.SIDECAR_OUTBOUND;
+  }
+
+  /** istiod's gateway port map: for the port in each RDS route name, the server port numbers of its servers. */
+  private static Map<Integer, Set<Integer>> gatewayPortMap(ProxyContext ctx) {
+    Map<Integer, Set<Integer>> out = new java.util.HashMap<>();
+    MergedGateway.of(ctx).serversByRouteName().forEach((route, servers) -> {
+      Set<Integer> ports = out.computeIfAbsent(RoutePatches.routePort(route), k -> new TreeSet<>());
+      servers.forEach(s -> ports.add(s.serverPort()));
+    });
+    return out;
   }
 
   /** The services a sidecar's workload serves, by target port: what its {@code inbound|port||} cluster is for. */

@@ -12,6 +12,7 @@ import io.envoyproxy.envoy.config.route.v3.VirtualHost;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,8 +22,9 @@ import java.util.Set;
  * routes (REMOVE or MERGE each, then ADD, INSERT_BEFORE / INSERT_AFTER the first matching route, INSERT_FIRST);
  * then ADD virtual hosts. Sidecar configurations match by the port in their name ({@code 8080}, or
  * {@code inbound|8080||}; {@code host:port} names have none) and exact name; gateway ones by the port, server port
- * name and {@code ns/name} gateway in {@code http.<port>} / {@code https.<port>.<portName>.<gateway>.<ns>}.
- * Stateless.
+ * name and {@code ns/name} gateway in {@code http.<port>} / {@code https.<port>.<portName>.<gateway>.<ns>}, where
+ * the port a patch names is a server port of the Gateways behind that route name (the gateway's port map: route
+ * {@code http.8080} of servers on port 80 matches {@code portNumber: 80}). Stateless.
  */
 final class RoutePatches {
   private RoutePatches() {}
@@ -31,10 +33,20 @@ final class RoutePatches {
     return patches.any(ApplyTo.ROUTE_CONFIGURATION, ApplyTo.VIRTUAL_HOST, ApplyTo.HTTP_ROUTE);
   }
 
+  /** Without a gateway port map (sidecars). */
   static RouteConfiguration patch(ProxyPatches patches, PatchContext ctx, RouteConfiguration in) {
+    return patch(patches, ctx, in, Map.of());
+  }
+
+  /**
+   * @param portMap for gateways: the server port numbers behind each route name's port
+   */
+  static RouteConfiguration patch(ProxyPatches patches, PatchContext ctx, RouteConfiguration in,
+      Map<Integer, Set<Integer>> portMap) {
+    Matcher m = new Matcher(ctx, portMap);
     RouteConfiguration rc = in;
     for (Patch p : patches.get(ApplyTo.ROUTE_CONFIGURATION)) {
-      if (p.operation() == Operation.MERGE && p.inContext(ctx) && configMatches(ctx, rc, p)) {
+      if (p.operation() == Operation.MERGE && p.inContext(ctx) && m.config(rc, p)) {
         rc = ProtoMerge.merge(rc, p.value(RouteConfiguration.class));
       }
     }
@@ -49,7 +61,7 @@ final class RoutePatches {
       VirtualHost cur = vh;
       boolean gone = false;
       for (Patch p : hostPatches) {
-        if (p.inContext(ctx) && configMatches(ctx, rc, p) && hostMatches(cur, p)) {
+        if (p.inContext(ctx) && m.config(rc, p) && hostMatches(cur, p)) {
           if (p.operation() == Operation.REMOVE) {
             gone = true;
             break;
@@ -65,10 +77,10 @@ final class RoutePatches {
         hosts.add(cur);
         continue;
       }
-      hosts.add(routePatches.isEmpty() ? cur : patchRoutes(ctx, rc, cur, routePatches));
+      hosts.add(routePatches.isEmpty() ? cur : patchRoutes(m, rc, cur, routePatches));
     }
     for (Patch p : hostPatches) {
-      if (p.operation() == Operation.ADD && p.inContext(ctx) && configMatches(ctx, rc, p)) {
+      if (p.operation() == Operation.ADD && p.inContext(ctx) && m.config(rc, p)) {
         hosts.add(p.value(VirtualHost.class));
       }
     }
@@ -78,11 +90,12 @@ final class RoutePatches {
     return rc.toBuilder().clearVirtualHosts().addAllVirtualHosts(hosts).build();
   }
 
-  private static VirtualHost patchRoutes(PatchContext ctx, RouteConfiguration rc, VirtualHost vh, List<Patch> ps) {
+  private static VirtualHost patchRoutes(Matcher m, RouteConfiguration rc, VirtualHost vh, List<Patch> ps) {
+    PatchContext ctx = m.ctx();
     List<Route> routes = new ArrayList<>(vh.getRoutesList());
     for (int i = 0; i < routes.size(); i++) {
       for (Patch p : ps) {
-        if (p.inContext(ctx) && configMatches(ctx, rc, p) && hostMatches(vh, p) && routeMatches(routes.get(i), p)) {
+        if (p.inContext(ctx) && m.config(rc, p) && hostMatches(vh, p) && routeMatches(routes.get(i), p)) {
           if (p.operation() == Operation.REMOVE) {
             routes.set(i, null);
             break;
@@ -93,7 +106,7 @@ final class RoutePatches {
       }
     }
     for (Patch p : ps) {
-      if (!p.inContext(ctx) || !configMatches(ctx, rc, p) || !hostMatches(vh, p)) {
+      if (!p.inContext(ctx) || !m.config(rc, p) || !hostMatches(vh, p)) {
         continue;
       }
       boolean named = namesRoute(p);
@@ -132,7 +145,14 @@ final class RoutePatches {
     return -1;
   }
 
-  static boolean configMatches(PatchContext ctx, RouteConfiguration rc, Patch p) {
+  /** The route configuration match in one context, with the gateway's port map. */
+  private record Matcher(PatchContext ctx, Map<Integer, Set<Integer>> portMap) {
+    boolean config(RouteConfiguration rc, Patch p) {
+      return configMatches(ctx, rc, p, portMap);
+    }
+  }
+
+  static boolean configMatches(PatchContext ctx, RouteConfiguration rc, Patch p, Map<Integer, Set<Integer>> portMap) {
     Optional<EnvoyFilterRouteConfigurationMatch> m = p.match().routeConfiguration();
     if (m.isEmpty()) {
       return true;
@@ -157,7 +177,7 @@ final class RoutePatches {
       portName = parts[2];
       gateway = parts[4] + "/" + parts[3];
     }
-    if (want != 0 && want != port) {
+    if (want != 0 && !(portMap.containsKey(port) ? portMap.get(port).contains(want) : want == port)) {
       return false;
     }
     String wantPortName = m.get().portName().orElse("");
@@ -166,6 +186,15 @@ final class RoutePatches {
     }
     String wantGateway = m.get().gateway().orElse("");
     return wantGateway.isEmpty() || wantGateway.equals(gateway);
+  }
+
+  /** The port of a gateway RDS name ({@code http.<port>}, {@code https.<port>.<portName>.<gw>.<ns>}); 0 if none. */
+  static int routePort(String name) {
+    String[] parts = name.split("\\.", -1);
+    if (name.startsWith("http.") && parts.length >= 2 || name.startsWith("https.") && parts.length >= 5) {
+      return number(parts[1]);
+    }
+    return 0;
   }
 
   private static int number(String s) {

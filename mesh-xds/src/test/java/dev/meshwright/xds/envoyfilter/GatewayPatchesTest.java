@@ -88,4 +88,38 @@ class GatewayPatchesTest {
     assertThat(cluster(out, "outbound|9080||" + HOST).getConnectTimeout()).isEqualTo(Durations.fromSeconds(10));
     assertThat(out.of(TypeUrls.LISTENER)).containsKey("0.0.0.0_9080");
   }
+
+  @Test
+  @DisplayName("gateway port map: route http.8080 of a port-80 server matches portNumber 80, not 8080")
+  void gatewayPortMap() {
+    String service = """
+        apiVersion: networking.istio.io/v1
+        kind: ServiceEntry
+        metadata: {name: ingressgateway, namespace: istio-system}
+        spec:
+          hosts: [istio-ingressgateway.istio-system.svc.corp.example]
+          ports: [{number: 80, name: http, protocol: HTTP, targetPort: 8080}]
+          location: MESH_INTERNAL
+          resolution: STATIC
+          endpoints: [{address: 10.9.0.7, labels: {istio: ingressgateway}}]
+        ---
+        """;
+    String patches = """
+        apiVersion: networking.istio.io/v1alpha3
+        kind: EnvoyFilter
+        metadata: {name: ports, namespace: istio-system}
+        spec:
+          configPatches:
+          - applyTo: VIRTUAL_HOST
+            match: {context: GATEWAY, routeConfiguration: {portNumber: 80}}
+            patch: {operation: ADD, value: {name: by-server-port, domains: [a.example]}}
+          - applyTo: VIRTUAL_HOST
+            match: {context: GATEWAY, routeConfiguration: {portNumber: 8080}}
+            patch: {operation: ADD, value: {name: by-target-port, domains: [b.example]}}
+        """;
+    XdsResources out = generate(EnvoyFilterFixture.snapshot(service + GATEWAY + patches), gateway());
+    assertThat(route(out, "http.8080").getVirtualHostsList())
+        .extracting(io.envoyproxy.envoy.config.route.v3.VirtualHost::getName)
+        .contains("by-server-port").doesNotContain("by-target-port");
+  }
 }
