@@ -39,7 +39,7 @@ final class ProxyPatches implements ResourcePatches.Patcher {
     this.diagnostics = diagnostics;
   }
 
-  /** Compiled EnvoyFilters of one snapshot, by identity of the resource. */
+  /** The memo key of one snapshot's compiled EnvoyFilters, by {@code namespace/name}. */
   private record CompiledFilters() {}
 
   /** The patches of {@code ctx}'s proxy; {@code Patcher.NONE} at no cost when the snapshot has no EnvoyFilters. */
