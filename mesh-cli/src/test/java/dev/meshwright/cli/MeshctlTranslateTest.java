@@ -129,4 +129,63 @@ class MeshctlTranslateTest {
     assertThat(missing.code()).isEqualTo(1);
     assertThat(missing.err()).contains("no such file or directory");
   }
+
+  private static final String REVIEWS_WITH_LUA = """
+      apiVersion: networking.istio.io/v1beta1
+      kind: ServiceEntry
+      metadata: {name: reviews, namespace: shop}
+      spec:
+        hosts: [reviews.shop.svc.cluster.local]
+        addresses: [240.0.0.10]
+        ports: [{number: 9080, name: http, protocol: HTTP}]
+        location: MESH_INTERNAL
+        resolution: STATIC
+        endpoints: [{address: 10.0.0.5, labels: {app: reviews}}]
+      ---
+      apiVersion: networking.istio.io/v1alpha3
+      kind: EnvoyFilter
+      metadata: {name: lua, namespace: shop}
+      spec:
+        configPatches:
+        - applyTo: HTTP_FILTER
+          match:
+            context: SIDECAR_OUTBOUND
+            listener:
+              portNumber: 9080
+              filterChain:
+                filter:
+                  name: envoy.filters.network.http_connection_manager
+                  subFilter: {name: envoy.filters.http.router}
+          patch:
+            operation: INSERT_BEFORE
+            value:
+              name: envoy.filters.http.lua
+              typed_config:
+                "@type": type.googleapis.com/envoy.extensions.filters.http.lua.v3.Lua
+                defaultSourceCode: {inlineString: "function envoy_on_request(h) end"}
+      """;
+
+  @Test
+  @DisplayName("--proxy applies EnvoyFilters: the Lua filter sits before the router; a bad value is an error, exit 1")
+  void envoyFilter() throws IOException {
+    Files.writeString(dir.resolve("config.yaml"), REVIEWS_WITH_LUA);
+    String node = "sidecar~10.0.0.5~reviews-1.shop~shop.svc.cluster.local";
+    Run run = meshctl("", "x", "translate", "--config", dir.toString(), "--proxy", node, "--type", "lds");
+    assertThat(run.code()).isZero();
+    assertThat(run.err()).contains("warning: ").contains("EnvoyFilter shop/lua").doesNotContain("error: ");
+    String out = run.out();
+    int lua = out.indexOf("- name: envoy.filters.http.lua");
+    assertThat(lua).isPositive();
+    assertThat(out.indexOf("- name: envoy.filters.http.router", lua)).isGreaterThan(lua);
+    assertThat(out.substring(lua, out.indexOf("- name: envoy.filters.http.router", lua)))
+        .contains("inlineString: function envoy_on_request(h) end");
+
+    Files.writeString(dir.resolve("config.yaml"), REVIEWS_WITH_LUA.replace("defaultSourceCode:",
+        "bogus: 1\n          defaultSourceCode:"));
+    Run bad = meshctl("", "x", "translate", "--config", dir.toString(), "--proxy", node, "--type", "lds");
+    assertThat(bad.code()).isEqualTo(1);
+    assertThat(bad.err()).contains("error: EnvoyFilter shop/lua: spec.configPatches[0].patch.value: HTTP_FILTER value "
+        + "does not parse: ").contains("bogus").contains("the EnvoyFilter is not applied");
+    assertThat(bad.out()).contains("name: envoy.filters.http.router").doesNotContain("envoy.filters.http.lua");
+  }
 }

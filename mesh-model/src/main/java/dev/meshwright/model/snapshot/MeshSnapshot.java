@@ -3,6 +3,7 @@ package dev.meshwright.model.snapshot;
 import dev.meshwright.api.Diagnostic;
 import dev.meshwright.api.mesh.MeshConfig;
 import dev.meshwright.api.networking.DestinationRule;
+import dev.meshwright.api.networking.EnvoyFilter;
 import dev.meshwright.api.networking.Gateway;
 import dev.meshwright.api.networking.ServiceEntry;
 import dev.meshwright.api.networking.Sidecar;
@@ -23,7 +24,7 @@ import java.util.Set;
 /**
  * The mesh as every xDS generator sees it, built once per change by {@link MeshTranslator}: the mesh config
  * and root namespace, the service registry, VirtualServices by gateway and host, DestinationRules merged per
- * host, Gateways, the TLS Secrets gateways load, and the Sidecar and security policies of every workload. Resources that fail validation are left out
+ * host, Gateways, the TLS Secrets gateways load, the Sidecar and security policies of every workload, and the EnvoyFilters. Resources that fail validation are left out
  * and listed in {@link #diagnostics()}. Immutable and thread-safe; {@link SnapshotYaml} writes it as YAML.
  */
 public final class MeshSnapshot {
@@ -35,6 +36,7 @@ public final class MeshSnapshot {
   private final GatewayIndex gateways;
   private final TlsSecrets secrets;
   private final PolicyIndex policies;
+  private final EnvoyFilterIndex envoyFilters;
   private final List<WorkloadPolicies> workloads;
   private final Map<String, WorkloadPolicies> workloadsById;
   private final Inputs inputs;
@@ -45,16 +47,16 @@ public final class MeshSnapshot {
       Validated<Sidecar> sidecars, Validated<PeerAuthentication> peerAuthentications,
       Validated<RequestAuthentication> requestAuthentications, Validated<AuthorizationPolicy> authorizationPolicies,
       Validated<ServiceEntry> serviceEntries, Validated<WorkloadEntry> workloadEntries,
-      Validated<Gateway> gateways) {
+      Validated<Gateway> gateways, Validated<EnvoyFilter> envoyFilters) {
     static Inputs none() {
       return new Inputs(Validated.none(), Validated.none(), Validated.none(), Validated.none(), Validated.none(),
-          Validated.none(), Validated.none(), Validated.none(), Validated.none());
+          Validated.none(), Validated.none(), Validated.none(), Validated.none(), Validated.none());
     }
 
     List<Diagnostic> diagnostics() {
       List<Diagnostic> out = new ArrayList<>();
       for (Validated<?> v : List.of(virtualServices, destinationRules, sidecars, peerAuthentications,
-          requestAuthentications, authorizationPolicies, serviceEntries, workloadEntries, gateways)) {
+          requestAuthentications, authorizationPolicies, serviceEntries, workloadEntries, gateways, envoyFilters)) {
         out.addAll(v.diagnostics());
       }
       return out;
@@ -63,7 +65,7 @@ public final class MeshSnapshot {
 
   MeshSnapshot(long version, MeshConfig meshConfig, ServiceRegistry registry, VirtualServiceIndex virtualServices,
       DestinationRuleIndex destinationRules, GatewayIndex gateways, TlsSecrets secrets, PolicyIndex policies,
-      List<WorkloadPolicies> workloads, Inputs inputs, MeshSnapshot sameWorkloads) {
+      EnvoyFilterIndex envoyFilters, List<WorkloadPolicies> workloads, Inputs inputs, MeshSnapshot sameWorkloads) {
     this.version = version;
     this.meshConfig = meshConfig;
     this.registry = registry;
@@ -72,6 +74,7 @@ public final class MeshSnapshot {
     this.gateways = gateways;
     this.secrets = secrets;
     this.policies = policies;
+    this.envoyFilters = envoyFilters;
     if (sameWorkloads != null) {
       this.workloads = sameWorkloads.workloads;
       this.workloadsById = sameWorkloads.workloadsById;
@@ -152,6 +155,11 @@ public final class MeshSnapshot {
   /** Sidecar and policy selection for any workload, by namespace and labels. */
   public PolicyIndex policies() {
     return policies;
+  }
+
+  /** EnvoyFilter selection for any workload, by namespace and labels. */
+  public EnvoyFilterIndex envoyFilters() {
+    return envoyFilters;
   }
 
   /** The Sidecar and policies of every workload in the registry, sorted like the registry's workloads. */

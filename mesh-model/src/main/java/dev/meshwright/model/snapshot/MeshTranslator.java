@@ -2,6 +2,7 @@ package dev.meshwright.model.snapshot;
 
 import dev.meshwright.api.mesh.MeshConfig;
 import dev.meshwright.api.networking.DestinationRule;
+import dev.meshwright.api.networking.EnvoyFilter;
 import dev.meshwright.api.networking.Gateway;
 import dev.meshwright.api.networking.ServiceEntry;
 import dev.meshwright.api.networking.Sidecar;
@@ -27,7 +28,7 @@ import java.util.Set;
 /**
  * Builds {@link MeshSnapshot}s: validates the Istio resources the snapshot uses (invalid ones are left out
  * with a diagnostic), builds or takes the service registry, and indexes VirtualServices, DestinationRules,
- * Gateways, Sidecars and security policies with Istio's rules, and the TLS Secrets gateways load.
+ * Gateways, Sidecars, security policies and EnvoyFilters with Istio's rules, and the TLS Secrets gateways load.
  *
  * <p>{@link #update} rebuilds only what a batch of changes touches: a VirtualService change re-validates that
  * one resource and re-indexes VirtualServices, reusing the registry, DestinationRules and workload policies of
@@ -85,7 +86,8 @@ public final class MeshTranslator {
         revalidate(AuthorizationPolicy.KIND, view, old.authorizationPolicies(), changed),
         revalidate(ServiceEntry.KIND, view, old.serviceEntries(), changed),
         revalidate(WorkloadEntry.KIND, view, old.workloadEntries(), changed),
-        revalidate(Gateway.KIND, view, old.gateways(), changed));
+        revalidate(Gateway.KIND, view, old.gateways(), changed),
+        revalidate(EnvoyFilter.KIND, view, old.envoyFilters(), changed));
     String root = MeshSnapshot.rootNamespace(mesh);
 
     ServiceRegistry registry;
@@ -124,6 +126,9 @@ public final class MeshTranslator {
         ? PolicyIndex.build(root, in.sidecars().valid(), in.peerAuthentications().valid(),
             in.requestAuthentications().valid(), in.authorizationPolicies().valid())
         : previous.policies();
+    EnvoyFilterIndex envoyFilters = touched(changed, EnvoyFilter.KIND.kind())
+        ? EnvoyFilterIndex.build(root, in.envoyFilters().valid())
+        : previous.envoyFilters();
     List<WorkloadPolicies> workloads;
     if (!policiesChanged && registryChanged && previous != null
         && registry.workloads() == previous.registry().workloads()) {
@@ -136,7 +141,8 @@ public final class MeshTranslator {
     } else {
       workloads = previous.workloads();
     }
-    return new MeshSnapshot(view.version(), mesh, registry, vs, dr, gateways, secrets, policies, workloads, in,
+    return new MeshSnapshot(view.version(), mesh, registry, vs, dr, gateways, secrets, policies, envoyFilters,
+        workloads, in,
         previous != null && workloads == previous.workloads() ? previous : null);
   }
 

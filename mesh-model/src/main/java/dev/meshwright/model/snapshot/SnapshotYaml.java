@@ -15,7 +15,8 @@ import java.util.TreeMap;
 
 /**
  * Writes a {@link MeshSnapshot} as one YAML document: version, root namespace, mesh config, services with
- * their endpoints, VirtualServices by gateway and host, merged DestinationRules by scope, Gateways (when any), the Sidecar and
+ * their endpoints, VirtualServices by gateway and host, merged DestinationRules by scope, Gateways and EnvoyFilters
+ * (when any), the Sidecar and
  * policies of each workload, and the diagnostics. Output is deterministic (sorted at every level). Stateless.
  */
 public final class SnapshotYaml {
@@ -46,6 +47,7 @@ public final class SnapshotYaml {
     out.put("virtualServices", s.virtualServices().describe());
     out.put("destinationRules", s.destinationRules().describe());
     putIfNotEmpty(out, "gateways", s.gateways().all().stream().map(Ordering::ref).toList());
+    putIfNotEmpty(out, "envoyFilters", s.envoyFilters().all().stream().map(Ordering::ref).sorted().toList());
     List<Object> workloads = new ArrayList<>();
     for (WorkloadPolicies w : s.workloads()) {
       Map<String, Object> m = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import dev.meshwright.xds.TypeUrls;
 import dev.meshwright.xds.cluster.ClusterGenerator;
 import dev.meshwright.xds.cluster.GrpcClusterGenerator;
 import dev.meshwright.xds.endpoint.EndpointGenerator;
+import dev.meshwright.xds.envoyfilter.EnvoyFilters;
 import dev.meshwright.xds.gateway.CredentialSecretGenerator;
 import dev.meshwright.xds.grpc.GrpcListenerGenerator;
 import dev.meshwright.xds.gateway.GatewayListenerGenerator;
@@ -24,7 +25,7 @@ import java.util.Map;
 
 /**
  * The generator set that reproduces istiod 1.22.8: the Envoy generators for sidecars and gateways, the proxyless
- * gRPC ones for {@code GENERATOR=grpc} nodes, and the output checks. This is the one place the per-type
+ * gRPC ones for {@code GENERATOR=grpc} nodes, EnvoyFilter patches, and the output checks. This is the one place the per-type
  * generators are wired together; everything else asks for {@link #generator(XdsOptions)}.
  */
 public final class Istiod {
@@ -40,7 +41,8 @@ public final class Istiod {
    * {@code server.JwksFetcher} at the edge; generation itself never waits on the network).
    */
   public static XdsGenerator generator(XdsOptions options, JwksResolver jwks) {
-    return XdsGenerator.of(options, envoyGenerators(jwks), grpcGenerators(), OutputChecks.standard()::apply);
+    return XdsGenerator.of(options, envoyGenerators(jwks), grpcGenerators(), OutputChecks.standard()::apply)
+        .withPatches(EnvoyFilters.patches());
   }
 
   static List<ResourceGenerator> envoyGenerators() {

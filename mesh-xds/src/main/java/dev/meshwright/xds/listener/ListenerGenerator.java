@@ -19,10 +19,10 @@ import java.util.Set;
  *
  * <p>Left out compared with istiod: the telemetry filters ({@code istio.stats} network and HTTP filters, from the
  * Telemetry API and the default Prometheus provider), Telemetry-API access logging and tracing providers, Wasm
- * plugins, EnvoyFilter patches, Unix-socket Sidecar egress listeners (and the per-egress-listener VirtualService
+ * plugins, Unix-socket Sidecar egress listeners (and the per-egress-listener VirtualService
  * filtering), the Mongo/Redis/MySQL protocol filters, HBONE and dual-stack additional
  * addresses. Router proxies (gateways) get
- * nothing from this generator.
+ * nothing from this generator. EnvoyFilter patches are applied afterwards, by {@code XdsGenerator}.
  *
  * <p>The outbound listeners and {@code virtualOutbound} are shared through the snapshot's {@code XdsCache} by
  * proxies with the same {@link OutboundListenerKey}; the inbound listeners by proxies that serve the same ports

@@ -61,6 +61,9 @@ class PushPolicyTest {
         + spec;
   }
 
+  /** A cluster MERGE every sidecar and gateway would see. */
+  static final String ENVOY_FILTER = "  configPatches: [{applyTo: CLUSTER, patch: {operation: MERGE, value: "
+      + "{connect_timeout: 3s}}}]\n";
   static final String SA = se("a", "sa.a.example", "10.2.0.1");
   static final String SB = se("b", "sb.b.example", "10.2.0.2");
   static final String SC = se("c", "sc.c.example", "10.2.0.3");
@@ -94,6 +97,13 @@ class PushPolicyTest {
             "a=SKIP b=FULL c=SKIP istio-system=FULL",
             List.of(doc("AuthorizationPolicy", "security.istio.io", "b",
             "  action: DENY\n  rules: [{to: [{operation: {paths: [/admin]}}]}]\n"))),
+        Arguments.of("EnvoyFilter in b",
+            "a=SKIP b=FULL c=SKIP istio-system=FULL",
+            List.of(doc("EnvoyFilter", "networking.istio.io", "b", ENVOY_FILTER).replace("/v1\n", "/v1alpha3\n"))),
+        Arguments.of("EnvoyFilter in the root namespace",
+            "a=FULL b=FULL c=FULL istio-system=FULL",
+            List.of(doc("EnvoyFilter", "networking.istio.io", "istio-system", ENVOY_FILTER)
+                .replace("/v1\n", "/v1alpha3\n"))),
         Arguments.of("RequestAuthentication in the root namespace",
             "a=FULL b=FULL c=FULL istio-system=FULL",
             List.of(doc("RequestAuthentication",
