@@ -54,7 +54,8 @@ final class MeshwrightTarget implements AdsTarget {
     };
     Duration max = debounce.isZero() ? Duration.ZERO : Duration.ofSeconds(10);
     try {
-      server = AdsServer.builder(source, snapshot).options(AdsOptions.loopback().withDebounce(debounce, max)).start();
+      server = AdsServer.builder(source, snapshot).options(AdsOptions.loopback().withDebounce(debounce, max)
+          .withPushThreads(Integer.getInteger("meshwright.bench.pushThreads", AdsOptions.loopback().pushThreads()))).start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

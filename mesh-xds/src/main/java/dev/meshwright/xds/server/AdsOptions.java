@@ -72,6 +72,11 @@ public record AdsOptions(String host, int port, Duration debounceAfter, Duration
     return new AdsOptions(host, port, debounceAfter, debounceMax, pushThreads, value, admission, sendBudgetBytes);
   }
 
+  /** These options with {@code value} push threads (at least one; the admission limit keeps its own options). */
+  public AdsOptions withPushThreads(int value) {
+    return new AdsOptions(host, port, debounceAfter, debounceMax, value, serverId, admission, sendBudgetBytes);
+  }
+
   /** These options with another send budget (bytes all streams may leave queued in gRPC). */
   public AdsOptions withSendBudget(long bytes) {
     return new AdsOptions(host, port, debounceAfter, debounceMax, pushThreads, serverId, admission, bytes);
