@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshwright.api.mesh.ProxyConfig;
 import dev.meshwright.xds.bootstrap.BootstrapOptions.Feature;
+import dev.meshwright.xds.cluster.Localities;
 import io.envoyproxy.envoy.config.core.v3.Locality;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -127,7 +128,7 @@ final class NodeMetadata {
           staticLabels = labels;
         }
       }
-      locality = locality(sanitized);
+      locality = Localities.of(sanitized);
     }
     putMap(typed, "LABELS", labels);
     putMap(typed, "STATIC_LABELS", staticLabels);
@@ -257,21 +258,6 @@ final class NodeMetadata {
       problems.add("node metadata POD_PORTS: " + e.getMessage());
       return Optional.empty();
     }
-  }
-
-  private static Locality locality(String label) {
-    if (label.isEmpty()) {
-      return Locality.getDefaultInstance();
-    }
-    String[] parts = label.split("/", -1);
-    Locality.Builder b = Locality.newBuilder().setRegion(parts[0]);
-    if (parts.length > 1) {
-      b.setZone(parts[1]);
-    }
-    if (parts.length > 2) {
-      b.setSubZone(parts[2]);
-    }
-    return b.build();
   }
 
   private static Map<String, String> stringMap(JsonNode node) {
