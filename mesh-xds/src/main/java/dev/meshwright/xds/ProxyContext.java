@@ -21,6 +21,7 @@ public final class ProxyContext {
   private final List<ServiceInstance> instances;
   private final SnapshotMemo memo;
   private final XdsCache.Caching caching;
+  private volatile dev.meshwright.api.mesh.ProxyConfig proxyConfig;
 
   /** A service port the proxy's workload serves: the service, and the endpoint that is this proxy. */
   public record ServiceInstance(MeshService service, Endpoint endpoint) {}
@@ -91,6 +92,16 @@ public final class ProxyContext {
   }
 
   /** The mesh config. */
+  /** The proxy's effective ProxyConfig ({@link ProxyConfigs#effective}), read once per context. */
+  public dev.meshwright.api.mesh.ProxyConfig proxyConfig() {
+    dev.meshwright.api.mesh.ProxyConfig pc = proxyConfig;
+    if (pc == null) {
+      pc = ProxyConfigs.effective(proxy, meshConfig());
+      proxyConfig = pc;
+    }
+    return pc;
+  }
+
   public MeshConfig meshConfig() {
     return snapshot.meshConfig();
   }

@@ -8,7 +8,6 @@ import com.google.protobuf.Duration;
 import com.google.protobuf.ListValue;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
-import dev.meshwright.api.json.MeshJackson;
 import dev.meshwright.api.mesh.MeshConfig;
 import dev.meshwright.api.mesh.ProxyConfig;
 import dev.meshwright.api.mesh.ProxyPathNormalization.NormalizationType;
@@ -32,7 +31,6 @@ import io.envoyproxy.envoy.extensions.request_id.uuid.v3.UuidRequestIdConfig;
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.RequestIDExtension;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,15 +49,7 @@ public final class GatewayHcm {
 
   /** The effective ProxyConfig: the node's {@code PROXY_CONFIG} metadata, else the mesh {@code defaultConfig}. */
   static Optional<ProxyConfig> proxyConfig(Proxy proxy, MeshConfig mesh) {
-    Object raw = proxy.metadata().get("PROXY_CONFIG");
-    if (raw instanceof Map<?, ?> m) {
-      try {
-        return Optional.of(MeshJackson.json().convertValue(m, ProxyConfig.class));
-      } catch (IllegalArgumentException e) {
-        return mesh.defaultConfig();
-      }
-    }
-    return mesh.defaultConfig();
+    return Optional.of(dev.meshwright.xds.ProxyConfigs.effective(proxy, mesh));
   }
 
   /**

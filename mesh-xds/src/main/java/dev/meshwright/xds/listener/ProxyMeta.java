@@ -2,7 +2,6 @@ package dev.meshwright.xds.listener;
 
 import com.google.protobuf.Duration;
 import dev.meshwright.api.mesh.MeshConfig;
-import dev.meshwright.api.mesh.MeshConfigs;
 import dev.meshwright.api.mesh.ProxyConfig;
 import dev.meshwright.xds.Proxy;
 import dev.meshwright.xds.ProxyContext;
@@ -28,7 +27,7 @@ final class ProxyMeta {
   }
 
   ProxyConfig proxyConfig() {
-    return mesh().defaultConfig().orElse(MeshConfigs.defaultProxyConfig());
+    return ctx.proxyConfig();
   }
 
   enum Interception { REDIRECT, TPROXY, NONE }

@@ -22,9 +22,10 @@ import java.util.TreeMap;
  * @param ipv6 whether the proxy has an IPv6 address
  * @param metadata the values of the {@link #METADATA} keys the proxy sets
  * @param options the generator's options
+ * @param proxyConfig the proxy's effective ProxyConfig (tracing, proxy headers)
  */
 record ProxyMetaKey(ProxyType type, String namespace, Map<String, String> labels, String interception, boolean ipv4,
-    boolean ipv6, Map<String, String> metadata, XdsOptions options) {
+    boolean ipv6, Map<String, String> metadata, XdsOptions options, dev.meshwright.api.mesh.ProxyConfig proxyConfig) {
 
   /** The node metadata keys listeners read (ports, HTTP/1.0, idle timeout, tracing tags). */
   static final List<String> METADATA = List.of("HTTP_PROXY_PORT", "ENVOY_STATUS_PORT", "ENVOY_PROMETHEUS_PORT",
@@ -37,6 +38,7 @@ record ProxyMetaKey(ProxyType type, String namespace, Map<String, String> labels
       ctx.proxy().meta(k).ifPresent(v -> md.put(k, v));
     }
     return new ProxyMetaKey(ctx.proxy().type(), ctx.proxy().namespace(), ctx.labels(),
-        ctx.proxy().interceptionMode(), meta.supportsIpv4(), meta.supportsIpv6(), Map.copyOf(md), ctx.options());
+        ctx.proxy().interceptionMode(), meta.supportsIpv4(), meta.supportsIpv6(), Map.copyOf(md), ctx.options(),
+        meta.proxyConfig());
   }
 }

@@ -2,7 +2,6 @@ package dev.meshwright.xds.route;
 
 import dev.meshwright.xds.cluster.ClusterNames;
 import dev.meshwright.api.Diagnostic;
-import dev.meshwright.api.mesh.ProxyConfig;
 import dev.meshwright.api.mesh.ProxyHeaders;
 import dev.meshwright.api.networking.IstioEgressListener;
 import dev.meshwright.api.networking.VirtualService;
@@ -207,9 +206,9 @@ final class OutboundVirtualHosts {
         .setIncludeRequestAttemptCount(attemptCount).build());
   }
 
-  /** Whether VHs ask Envoy for x-envoy-attempt-count: unless the mesh proxy config's proxyHeaders disable it. */
+  /** Whether VHs ask Envoy for x-envoy-attempt-count: unless the proxy's effective ProxyConfig's proxyHeaders disable it. */
   static boolean includeAttemptCount(ProxyContext ctx) {
-    return !ctx.meshConfig().defaultConfig().flatMap(ProxyConfig::proxyHeaders)
+    return !ctx.proxyConfig().proxyHeaders()
         .flatMap(ProxyHeaders::attemptCount).flatMap(ProxyHeaders.AttemptCount::disabled).orElse(false);
   }
 

@@ -37,11 +37,11 @@ public final class RouteGenerator implements ResourceGenerator {
    * Everything an outbound route configuration depends on besides the snapshot and its name: the Sidecar and
    * namespace (the scope, the visible VirtualServices), the labels ({@code sourceLabels} matches), the DNS domain
    * (short domains), whether the proxy is proxyless gRPC (timeouts, domains with ports), the proxy type and the
-   * options. Proxies that agree on it share the configuration ({@link dev.meshwright.xds.XdsCache}).
+   * options, and whether the proxy's ProxyConfig asks for attempt-count headers. Proxies that agree on it share the configuration ({@link dev.meshwright.xds.XdsCache}).
    */
   private record OutboundKey(String name, Optional<dev.meshwright.api.networking.Sidecar> sidecar, String namespace,
       java.util.Map<String, String> labels, String dnsDomain, boolean proxyless, dev.meshwright.xds.ProxyType type,
-      dev.meshwright.xds.XdsOptions options) {}
+      dev.meshwright.xds.XdsOptions options, boolean attemptCount) {}
 
   @Override
   public Output generate(ProxyContext ctx, Set<String> names) {
@@ -50,7 +50,8 @@ public final class RouteGenerator implements ResourceGenerator {
     for (String name : new java.util.TreeSet<>(names)) {
       Output o = name.startsWith("inbound|") ? perName(ctx, name) : ctx.cache().get(new OutboundKey(name,
           ctx.scope().sidecar(), ctx.proxy().namespace(), ctx.labels(), ctx.proxy().dnsDomain(),
-          ctx.proxy().isProxylessGrpc(), ctx.proxy().type(), ctx.options()), () -> perName(ctx, name));
+          ctx.proxy().isProxylessGrpc(), ctx.proxy().type(), ctx.options(),
+          OutboundVirtualHosts.includeAttemptCount(ctx)), () -> perName(ctx, name));
       out.addAll(o.resources());
       diags.addAll(o.diagnostics());
     }
