@@ -133,6 +133,13 @@ public final class Clusters {
 
   /** The {@code istio.metadata_exchange} cluster filter (TCP metadata exchange over {@code istio-peer-exchange}). */
   public static Filter metadataExchangeFilter() {
+    return METADATA_EXCHANGE;
+  }
+
+  /** Built once: every cluster carries the same filter (protos are immutable). */
+  private static final Filter METADATA_EXCHANGE = buildMetadataExchangeFilter();
+
+  private static Filter buildMetadataExchangeFilter() {
     Struct value = Struct.newBuilder()
         .putFields("protocol", Value.newBuilder().setStringValue("istio-peer-exchange").build())
         .putFields("enable_discovery", Value.newBuilder().setBoolValue(true).build())

@@ -51,6 +51,14 @@ public final class TlsContexts {
    * {@code default} and {@code ROOTCA} also set {@code initialFetchTimeout: 0s}, as Istio's do.
    */
   public static SdsSecretConfig sds(String name) {
+    return name.equals(DEFAULT_SECRET) ? DEFAULT_SDS : name.equals(ROOT_SECRET) ? ROOT_SDS : buildSds(name);
+  }
+
+  /** The workload certificate's and root's SDS configs, on every mTLS cluster and chain: built once. */
+  private static final SdsSecretConfig DEFAULT_SDS = buildSds(DEFAULT_SECRET);
+  private static final SdsSecretConfig ROOT_SDS = buildSds(ROOT_SECRET);
+
+  private static SdsSecretConfig buildSds(String name) {
     ConfigSource.Builder source = ConfigSource.newBuilder()
         .setApiConfigSource(ApiConfigSource.newBuilder()
             .setApiType(ApiConfigSource.ApiType.GRPC)
@@ -103,11 +111,13 @@ public final class TlsContexts {
 
   /** TLS 1.2 to 1.3, Istio's upstream defaults. */
   public static TlsParameters defaultParams() {
-    return TlsParameters.newBuilder()
-        .setTlsMinimumProtocolVersion(TlsParameters.TlsProtocol.TLSv1_2)
-        .setTlsMaximumProtocolVersion(TlsParameters.TlsProtocol.TLSv1_3)
-        .build();
+    return DEFAULT_PARAMS;
   }
+
+  private static final TlsParameters DEFAULT_PARAMS = TlsParameters.newBuilder()
+      .setTlsMinimumProtocolVersion(TlsParameters.TlsProtocol.TLSv1_2)
+      .setTlsMaximumProtocolVersion(TlsParameters.TlsProtocol.TLSv1_3)
+      .build();
 
   /** A validation context matching {@code sans} exactly (no matcher when empty), with an optional CRL file. */
   @SuppressWarnings("deprecation") // matchSubjectAltNames is what istiod 1.22 sends
@@ -162,7 +172,9 @@ public final class TlsContexts {
 
   /** The plaintext transport socket. */
   public static TransportSocket rawBufferSocket() {
-    return TransportSocket.newBuilder().setName(RAW_BUFFER_SOCKET)
-        .setTypedConfig(Any.pack(RawBuffer.getDefaultInstance())).build();
+    return RAW_BUFFER;
   }
+
+  private static final TransportSocket RAW_BUFFER = TransportSocket.newBuilder().setName(RAW_BUFFER_SOCKET)
+      .setTypedConfig(Any.pack(RawBuffer.getDefaultInstance())).build();
 }

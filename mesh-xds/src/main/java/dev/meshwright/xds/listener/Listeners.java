@@ -92,21 +92,27 @@ public final class Listeners {
 
   /** The TLS inspector listener filter, always on. */
   public static ListenerFilter tlsInspector() {
-    return ListenerFilter.newBuilder().setName(TLS_INSPECTOR).setTypedConfig(any(TlsInspector.getDefaultInstance()))
-        .build();
+    return TLS_INSPECTOR_FILTER;
   }
+
+  private static final ListenerFilter TLS_INSPECTOR_FILTER = ListenerFilter.newBuilder().setName(TLS_INSPECTOR)
+      .setTypedConfig(any(TlsInspector.getDefaultInstance())).build();
 
   /** The HTTP inspector listener filter, always on. */
   public static ListenerFilter httpInspector() {
-    return ListenerFilter.newBuilder().setName(HTTP_INSPECTOR).setTypedConfig(any(HttpInspector.getDefaultInstance()))
-        .build();
+    return HTTP_INSPECTOR_FILTER;
   }
+
+  private static final ListenerFilter HTTP_INSPECTOR_FILTER = ListenerFilter.newBuilder().setName(HTTP_INSPECTOR)
+      .setTypedConfig(any(HttpInspector.getDefaultInstance())).build();
 
   /** The original destination listener filter. */
   public static ListenerFilter originalDst() {
-    return ListenerFilter.newBuilder().setName(ORIGINAL_DST).setTypedConfig(any(OriginalDst.getDefaultInstance()))
-        .build();
+    return ORIGINAL_DST_FILTER;
   }
+
+  private static final ListenerFilter ORIGINAL_DST_FILTER = ListenerFilter.newBuilder().setName(ORIGINAL_DST)
+      .setTypedConfig(any(OriginalDst.getDefaultInstance())).build();
 
   /** The original source listener filter Istio adds under TPROXY (mark 1337). */
   public static ListenerFilter originalSrc() {
@@ -168,10 +174,12 @@ public final class Listeners {
 
   /** The network metadata exchange filter Istio puts on inbound chains. */
   public static Filter tcpMetadataExchange() {
-    return Filter.newBuilder().setName(METADATA_EXCHANGE).setTypedConfig(typedStruct(
-        "type.googleapis.com/envoy.tcp.metadataexchange.config.MetadataExchange",
-        Map.of("protocol", "istio-peer-exchange", "enable_discovery", true))).build();
+    return TCP_METADATA_EXCHANGE;
   }
+
+  private static final Filter TCP_METADATA_EXCHANGE = Filter.newBuilder().setName(METADATA_EXCHANGE)
+      .setTypedConfig(typedStruct("type.googleapis.com/envoy.tcp.metadataexchange.config.MetadataExchange",
+          Map.of("protocol", "istio-peer-exchange", "enable_discovery", true))).build();
 
   static Struct struct(Map<String, Object> fields) {
     Struct.Builder b = Struct.newBuilder();
