@@ -131,7 +131,11 @@ public final class JwksFetcher implements JwksResolver, AutoCloseable {
     Entry e = entries.computeIfAbsent(key, k -> {
       Entry created = new Entry(issuer, jwksUri, now);
       created.inFlight = true;
-      executor.execute(() -> fetch(created));
+      try {
+        executor.execute(() -> fetch(created));
+      } catch (java.util.concurrent.RejectedExecutionException closed) {
+        created.inFlight = false; // closed: generation still gets an answer, the stand-in
+      }
       return created;
     });
     e.lastAsked = now;

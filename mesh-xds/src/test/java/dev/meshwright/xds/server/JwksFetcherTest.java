@@ -80,6 +80,14 @@ class JwksFetcherTest {
   }
 
   @Test
+  @DisplayName("a closed fetcher still answers generation (empty), never throws")
+  void closedFetcherAnswers() {
+    JwksFetcher f = fetcher(Duration.ofMinutes(20));
+    f.close();
+    assertThat(f.jwks("iss", base + "/keys")).isEmpty();
+  }
+
+  @Test
   @DisplayName("a rule with only an issuer is resolved through its OpenID discovery document")
   void discovery() throws Exception {
     bodies.put("/tenant/.well-known/openid-configuration", "{\"issuer\":\"x\",\"jwks_uri\":\"" + base + "/certs\"}");
