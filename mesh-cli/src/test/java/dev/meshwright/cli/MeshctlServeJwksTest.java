@@ -15,12 +15,7 @@ import dev.meshwright.xds.istiod.Istiod;
 import dev.meshwright.xds.server.ConfigSource;
 import dev.meshwright.xds.server.JwksFetcher;
 import io.envoyproxy.envoy.config.core.v3.Node;
-import io.envoyproxy.envoy.service.discovery.v3.AggregatedDiscoveryServiceGrpc;
-import io.envoyproxy.envoy.service.discovery.v3.DiscoveryRequest;
 import io.envoyproxy.envoy.service.discovery.v3.DiscoveryResponse;
-import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.stub.StreamObserver;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
@@ -29,9 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -78,54 +70,25 @@ class MeshctlServeJwksTest {
     JwksFetcher jwks = JwksFetcher.start(JwksFetcher.Options.defaults());
     ConfigSource source = ConfigSource.of(Istiod.generator(XdsOptions.defaults().withDomainSuffix("corp.example"),
         jwks));
-    BlockingQueue<DiscoveryResponse> inbox = new LinkedBlockingQueue<>();
-    try (ServeRuntime rt = ServeRuntime.start(settings, source, jwks, new PrintWriter(new StringWriter(), true))) {
-      ManagedChannel ch = NettyChannelBuilder.forAddress("127.0.0.1", rt.xdsPort()).usePlaintext().build();
-      try {
-        StreamObserver<DiscoveryRequest> stream = AggregatedDiscoveryServiceGrpc.newStub(ch)
-            .streamAggregatedResources(new StreamObserver<>() {
-              @Override
-              public void onNext(DiscoveryResponse value) {
-                inbox.add(value);
-              }
+    try (ServeRuntime rt = ServeRuntime.start(settings, source, jwks, new PrintWriter(new StringWriter(), true));
+        SotwStream stream = new SotwStream(rt.xdsPort())) {
+      Node node = Node.newBuilder().setId("sidecar~10.9.9.9~cart-1.shop~shop.svc.corp.example")
+          .setMetadata(Struct.newBuilder().putFields("LABELS", Value.newBuilder().setStructValue(
+              Struct.newBuilder().putFields("app", Value.newBuilder().setStringValue("cart").build())).build()))
+          .build();
+      stream.subscribe(node, TypeUrls.LISTENER);
+      DiscoveryResponse first = stream.next();
+      assertThat(text(first)).contains(JwksResolver.UNAVAILABLE_JWKS).doesNotContain("serve-test");
+      stream.ack(first);
 
-              @Override
-              public void onError(Throwable t) {}
-
-              @Override
-              public void onCompleted() {}
-            });
-        Node node = Node.newBuilder().setId("sidecar~10.9.9.9~cart-1.shop~shop.svc.corp.example")
-            .setMetadata(Struct.newBuilder().putFields("LABELS", Value.newBuilder().setStructValue(
-                Struct.newBuilder().putFields("app", Value.newBuilder().setStringValue("cart").build())).build()))
-            .build();
-        stream.onNext(DiscoveryRequest.newBuilder().setNode(node).setTypeUrl(TypeUrls.LISTENER).build());
-        DiscoveryResponse first = next(inbox);
-        assertThat(text(first)).contains(JwksResolver.UNAVAILABLE_JWKS).doesNotContain("serve-test");
-        ack(stream, first);
-
-        body.set(KEYS); // the fetcher retries; once it has the keys, serve re-translates and pushes everyone
-        DiscoveryResponse second = next(inbox);
-        assertThat(second.getTypeUrl()).isEqualTo(TypeUrls.LISTENER);
-        assertThat(text(second)).contains("serve-test").doesNotContain(JwksResolver.UNAVAILABLE_JWKS);
-        ack(stream, second);
-      } finally {
-        ch.shutdownNow();
-      }
+      body.set(KEYS); // the fetcher retries; once it has the keys, serve re-translates and pushes everyone
+      DiscoveryResponse second = stream.next();
+      assertThat(second.getTypeUrl()).isEqualTo(TypeUrls.LISTENER);
+      assertThat(text(second)).contains("serve-test").doesNotContain(JwksResolver.UNAVAILABLE_JWKS);
+      stream.ack(second);
     } finally {
       http.stop(0);
     }
-  }
-
-  private static void ack(StreamObserver<DiscoveryRequest> stream, DiscoveryResponse r) {
-    stream.onNext(DiscoveryRequest.newBuilder().setTypeUrl(r.getTypeUrl()).setVersionInfo(r.getVersionInfo())
-        .setResponseNonce(r.getNonce()).build());
-  }
-
-  private static DiscoveryResponse next(BlockingQueue<DiscoveryResponse> inbox) throws InterruptedException {
-    DiscoveryResponse r = inbox.poll(60, TimeUnit.SECONDS);
-    assertThat(r).as("a response within 60 s").isNotNull();
-    return r;
   }
 
   /** Every listener's bytes as text: an inline key set appears in them verbatim. */

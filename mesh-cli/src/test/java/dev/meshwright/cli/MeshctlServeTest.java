@@ -13,12 +13,7 @@ import dev.meshwright.xds.istiod.Istiod;
 import dev.meshwright.xds.server.ConfigSource;
 import io.envoyproxy.envoy.config.cluster.v3.Cluster;
 import io.envoyproxy.envoy.config.core.v3.Node;
-import io.envoyproxy.envoy.service.discovery.v3.AggregatedDiscoveryServiceGrpc;
-import io.envoyproxy.envoy.service.discovery.v3.DiscoveryRequest;
 import io.envoyproxy.envoy.service.discovery.v3.DiscoveryResponse;
-import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.stub.StreamObserver;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -26,9 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,12 +55,6 @@ class MeshctlServeTest {
     }).toList();
   }
 
-  private static DiscoveryResponse next(BlockingQueue<DiscoveryResponse> inbox) throws InterruptedException {
-    DiscoveryResponse r = inbox.poll(60, TimeUnit.SECONDS);
-    assertThat(r).as("a response within 60 s").isNotNull();
-    return r;
-  }
-
   @Test
   @DisplayName("serve pushes the directory's services, keeps serving past a bad file, pushes the next good change; "
       + "proxy-status and proxy-config read it")
@@ -79,61 +65,40 @@ class MeshctlServeTest {
     ServeSettings settings = new ServeSettings(dir, Optional.empty(), "127.0.0.1", 0, 0, Optional.empty(),
         Optional.empty(), false, Duration.ofHours(1), Duration.ZERO);
     ConfigSource source = ConfigSource.of(Istiod.generator(XdsOptions.defaults().withDomainSuffix("corp.example")));
-    BlockingQueue<DiscoveryResponse> inbox = new LinkedBlockingQueue<>();
-    try (ServeRuntime rt = ServeRuntime.start(settings, source, err)) {
-      ManagedChannel ch = NettyChannelBuilder.forAddress("127.0.0.1", rt.xdsPort()).usePlaintext().build();
-      try {
-        StreamObserver<DiscoveryRequest> stream = AggregatedDiscoveryServiceGrpc.newStub(ch)
-            .streamAggregatedResources(new StreamObserver<>() {
-              @Override
-              public void onNext(DiscoveryResponse value) {
-                inbox.add(value);
-              }
+    try (ServeRuntime rt = ServeRuntime.start(settings, source, err);
+        SotwStream stream = new SotwStream(rt.xdsPort())) {
+      Node node = Node.newBuilder().setId(NODE).build();
+      stream.subscribe(node, TypeUrls.CLUSTER);
+      DiscoveryResponse first = stream.next();
+      assertThat(clusterNames(first)).contains("outbound|8080||a.shop.corp.example");
+      stream.ack(first);
 
-              @Override
-              public void onError(Throwable t) {}
+      Files.writeString(dir.resolve("a.yaml"), "kind: ServiceEntry\nmetadata: {name: a\n  - broken");
+      rt.reload();
+      assertThat(errText.toString()).contains("a.yaml");
+      assertThat(rt.snapshot().registry().services("a.shop.corp.example")).hasSize(1);
 
-              @Override
-              public void onCompleted() {}
-            });
-        Node node = Node.newBuilder().setId(NODE).build();
-        stream.onNext(DiscoveryRequest.newBuilder().setNode(node).setTypeUrl(TypeUrls.CLUSTER).build());
-        DiscoveryResponse first = next(inbox);
-        assertThat(clusterNames(first)).contains("outbound|8080||a.shop.corp.example");
-        stream.onNext(DiscoveryRequest.newBuilder().setNode(node).setTypeUrl(TypeUrls.CLUSTER)
-            .setVersionInfo(first.getVersionInfo()).setResponseNonce(first.getNonce()).build());
+      Files.writeString(dir.resolve("b.yaml"), serviceEntry("b", "b.shop.corp.example", 9090, "10.0.0.2"));
+      assertThat(rt.reload()).isTrue();
+      DiscoveryResponse second = stream.next();
+      assertThat(clusterNames(second))
+          .contains("outbound|8080||a.shop.corp.example", "outbound|9090||b.shop.corp.example");
+      stream.ack(second);
 
-        Files.writeString(dir.resolve("a.yaml"), "kind: ServiceEntry\nmetadata: {name: a\n  - broken");
-        rt.reload();
-        assertThat(errText.toString()).contains("a.yaml");
-        assertThat(rt.snapshot().registry().services("a.shop.corp.example")).hasSize(1);
+      String debug = "127.0.0.1:" + rt.debugPort();
+      Run status = waitForSynced(debug);
+      assertThat(status.out().lines().findFirst().orElseThrow())
+          .matches("NAME +CLUSTER +CDS +LDS +EDS +RDS +ECDS +ISTIOD +VERSION");
+      assertThat(status.out()).contains("shop-v1-abc.shop");
 
-        Files.writeString(dir.resolve("b.yaml"), serviceEntry("b", "b.shop.corp.example", 9090, "10.0.0.2"));
-        assertThat(rt.reload()).isTrue();
-        DiscoveryResponse second = next(inbox);
-        assertThat(clusterNames(second))
-            .contains("outbound|8080||a.shop.corp.example", "outbound|9090||b.shop.corp.example");
-        stream.onNext(DiscoveryRequest.newBuilder().setNode(node).setTypeUrl(TypeUrls.CLUSTER)
-            .setVersionInfo(second.getVersionInfo()).setResponseNonce(second.getNonce()).build());
-
-        String debug = "127.0.0.1:" + rt.debugPort();
-        Run status = waitForSynced(debug);
-        assertThat(status.out().lines().findFirst().orElseThrow())
-            .matches("NAME +CLUSTER +CDS +LDS +EDS +RDS +ECDS +ISTIOD +VERSION");
-        assertThat(status.out()).contains("shop-v1-abc.shop");
-
-        Run clusters = meshctl("", "proxy-config", "cluster", "shop-v1-abc.shop", "--xds-address", debug);
-        assertThat(clusters.code()).isZero();
-        assertThat(clusters.out()).containsPattern("b\\.shop\\.corp\\.example +9090 +- +outbound +EDS");
-        Run json = meshctl("", "proxy-config", "cluster", "shop-v1-abc.shop", "--xds-address", debug, "-o", "json");
-        assertThat(json.out()).contains("\"name\" : \"outbound|9090||b.shop.corp.example\"");
-        Run missing = meshctl("", "proxy-config", "cluster", "nobody.none", "--xds-address", debug);
-        assertThat(missing.code()).isEqualTo(1);
-        assertThat(missing.err()).contains("not connected");
-        stream.onCompleted();
-      } finally {
-        ch.shutdownNow();
-      }
+      Run clusters = meshctl("", "proxy-config", "cluster", "shop-v1-abc.shop", "--xds-address", debug);
+      assertThat(clusters.code()).isZero();
+      assertThat(clusters.out()).containsPattern("b\\.shop\\.corp\\.example +9090 +- +outbound +EDS");
+      Run json = meshctl("", "proxy-config", "cluster", "shop-v1-abc.shop", "--xds-address", debug, "-o", "json");
+      assertThat(json.out()).contains("\"name\" : \"outbound|9090||b.shop.corp.example\"");
+      Run missing = meshctl("", "proxy-config", "cluster", "nobody.none", "--xds-address", debug);
+      assertThat(missing.code()).isEqualTo(1);
+      assertThat(missing.err()).contains("not connected");
     }
   }
 
