@@ -35,23 +35,15 @@ final class ConversionMemo {
     return current.equals(options) ? this : EMPTY;
   }
 
-  /** One slice's endpoints and what they were made from. */
-  static final class Slice {
-    final MeshService service;
-    final List<Endpoint> endpoints;
-    private final List<String> podKeys = new ArrayList<>();
-    private final List<GenericResource> podValues = new ArrayList<>();
-    private final List<String> nodeKeys = new ArrayList<>();
-    private final List<GenericResource> nodeValues = new ArrayList<>();
-
-    Slice(MeshService service, List<Endpoint> endpoints) {
-      this.service = service;
-      this.endpoints = endpoints;
-    }
-
-    /** Whether {@code service}, {@code pods} and {@code nodes} still give exactly what this slice read. */
+  /**
+   * One slice's endpoints and what they were made from: the Service they were converted for and the Pod and Node
+   * lookups the conversion made.
+   */
+  record Slice(MeshService service, List<Endpoint> endpoints, Reads reads) {
+    /** Whether {@code current}, {@code pods} and {@code nodes} still give exactly what this slice read. */
     boolean stillValid(MeshService current, Map<String, GenericResource> pods, Map<String, GenericResource> nodes) {
-      return current == service && same(podKeys, podValues, pods) && same(nodeKeys, nodeValues, nodes);
+      return current == service && same(reads.podKeys, reads.podValues, pods)
+          && same(reads.nodeKeys, reads.nodeValues, nodes);
     }
 
     private static boolean same(List<String> keys, List<GenericResource> values, Map<String, GenericResource> now) {
@@ -64,12 +56,12 @@ final class ConversionMemo {
     }
   }
 
-  /** Records the Pod and Node lookups one slice's conversion makes. */
+  /** Records the Pod and Node lookups one slice's conversion makes; kept by its {@link Slice}, unchanged after. */
   static final class Reads {
-    final List<String> podKeys = new ArrayList<>();
-    final List<GenericResource> podValues = new ArrayList<>();
-    final List<String> nodeKeys = new ArrayList<>();
-    final List<GenericResource> nodeValues = new ArrayList<>();
+    private final List<String> podKeys = new ArrayList<>();
+    private final List<GenericResource> podValues = new ArrayList<>();
+    private final List<String> nodeKeys = new ArrayList<>();
+    private final List<GenericResource> nodeValues = new ArrayList<>();
 
     GenericResource pod(Map<String, GenericResource> pods, String key) {
       GenericResource p = pods.get(key);
@@ -94,15 +86,6 @@ final class ConversionMemo {
           return nodes.entrySet();
         }
       };
-    }
-
-    Slice into(MeshService service, List<Endpoint> endpoints) {
-      Slice s = new Slice(service, List.copyOf(endpoints));
-      s.podKeys.addAll(podKeys);
-      s.podValues.addAll(podValues);
-      s.nodeKeys.addAll(nodeKeys);
-      s.nodeValues.addAll(nodeValues);
-      return s;
     }
   }
 }

@@ -179,13 +179,13 @@ final class KubeServices {
     ConversionMemo.Slice memo = previous.slices.get(slice);
     if (memo != null && memo.stillValid(s, pods, nodes)) {
       next.slices.put(slice, memo);
-      memo.endpoints.forEach(out::endpoint);
+      memo.endpoints().forEach(out::endpoint);
       return;
     }
     ConversionMemo.Reads reads = new ConversionMemo.Reads();
     List<Endpoint> endpoints = new ArrayList<>();
     convertSlice(s, slice, reads, endpoints);
-    next.slices.put(slice, reads.into(s, endpoints));
+    next.slices.put(slice, new ConversionMemo.Slice(s, List.copyOf(endpoints), reads));
     endpoints.forEach(out::endpoint);
   }
 

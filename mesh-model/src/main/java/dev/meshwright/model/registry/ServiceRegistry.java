@@ -55,7 +55,7 @@ public final class ServiceRegistry {
     Map<String, List<Endpoint>> eps = new HashMap<>();
     acc.endpoints.forEach((h, l) -> {
       List<Endpoint> kept = previous == null ? null : previous.endpoints.get(h);
-      if (kept != null && sameInstances(l, before.rawEndpoints.get(h))) {
+      if (kept != null && Identity.sameElements(l, before.rawEndpoints.get(h))) {
         eps.put(h, kept); // the same endpoints accumulated in the same order: the same sorted list
         return;
       }
@@ -65,7 +65,7 @@ public final class ServiceRegistry {
       eps.put(h, list.equals(kept) ? kept : list);
     });
     this.endpoints = Map.copyOf(eps);
-    if (previous != null && sameInstances(acc.workloads, before.rawWorkloads)) {
+    if (previous != null && Identity.sameElements(acc.workloads, before.rawWorkloads)) {
       this.workloads = previous.workloads;
     } else {
       List<Workload> w = new ArrayList<>(acc.workloads);
@@ -73,19 +73,6 @@ public final class ServiceRegistry {
       this.workloads = List.copyOf(w);
     }
     this.diagnostics = List.copyOf(acc.diagnostics);
-  }
-
-  /** Whether {@code a} and {@code b} hold the same instances in the same order. */
-  private static <T> boolean sameInstances(List<T> a, List<T> b) {
-    if (b == null || a.size() != b.size()) {
-      return false;
-    }
-    for (int i = 0; i < a.size(); i++) {
-      if (a.get(i) != b.get(i)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Builds the registry of {@code view}; never throws for bad input. */

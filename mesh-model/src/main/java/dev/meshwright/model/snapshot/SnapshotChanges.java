@@ -3,6 +3,7 @@ package dev.meshwright.model.snapshot;
 import dev.meshwright.api.IstioResource;
 import dev.meshwright.model.config.ConfigKey;
 import dev.meshwright.model.registry.Endpoint;
+import dev.meshwright.model.registry.Identity;
 import dev.meshwright.model.registry.MeshService;
 import dev.meshwright.model.registry.ServiceRegistry;
 import java.util.ArrayList;
@@ -120,7 +121,7 @@ public final class SnapshotChanges {
    */
   private static void registry(ServiceRegistry before, ServiceRegistry after, Set<ConfigKey> configs,
       Map<ConfigKey, Set<String>> endpoints) {
-    if (sameInstances(before.services(), after.services())) {
+    if (Identity.sameElements(before.services(), after.services())) {
       for (MeshService s : after.services()) {
         endpoints(serviceKey(s), s, before, after, configs, endpoints);
       }
@@ -143,18 +144,6 @@ public final class SnapshotChanges {
         endpoints(k, is, before, after, configs, endpoints);
       }
     });
-  }
-
-  private static boolean sameInstances(List<MeshService> a, List<MeshService> b) {
-    if (a.size() != b.size()) {
-      return false;
-    }
-    for (int i = 0; i < a.size(); i++) {
-      if (a.get(i) != b.get(i)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** The endpoint change of the unchanged service {@code is} (key {@code k}), if any. */
