@@ -91,7 +91,6 @@ public final class ProxyContext {
     return options;
   }
 
-  /** The mesh config. */
   /** The proxy's effective ProxyConfig ({@link ProxyConfigs#effective}), read once per context. */
   public dev.meshwright.api.mesh.ProxyConfig proxyConfig() {
     dev.meshwright.api.mesh.ProxyConfig pc = proxyConfig;
@@ -102,6 +101,7 @@ public final class ProxyContext {
     return pc;
   }
 
+  /** The mesh config. */
   public MeshConfig meshConfig() {
     return snapshot.meshConfig();
   }

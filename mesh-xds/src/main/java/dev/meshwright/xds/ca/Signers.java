@@ -47,11 +47,12 @@ final class Signers {
     String algorithm = KeyAlgorithm.signatureFor(key);
     AlgorithmIdentifier sig = new DefaultSignatureAlgorithmIdentifierFinder().find(algorithm);
     AlgorithmIdentifier digest = DIGESTS.find(sig);
-    ASN1ObjectIdentifier keyType = PrivateKeyInfo.getInstance(key.getEncoded()).getPrivateKeyAlgorithm().getAlgorithm();
+    PrivateKeyInfo info = PrivateKeyInfo.getInstance(key.getEncoded());
+    ASN1ObjectIdentifier keyType = info.getPrivateKeyAlgorithm().getAlgorithm();
     AsymmetricKeyParameter params;
     try {
       params = keyType.equals(X9ObjectIdentifiers.id_ecPublicKey) || keyType.equals(PKCSObjectIdentifiers.rsaEncryption)
-          ? PrivateKeyFactory.createKey(key.getEncoded()) : null;
+          ? PrivateKeyFactory.createKey(info) : null;
     } catch (IOException e) {
       throw new CaException("cannot read the signing key: " + e.getMessage(), e);
     }

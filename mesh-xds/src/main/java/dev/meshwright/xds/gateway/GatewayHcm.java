@@ -9,10 +9,10 @@ import com.google.protobuf.ListValue;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import dev.meshwright.api.mesh.MeshConfig;
-import dev.meshwright.api.mesh.ProxyConfig;
 import dev.meshwright.api.mesh.ProxyPathNormalization.NormalizationType;
 import dev.meshwright.api.mesh.Topology;
 import dev.meshwright.xds.Proxy;
+import dev.meshwright.xds.ProxyConfigs;
 import io.envoyproxy.envoy.config.core.v3.AggregatedConfigSource;
 import io.envoyproxy.envoy.config.core.v3.ApiVersion;
 import io.envoyproxy.envoy.config.core.v3.ConfigSource;
@@ -47,11 +47,6 @@ public final class GatewayHcm {
 
   private GatewayHcm() {}
 
-  /** The effective ProxyConfig: the node's {@code PROXY_CONFIG} metadata, else the mesh {@code defaultConfig}. */
-  static Optional<ProxyConfig> proxyConfig(Proxy proxy, MeshConfig mesh) {
-    return Optional.of(dev.meshwright.xds.ProxyConfigs.effective(proxy, mesh));
-  }
-
   /**
    * The connection manager of one gateway chain.
    *
@@ -62,7 +57,7 @@ public final class GatewayHcm {
    */
   static HttpConnectionManager build(Proxy proxy, MeshConfig mesh, String statPrefix, String routeName,
       ServerProtocol protocol, List<HttpFilter> policy) {
-    Optional<Topology> topology = proxyConfig(proxy, mesh).flatMap(ProxyConfig::gatewayTopology);
+    Optional<Topology> topology = ProxyConfigs.effective(proxy, mesh).gatewayTopology();
     ForwardClientCertDetails xfcc = topology.flatMap(Topology::forwardClientCertDetails)
         .filter(f -> f != dev.meshwright.api.mesh.ForwardClientCertDetails.UNDEFINED)
         .map(GatewayHcm::envoyXfcc).orElse(ForwardClientCertDetails.SANITIZE_SET);

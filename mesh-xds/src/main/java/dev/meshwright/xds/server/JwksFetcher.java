@@ -142,13 +142,6 @@ public final class JwksFetcher implements JwksResolver, AutoCloseable {
     return Optional.ofNullable(e.jwks);
   }
 
-  /** The URIs (or {@code issuer:<issuer>} for discovery) whose key sets are held or being fetched, for debugging. */
-  public Map<String, Boolean> known() {
-    Map<String, Boolean> out = new java.util.TreeMap<>();
-    entries.forEach((k, e) -> out.put(k, e.jwks != null));
-    return out;
-  }
-
   private void fetch(Entry e) {
     String fetched;
     try {
