@@ -105,44 +105,25 @@ final class RoutePatches {
         }
       }
     }
+    routes.removeIf(r -> r == null);
     for (Patch p : ps) {
       if (!p.inContext(ctx) || !m.config(rc, p) || !hostMatches(vh, p)) {
         continue;
       }
       boolean named = namesRoute(p);
       switch (p.operation()) {
-        case ADD -> routes.add(p.value(Route.class));
-        case INSERT_AFTER -> {
-          int at = named ? first(routes, p) : routes.size() - 1;
-          if (at >= 0 || !named) {
-            routes.add(at + 1, p.value(Route.class));
-          }
-        }
-        case INSERT_BEFORE -> {
-          int at = named ? first(routes, p) : 0;
-          if (at >= 0) {
-            routes.add(at, p.value(Route.class));
-          }
-        }
+        case ADD, INSERT_AFTER, INSERT_BEFORE -> routes = FilterLists.apply(routes, p.operation(), named,
+            r -> routeMatches(r, p), p.value(Route.class));
         case INSERT_FIRST -> {
-          if (!named || first(routes, p) >= 0) {
+          // unlike a filter list's, a route INSERT_FIRST that names a route needs that route to exist
+          if (!named || routes.stream().anyMatch(r -> routeMatches(r, p))) {
             routes.add(0, p.value(Route.class));
           }
         }
         default -> { }
       }
     }
-    routes.removeIf(r -> r == null);
     return vh.toBuilder().clearRoutes().addAllRoutes(routes).build();
-  }
-
-  private static int first(List<Route> routes, Patch p) {
-    for (int i = 0; i < routes.size(); i++) {
-      if (routes.get(i) != null && routeMatches(routes.get(i), p)) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   /** The route configuration match in one context, with the gateway's port map. */

@@ -147,6 +147,38 @@ class ClusterAndRoutePatchesTest {
   }
 
   @Test
+  @DisplayName("HTTP_ROUTE INSERT_BEFORE / INSERT_AFTER a named route, ADD last; naming a missing route inserts nothing")
+  void routeInsertions() {
+    String vhost = "{context: SIDECAR_OUTBOUND, routeConfiguration: {vhost: {name: reviews.shop.svc.corp.example:9080";
+    String yaml = """
+        apiVersion: networking.istio.io/v1alpha3
+        kind: EnvoyFilter
+        metadata: {name: routes, namespace: shop}
+        spec:
+          configPatches:
+          - applyTo: HTTP_ROUTE
+            match: %1$s, route: {name: default}}}}
+            patch: {operation: INSERT_BEFORE, value: {name: before, match: {prefix: /b}, direct_response: {status: 204}}}
+          - applyTo: HTTP_ROUTE
+            match: %1$s, route: {name: default}}}}
+            patch: {operation: INSERT_AFTER, value: {name: after, match: {prefix: /a}, direct_response: {status: 204}}}
+          - applyTo: HTTP_ROUTE
+            match: %1$s}}}
+            patch: {operation: ADD, value: {name: added, match: {prefix: /z}, direct_response: {status: 204}}}
+          - applyTo: HTTP_ROUTE
+            match: %1$s, route: {name: missing}}}}
+            patch: {operation: INSERT_AFTER, value: {name: never1, match: {prefix: /n}, direct_response: {status: 204}}}
+          - applyTo: HTTP_ROUTE
+            match: %1$s, route: {name: missing}}}}
+            patch: {operation: INSERT_FIRST, value: {name: never2, match: {prefix: /n}, direct_response: {status: 204}}}
+        """.formatted(vhost);
+    var rc = route(generate(yaml, reviews()), "9080");
+    assertThat(rc.getVirtualHostsList()).filteredOn(v -> v.getName().equals(HOST + ":9080")).singleElement()
+        .satisfies(v -> assertThat(v.getRoutesList()).extracting(Route::getName)
+            .containsExactly("before", "default", "after", "added"));
+  }
+
+  @Test
   @DisplayName("Route patches with context SIDECAR_INBOUND change the route configuration inside virtualInbound's HCM")
   void inboundInlineRoutes() {
     String yaml = """
