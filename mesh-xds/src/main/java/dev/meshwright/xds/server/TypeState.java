@@ -96,8 +96,14 @@ final class TypeState {
     return wildcard || names.contains(name);
   }
 
-  /** The generated resources of this type that this subscription covers. */
+  /**
+   * The generated resources of this type that this subscription covers (read-only). A wildcard subscription
+   * covers them all, so it gets the generated map itself rather than a per-stream copy.
+   */
   SortedMap<String, XdsResource> desired(XdsResources generated) {
+    if (wildcard) {
+      return generated.of(typeUrl);
+    }
     SortedMap<String, XdsResource> out = new TreeMap<>();
     generated.of(typeUrl).forEach((n, r) -> {
       if (wants(n)) {
