@@ -12,6 +12,7 @@ import dev.meshwright.api.networking.WorkloadEntry;
 import dev.meshwright.api.security.AuthorizationPolicy;
 import dev.meshwright.api.security.PeerAuthentication;
 import dev.meshwright.api.security.RequestAuthentication;
+import dev.meshwright.api.telemetry.Telemetry;
 import dev.meshwright.model.registry.MeshService;
 import dev.meshwright.model.registry.ServiceRegistry;
 import dev.meshwright.model.registry.Visibility;
@@ -24,8 +25,9 @@ import java.util.Set;
 /**
  * The mesh as every xDS generator sees it, built once per change by {@link MeshTranslator}: the mesh config
  * and root namespace, the service registry, VirtualServices by gateway and host, DestinationRules merged per
- * host, Gateways, the TLS Secrets gateways load, the Sidecar and security policies of every workload, and the EnvoyFilters. Resources that fail validation are left out
- * and listed in {@link #diagnostics()}. Immutable and thread-safe; {@link SnapshotYaml} writes it as YAML.
+ * host, Gateways, the TLS Secrets gateways load, the Sidecar and security policies of every workload, the
+ * EnvoyFilters and the Telemetry resources. Resources that fail validation are left out and listed in
+ * {@link #diagnostics()}. Immutable and thread-safe; {@link SnapshotYaml} writes it as YAML.
  */
 public final class MeshSnapshot {
   private final long version;
@@ -37,6 +39,7 @@ public final class MeshSnapshot {
   private final TlsSecrets secrets;
   private final PolicyIndex policies;
   private final EnvoyFilterIndex envoyFilters;
+  private final TelemetryIndex telemetries;
   private final List<WorkloadPolicies> workloads;
   private final Map<String, WorkloadPolicies> workloadsById;
   private final Inputs inputs;
@@ -47,16 +50,17 @@ public final class MeshSnapshot {
       Validated<Sidecar> sidecars, Validated<PeerAuthentication> peerAuthentications,
       Validated<RequestAuthentication> requestAuthentications, Validated<AuthorizationPolicy> authorizationPolicies,
       Validated<ServiceEntry> serviceEntries, Validated<WorkloadEntry> workloadEntries,
-      Validated<Gateway> gateways, Validated<EnvoyFilter> envoyFilters) {
+      Validated<Gateway> gateways, Validated<EnvoyFilter> envoyFilters, Validated<Telemetry> telemetries) {
     static Inputs none() {
       return new Inputs(Validated.none(), Validated.none(), Validated.none(), Validated.none(), Validated.none(),
-          Validated.none(), Validated.none(), Validated.none(), Validated.none(), Validated.none());
+          Validated.none(), Validated.none(), Validated.none(), Validated.none(), Validated.none(), Validated.none());
     }
 
     List<Diagnostic> diagnostics() {
       List<Diagnostic> out = new ArrayList<>();
       for (Validated<?> v : List.of(virtualServices, destinationRules, sidecars, peerAuthentications,
-          requestAuthentications, authorizationPolicies, serviceEntries, workloadEntries, gateways, envoyFilters)) {
+          requestAuthentications, authorizationPolicies, serviceEntries, workloadEntries, gateways, envoyFilters,
+          telemetries)) {
         out.addAll(v.diagnostics());
       }
       return out;
@@ -65,7 +69,8 @@ public final class MeshSnapshot {
 
   MeshSnapshot(long version, MeshConfig meshConfig, ServiceRegistry registry, VirtualServiceIndex virtualServices,
       DestinationRuleIndex destinationRules, GatewayIndex gateways, TlsSecrets secrets, PolicyIndex policies,
-      EnvoyFilterIndex envoyFilters, List<WorkloadPolicies> workloads, Inputs inputs, MeshSnapshot sameWorkloads) {
+      EnvoyFilterIndex envoyFilters, TelemetryIndex telemetries, List<WorkloadPolicies> workloads, Inputs inputs,
+      MeshSnapshot sameWorkloads) {
     this.version = version;
     this.meshConfig = meshConfig;
     this.registry = registry;
@@ -75,6 +80,7 @@ public final class MeshSnapshot {
     this.secrets = secrets;
     this.policies = policies;
     this.envoyFilters = envoyFilters;
+    this.telemetries = telemetries;
     if (sameWorkloads != null) {
       this.workloads = sameWorkloads.workloads;
       this.workloadsById = sameWorkloads.workloadsById;
@@ -155,6 +161,11 @@ public final class MeshSnapshot {
   /** Sidecar and policy selection for any workload, by namespace and labels. */
   public PolicyIndex policies() {
     return policies;
+  }
+
+  /** Telemetry selection for any workload, by namespace and labels. */
+  public TelemetryIndex telemetries() {
+    return telemetries;
   }
 
   /** EnvoyFilter selection for any workload, by namespace and labels. */

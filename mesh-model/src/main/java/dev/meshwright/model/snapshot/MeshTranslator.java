@@ -11,6 +11,7 @@ import dev.meshwright.api.networking.WorkloadEntry;
 import dev.meshwright.api.security.AuthorizationPolicy;
 import dev.meshwright.api.security.PeerAuthentication;
 import dev.meshwright.api.security.RequestAuthentication;
+import dev.meshwright.api.telemetry.Telemetry;
 import dev.meshwright.model.config.ConfigEvent;
 import dev.meshwright.model.config.ConfigKey;
 import dev.meshwright.model.config.ConfigKey.KindId;
@@ -87,7 +88,8 @@ public final class MeshTranslator {
         revalidate(ServiceEntry.KIND, view, old.serviceEntries(), changed),
         revalidate(WorkloadEntry.KIND, view, old.workloadEntries(), changed),
         revalidate(Gateway.KIND, view, old.gateways(), changed),
-        revalidate(EnvoyFilter.KIND, view, old.envoyFilters(), changed));
+        revalidate(EnvoyFilter.KIND, view, old.envoyFilters(), changed),
+        revalidate(Telemetry.KIND, view, old.telemetries(), changed));
     String root = MeshSnapshot.rootNamespace(mesh);
 
     ServiceRegistry registry;
@@ -129,6 +131,9 @@ public final class MeshTranslator {
     EnvoyFilterIndex envoyFilters = touched(changed, EnvoyFilter.KIND.kind())
         ? EnvoyFilterIndex.build(root, in.envoyFilters().valid())
         : previous.envoyFilters();
+    TelemetryIndex telemetries = touched(changed, Telemetry.KIND.kind())
+        ? TelemetryIndex.build(root, in.telemetries().valid())
+        : previous.telemetries();
     List<WorkloadPolicies> workloads;
     if (!policiesChanged && registryChanged && previous != null
         && registry.workloads() == previous.registry().workloads()) {
@@ -142,7 +147,7 @@ public final class MeshTranslator {
       workloads = previous.workloads();
     }
     return new MeshSnapshot(view.version(), mesh, registry, vs, dr, gateways, secrets, policies, envoyFilters,
-        workloads, in,
+        telemetries, workloads, in,
         previous != null && workloads == previous.workloads() ? previous : null);
   }
 

@@ -84,6 +84,7 @@ public final class SnapshotChanges {
     configs(a.authorizationPolicies(), b.authorizationPolicies(), configs);
     configs(a.gateways(), b.gateways(), configs);
     configs(a.envoyFilters(), b.envoyFilters(), configs);
+    configs(a.telemetries(), b.telemetries(), configs);
     for (String secret : after.secrets().changedSince(before.secrets())) {
       int slash = secret.indexOf('/');
       configs.add(new ConfigKey("", "Secret", secret.substring(0, slash), secret.substring(slash + 1)));
