@@ -73,6 +73,7 @@ public final class EnvoyTypes {
       io.envoyproxy.envoy.extensions.formatter.req_without_query.v3.ReqWithoutQueryProto.getDescriptor(),
       io.envoyproxy.envoy.extensions.formatter.metadata.v3.MetadataProto.getDescriptor(),
       io.envoyproxy.envoy.extensions.formatter.cel.v3.CelProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.access_loggers.filters.cel.v3.CelProto.getDescriptor(),
       // the bootstrap pilot-agent writes (dev.meshwright.xds.bootstrap)
       io.envoyproxy.envoy.config.trace.v3.ZipkinProto.getDescriptor(),
       io.envoyproxy.envoy.config.trace.v3.LightstepProto.getDescriptor(),
@@ -85,7 +86,8 @@ public final class EnvoyTypes {
       io.envoyproxy.envoy.extensions.compression.brotli.compressor.v3.BrotliProto.getDescriptor(),
       io.envoyproxy.envoy.extensions.bootstrap.internal_listener.v3.InternalListenerProto.getDescriptor(),
       OpenCensusTypes.OPENCENSUS_FILE,
-      IstioTypes.ALPN_FILE);
+      IstioTypes.ALPN_FILE,
+      IstioTypes.STATS_FILE);
 
   private static final EnvoyTypes INSTANCE = new EnvoyTypes();
 

@@ -13,6 +13,10 @@ import dev.meshwright.api.mesh.ProxyPathNormalization.NormalizationType;
 import dev.meshwright.api.mesh.Topology;
 import dev.meshwright.xds.Proxy;
 import dev.meshwright.xds.ProxyConfigs;
+import dev.meshwright.xds.ProxyContext;
+import dev.meshwright.xds.telemetry.AccessLogs;
+import dev.meshwright.xds.telemetry.ListenerClass;
+import dev.meshwright.xds.telemetry.TelemetryFilters;
 import io.envoyproxy.envoy.config.core.v3.AggregatedConfigSource;
 import io.envoyproxy.envoy.config.core.v3.ApiVersion;
 import io.envoyproxy.envoy.config.core.v3.ConfigSource;
@@ -55,8 +59,10 @@ public final class GatewayHcm {
    * @param protocol the server protocol (GRPC-Web adds its filter)
    * @param policy the authorization/authentication filters, placed after metadata exchange
    */
-  static HttpConnectionManager build(Proxy proxy, MeshConfig mesh, String statPrefix, String routeName,
-      ServerProtocol protocol, List<HttpFilter> policy) {
+  static HttpConnectionManager build(ProxyContext ctx, String statPrefix, String routeName, ServerProtocol protocol,
+      List<HttpFilter> policy) {
+    Proxy proxy = ctx.proxy();
+    MeshConfig mesh = ctx.meshConfig();
     Optional<Topology> topology = ProxyConfigs.effective(proxy, mesh).gatewayTopology();
     ForwardClientCertDetails xfcc = topology.flatMap(Topology::forwardClientCertDetails)
         .filter(f -> f != dev.meshwright.api.mesh.ForwardClientCertDetails.UNDEFINED)
@@ -68,7 +74,8 @@ public final class GatewayHcm {
             .setAds(AggregatedConfigSource.getDefaultInstance())
             .setInitialFetchTimeout(Duration.getDefaultInstance())
             .setResourceApiVersion(ApiVersion.V3)))
-        .addAllHttpFilters(filters(protocol, policy))
+        .addAllHttpFilters(filters(protocol, policy, TelemetryFilters.http(ctx, ListenerClass.GATEWAY)))
+        .addAllAccessLog(AccessLogs.connection(ctx, ListenerClass.GATEWAY))
         .setUseRemoteAddress(BoolValue.of(true))
         .setXffNumTrustedHops(topology.flatMap(Topology::numTrustedProxies).orElse(0))
         .setForwardClientCertDetails(xfcc)
@@ -98,8 +105,11 @@ public final class GatewayHcm {
     return b.build();
   }
 
-  /** The gateway HTTP filters, router last: metadata exchange, policy, [gRPC-Web], gRPC stats, ALPN, fault, CORS. */
-  static List<HttpFilter> filters(ServerProtocol protocol, List<HttpFilter> policy) {
+  /**
+   * The gateway HTTP filters, router last: metadata exchange, policy, [gRPC-Web], gRPC stats, ALPN, fault, CORS,
+   * telemetry.
+   */
+  static List<HttpFilter> filters(ServerProtocol protocol, List<HttpFilter> policy, List<HttpFilter> telemetry) {
     List<HttpFilter> out = new ArrayList<>();
     out.add(filter("istio.metadata_exchange", typedStruct(MX_TYPE, Struct.newBuilder()
         .putFields("upstream_discovery", list(struct("istio_headers"), struct("workload_discovery")))
@@ -117,6 +127,7 @@ public final class GatewayHcm {
         alpn("HTTP2", "istio-h2", "istio", "h2"))).build())));
     out.add(filter("envoy.filters.http.fault", Any.pack(HTTPFault.getDefaultInstance())));
     out.add(filter("envoy.filters.http.cors", Any.pack(Cors.getDefaultInstance())));
+    out.addAll(telemetry);
     out.add(filter("envoy.filters.http.router", Any.pack(Router.getDefaultInstance())));
     return out;
   }

@@ -11,6 +11,8 @@ import dev.meshwright.xds.XdsResource;
 import dev.meshwright.xds.gateway.MergedGateway.BoundServer;
 import dev.meshwright.xds.gateway.MergedGateway.PortServers;
 import dev.meshwright.xds.listener.InboundFilters;
+import dev.meshwright.xds.telemetry.ListenerClass;
+import dev.meshwright.xds.telemetry.AccessLogs;
 import io.envoyproxy.envoy.config.core.v3.Address;
 import io.envoyproxy.envoy.config.core.v3.SocketAddress;
 import io.envoyproxy.envoy.config.core.v3.TrafficDirection;
@@ -114,7 +116,8 @@ public final class GatewayListenerGenerator implements ResourceGenerator {
       }
       PortServers ps = portByListener.get(name);
       String bind = ps.port().bind().isEmpty() ? wildcard : ps.port().bind();
-      out.add(XdsResource.of(name, listener(name, bind, ps.port().number(), chains)));
+      out.add(XdsResource.of(name, listener(name, bind, ps.port().number(), chains).toBuilder()
+          .addAllAccessLog(AccessLogs.listener(ctx, ListenerClass.GATEWAY)).build()));
     });
     return new Output(out, diags);
   }
@@ -122,8 +125,8 @@ public final class GatewayListenerGenerator implements ResourceGenerator {
   private static GatewayChain httpChain(ProxyContext ctx, String statPrefix, String routeName, BoundServer bs,
       Optional<io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.DownstreamTlsContext> tls,
       List<io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpFilter> policy) {
-    Filter hcm = Filter.newBuilder().setName(GatewayHcm.HCM).setTypedConfig(Any.pack(GatewayHcm.build(ctx.proxy(),
-        ctx.meshConfig(), statPrefix, routeName, ServerProtocol.of(bs.server()), policy))).build();
+    Filter hcm = Filter.newBuilder().setName(GatewayHcm.HCM).setTypedConfig(Any.pack(GatewayHcm.build(ctx,
+        statPrefix, routeName, ServerProtocol.of(bs.server()), policy))).build();
     return new GatewayChain(tls.isPresent() ? bs.sniHosts() : List.of(), List.of(), tls, List.of(hcm));
   }
 

@@ -21,6 +21,9 @@ import dev.meshwright.xds.cluster.ClusterNames;
 import dev.meshwright.xds.gateway.MergedGateway.BoundServer;
 import dev.meshwright.xds.route.L4Routes;
 import dev.meshwright.xds.route.RouteContext;
+import dev.meshwright.xds.telemetry.ListenerClass;
+import dev.meshwright.xds.telemetry.TelemetryFilters;
+import dev.meshwright.xds.telemetry.AccessLogs;
 import io.envoyproxy.envoy.config.listener.v3.Filter;
 import io.envoyproxy.envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy;
 import java.util.ArrayList;
@@ -147,7 +150,7 @@ final class GatewayTcpChains {
         for (String subset : all) {
           String cluster = ClusterNames.outboundSni(p.port(), subset, svc.hostname());
           out.add(new GatewayChain(List.of(cluster), ALL_ISTIO_MTLS_ALPNS, Optional.empty(),
-              List.of(tcpProxy(TcpProxy.newBuilder().setStatPrefix(cluster).setCluster(cluster)))));
+              withTelemetry(tcpProxy(TcpProxy.newBuilder().setStatPrefix(cluster).setCluster(cluster)))));
         }
       }
     }
@@ -155,7 +158,7 @@ final class GatewayTcpChains {
   }
 
   /**
-   * Metadata exchange (ISTIO_MUTUAL only), the policy filters, then a TCP proxy to one destination (stat prefix =
+   * Metadata exchange (ISTIO_MUTUAL only), the policy filters, the telemetry filters, then a TCP proxy to one destination (stat prefix =
    * cluster) or to weighted clusters (stat prefix = {@code vs.ns}).
    */
   List<Filter> networkFilters(List<RouteDestination> routes, int serverPort, VirtualService vs, boolean mx) {
@@ -181,11 +184,19 @@ final class GatewayTcpChains {
       tcp.setStatPrefix(vs.name() + "." + vs.namespace()).setWeightedClusters(w);
     }
     ctx.proxy().meta("IDLE_TIMEOUT").flatMap(Listeners::goDuration).ifPresent(tcp::setIdleTimeout);
-    out.add(tcpProxy(tcp));
+    out.addAll(withTelemetry(tcpProxy(tcp)));
     return out;
   }
 
-  private static Filter tcpProxy(TcpProxy.Builder tcp) {
+  /** The gateway telemetry filters ({@code istio.stats}), then the terminal TCP proxy. */
+  private List<Filter> withTelemetry(Filter tcpProxy) {
+    List<Filter> out = new ArrayList<>(TelemetryFilters.tcp(ctx, ListenerClass.GATEWAY));
+    out.add(tcpProxy);
+    return out;
+  }
+
+  private Filter tcpProxy(TcpProxy.Builder tcp) {
+    tcp.addAllAccessLog(AccessLogs.connection(ctx, ListenerClass.GATEWAY));
     return Filter.newBuilder().setName(TCP_PROXY).setTypedConfig(Any.pack(tcp.build())).build();
   }
 }

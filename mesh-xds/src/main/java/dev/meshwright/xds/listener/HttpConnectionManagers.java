@@ -5,6 +5,9 @@ import dev.meshwright.api.mesh.ForwardClientCertDetails;
 import dev.meshwright.api.mesh.ProxyHeaders;
 import dev.meshwright.api.mesh.ProxyPathNormalization.NormalizationType;
 import dev.meshwright.api.validation.Protocol;
+import dev.meshwright.xds.telemetry.ListenerClass;
+import dev.meshwright.xds.telemetry.TelemetryFilters;
+import dev.meshwright.xds.telemetry.AccessLogs;
 import io.envoyproxy.envoy.config.core.v3.Http1ProtocolOptions;
 import io.envoyproxy.envoy.config.core.v3.Http2ProtocolOptions;
 import io.envoyproxy.envoy.config.core.v3.HttpProtocolOptions;
@@ -20,8 +23,8 @@ import java.util.List;
  * Sidecar HTTP connection managers as istiod's {@code buildHTTPConnectionManager} shapes them: codec AUTO, path
  * normalization from the mesh, {@code useRemoteAddress false}, websocket upgrades, {@code streamIdleTimeout 0},
  * RDS over ADS (outbound) or the inline inbound route, the mesh file access log, legacy tracing, the UUID request-ID
- * extension, and the filter chain of {@link #filters}. Istio's telemetry filters ({@code istio.stats}, from the
- * Telemetry API / default Prometheus provider) and Wasm plugins are not added. Stateless.
+ * extension, and the filter chain of {@link #filters}, Istio's telemetry filters ({@code istio.stats}, from the
+ * Telemetry API or the mesh's default metrics providers) included. Wasm plugins are not added. Stateless.
  */
 final class HttpConnectionManagers {
   private HttpConnectionManagers() {}
@@ -59,7 +62,8 @@ final class HttpConnectionManagers {
     } else {
       h.setRouteConfig(o.route());
     }
-    AccessLogs.file(meta.mesh()).ifPresent(h::addAccessLog);
+    ListenerClass c = o.side() == Side.INBOUND ? ListenerClass.SIDECAR_INBOUND : ListenerClass.SIDECAR_OUTBOUND;
+    h.addAllAccessLog(AccessLogs.connection(meta.context(), c));
     Tracing.of(meta).ifPresent(h::setTracing);
     String server = o.side() == Side.INBOUND ? "istio-envoy" : "";
     if (ph.server().isPresent()) {
@@ -93,7 +97,7 @@ final class HttpConnectionManagers {
     boolean suppressDebug = ph.envoyDebugHeaders().flatMap(ProxyHeaders.EnvoyDebugHeaders::disabled).orElse(false);
     boolean skipMx = ph.metadataExchangeHeaders().flatMap(ProxyHeaders.MetadataExchangeHeaders::mode)
         .map(m -> m == ProxyHeaders.MetadataExchangeMode.IN_MESH).orElse(false);
-    h.addAllHttpFilters(filters(o, suppressDebug, skipMx));
+    h.addAllHttpFilters(filters(o, suppressDebug, skipMx, TelemetryFilters.http(meta.context(), c)));
     h.setRequestIdExtension(RequestIDExtension.newBuilder().setTypedConfig(Listeners.any(
         UuidRequestIdConfig.newBuilder().setUseRequestIdForTraceSampling(BoolValue.of(true)).build())));
     return h.build();
@@ -108,11 +112,12 @@ final class HttpConnectionManagers {
    *   <li>{@code envoy.filters.http.grpc_stats}</li>
    *   <li>outbound only: {@code istio.alpn} (ALPN override toward Istio upstreams)</li>
    *   <li>{@code envoy.filters.http.fault}, {@code envoy.filters.http.cors}</li>
-   *   <li>(Istio's telemetry filters would come here; omitted)</li>
+   *   <li>the telemetry filters ({@code istio.stats})</li>
    *   <li>{@code envoy.filters.http.router}, always last</li>
    * </ol>
    */
-  static List<HttpFilter> filters(Options o, boolean suppressDebugHeaders, boolean skipExternalMx) {
+  static List<HttpFilter> filters(Options o, boolean suppressDebugHeaders, boolean skipExternalMx,
+      List<HttpFilter> telemetry) {
     List<HttpFilter> out = new ArrayList<>();
     boolean inbound = o.side() == Side.INBOUND;
     out.add(inbound ? HttpFilters.metadataExchangeInbound() : HttpFilters.metadataExchangeOutbound(skipExternalMx));
@@ -128,6 +133,7 @@ final class HttpConnectionManagers {
     }
     out.add(HttpFilters.fault());
     out.add(HttpFilters.cors());
+    out.addAll(telemetry);
     out.add(HttpFilters.router(suppressDebugHeaders));
     return out;
   }

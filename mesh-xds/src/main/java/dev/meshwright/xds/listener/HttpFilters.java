@@ -6,6 +6,7 @@ import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.EnumDescriptor;
 import com.google.protobuf.DynamicMessage;
 import dev.meshwright.xds.IstioTypes;
+import dev.meshwright.xds.Structs;
 import io.envoyproxy.envoy.extensions.filters.http.cors.v3.Cors;
 import io.envoyproxy.envoy.extensions.filters.http.fault.v3.HTTPFault;
 import io.envoyproxy.envoy.extensions.filters.http.grpc_stats.v3.FilterConfig;
@@ -59,7 +60,7 @@ final class HttpFilters {
   /** Peer metadata discovery from Istio headers and the workload registry, propagated downstream (inbound). */
   static HttpFilter metadataExchangeInbound() {
     Map<String, Object> headers = Map.of("istio_headers", Map.of());
-    return HttpFilter.newBuilder().setName(Listeners.METADATA_EXCHANGE).setTypedConfig(Listeners.typedStruct(
+    return HttpFilter.newBuilder().setName(Listeners.METADATA_EXCHANGE).setTypedConfig(Structs.typedStruct(
         PEER_METADATA, Map.of(
             "downstream_discovery", List.of(headers, Map.of("workload_discovery", Map.of())),
             "downstream_propagation", List.of(headers)))).build();
@@ -70,7 +71,7 @@ final class HttpFilters {
     Map<String, Object> headers = Map.of("istio_headers", Map.of());
     Map<String, Object> propagation = skipExternal
         ? Map.of("istio_headers", Map.of("skip_external_clusters", true)) : headers;
-    return HttpFilter.newBuilder().setName(Listeners.METADATA_EXCHANGE).setTypedConfig(Listeners.typedStruct(
+    return HttpFilter.newBuilder().setName(Listeners.METADATA_EXCHANGE).setTypedConfig(Structs.typedStruct(
         PEER_METADATA, Map.of(
             "upstream_discovery", List.of(headers, Map.of("workload_discovery", Map.of())),
             "upstream_propagation", List.of(propagation)))).build();

@@ -4,6 +4,9 @@ import com.google.protobuf.UInt32Value;
 import dev.meshwright.api.validation.Protocol;
 import dev.meshwright.xds.listener.InboundMatchOptions.Option;
 import dev.meshwright.xds.listener.PeerAuthentications.Mode;
+import dev.meshwright.xds.telemetry.ListenerClass;
+import dev.meshwright.xds.telemetry.TelemetryFilters;
+import dev.meshwright.xds.telemetry.AccessLogs;
 import io.envoyproxy.envoy.config.listener.v3.Filter;
 import io.envoyproxy.envoy.config.listener.v3.FilterChain;
 import io.envoyproxy.envoy.config.listener.v3.FilterChainMatch;
@@ -100,9 +103,10 @@ final class InboundChains {
     List<Filter> out = new ArrayList<>();
     out.add(Listeners.tcpMetadataExchange());
     out.addAll(ctx.tcpAuthz());
+    out.addAll(TelemetryFilters.tcp(ctx.meta().context(), ListenerClass.SIDECAR_INBOUND));
     TcpProxy.Builder tcp = Listeners.tcpProxy(cc.cluster()).toBuilder();
     ctx.meta().idleTimeout().ifPresent(tcp::setIdleTimeout);
-    AccessLogs.file(ctx.meta().mesh()).ifPresent(tcp::addAccessLog);
+    tcp.addAllAccessLog(AccessLogs.connection(ctx.meta().context(), ListenerClass.SIDECAR_INBOUND));
     out.add(Listeners.tcpProxyFilter(tcp.build()));
     return out;
   }

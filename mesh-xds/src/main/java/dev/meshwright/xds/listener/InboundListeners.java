@@ -11,6 +11,9 @@ import dev.meshwright.model.registry.ServicePort;
 import dev.meshwright.xds.ProxyContext;
 import dev.meshwright.xds.listener.PeerAuthentications.Effective;
 import dev.meshwright.xds.listener.PeerAuthentications.Mode;
+import dev.meshwright.xds.telemetry.ListenerClass;
+import dev.meshwright.xds.telemetry.TelemetryFilters;
+import dev.meshwright.xds.telemetry.AccessLogs;
 import io.envoyproxy.envoy.config.core.v3.TrafficDirection;
 import dev.meshwright.xds.ResourceGenerator;
 import dev.meshwright.xds.XdsResource;
@@ -171,6 +174,7 @@ final class InboundListeners {
         .setFilterChainMatch(io.envoyproxy.envoy.config.listener.v3.FilterChainMatch.newBuilder()
             .setDestinationPort(com.google.protobuf.UInt32Value.of(meta.inboundPort())))
         .addFilters(Listeners.tcpMetadataExchange())
+        .addAllFilters(TelemetryFilters.tcp(meta.context(), ListenerClass.SIDECAR_INBOUND))
         .addFilters(Listeners.tcpProxyFilter(Listeners.tcpProxy(Names.BLACKHOLE_CLUSTER)))
         .build();
   }
@@ -182,7 +186,7 @@ final class InboundListeners {
     if (!bindToPort && meta.interception() == ProxyMeta.Interception.TPROXY) {
       l.setTransparent(BoolValue.of(true));
     }
-    AccessLogs.listener(meta.mesh()).ifPresent(l::addAccessLog);
+    l.addAllAccessLog(AccessLogs.listener(meta.context(), ListenerClass.SIDECAR_INBOUND));
     l.addAllFilterChains(chains);
     if (!bindToPort) {
       l.addListenerFilters(Listeners.originalDst());

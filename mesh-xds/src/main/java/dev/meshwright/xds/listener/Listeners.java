@@ -2,12 +2,9 @@ package dev.meshwright.xds.listener;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.Duration;
-import com.google.protobuf.ListValue;
 import com.google.protobuf.Message;
-import com.google.protobuf.Struct;
 import com.google.protobuf.UInt32Value;
-import com.google.protobuf.Value;
-import com.github.udpa.udpa.type.v1.TypedStruct;
+import dev.meshwright.xds.Structs;
 import io.envoyproxy.envoy.config.core.v3.Address;
 import io.envoyproxy.envoy.config.core.v3.AggregatedConfigSource;
 import io.envoyproxy.envoy.config.core.v3.ApiConfigSource;
@@ -167,44 +164,14 @@ public final class Listeners {
     return cidr(address.substring(0, slash), Integer.parseInt(address.substring(slash + 1)));
   }
 
-  /** A {@code udpa.type.v1.TypedStruct} of {@code typeUrl} with {@code fields}, as Istio's TypedStructWithFields. */
-  public static Any typedStruct(String typeUrl, Map<String, Object> fields) {
-    return any(TypedStruct.newBuilder().setTypeUrl(typeUrl).setValue(struct(fields)).build());
-  }
-
   /** The network metadata exchange filter Istio puts on inbound chains. */
   public static Filter tcpMetadataExchange() {
     return TCP_METADATA_EXCHANGE;
   }
 
   private static final Filter TCP_METADATA_EXCHANGE = Filter.newBuilder().setName(METADATA_EXCHANGE)
-      .setTypedConfig(typedStruct("type.googleapis.com/envoy.tcp.metadataexchange.config.MetadataExchange",
+      .setTypedConfig(Structs.typedStruct("type.googleapis.com/envoy.tcp.metadataexchange.config.MetadataExchange",
           Map.of("protocol", "istio-peer-exchange", "enable_discovery", true))).build();
-
-  static Struct struct(Map<String, Object> fields) {
-    Struct.Builder b = Struct.newBuilder();
-    new java.util.TreeMap<>(fields).forEach((k, v) -> b.putFields(k, value(v)));
-    return b.build();
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Value value(Object v) {
-    if (v instanceof Boolean bool) {
-      return Value.newBuilder().setBoolValue(bool).build();
-    }
-    if (v instanceof Number n) {
-      return Value.newBuilder().setNumberValue(n.doubleValue()).build();
-    }
-    if (v instanceof Map<?, ?> m) {
-      return Value.newBuilder().setStructValue(struct((Map<String, Object>) m)).build();
-    }
-    if (v instanceof java.util.List<?> l) {
-      ListValue.Builder lb = ListValue.newBuilder();
-      l.forEach(x -> lb.addValues(value(x)));
-      return Value.newBuilder().setListValue(lb).build();
-    }
-    return Value.newBuilder().setStringValue(String.valueOf(v)).build();
-  }
 
   /**
    * A Go duration string ({@code 1h30m}, {@code 0.5s}, {@code 0}) as a protobuf duration, as node metadata such as

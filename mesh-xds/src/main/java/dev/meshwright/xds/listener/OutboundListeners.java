@@ -307,7 +307,7 @@ final class OutboundListeners {
       l.setDefaultFilterChain(defaultChain);
     } else {
       l.setDefaultFilterChain(FilterChain.newBuilder().setFilterChainMatch(FilterChainMatch.getDefaultInstance())
-          .setName(Names.PASSTHROUGH_FILTER_CHAIN).addFilters(VirtualOutbound.catchAllFilter(ctx, meta)));
+          .setName(Names.PASSTHROUGH_FILTER_CHAIN).addAllFilters(VirtualOutbound.catchAllFilters(ctx, meta)));
     }
     return l.build();
   }

@@ -20,6 +20,9 @@ import dev.meshwright.model.registry.MeshService;
 import dev.meshwright.model.registry.ServicePort;
 import dev.meshwright.model.snapshot.MergedDestinationRule;
 import dev.meshwright.xds.ProxyContext;
+import dev.meshwright.xds.telemetry.ListenerClass;
+import dev.meshwright.xds.telemetry.TelemetryFilters;
+import dev.meshwright.xds.telemetry.AccessLogs;
 import io.envoyproxy.envoy.config.core.v3.Metadata;
 import io.envoyproxy.envoy.config.listener.v3.Filter;
 import io.envoyproxy.envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy;
@@ -133,10 +136,17 @@ final class OutboundTcpChains {
     return gw && labels && p && ns;
   }
 
+  /** istiod's outbound TCP filter stack: the telemetry filters, then the terminal TCP proxy. */
+  private List<Filter> stack(Filter tcpProxy) {
+    List<Filter> out = new ArrayList<>(TelemetryFilters.tcp(ctx, ListenerClass.SIDECAR_OUTBOUND));
+    out.add(tcpProxy);
+    return out;
+  }
+
   private List<Filter> defaultFilters(MeshService svc, ServicePort port) {
     int p = svc.ports().size() == 1 ? svc.ports().get(0).port() : port.port();
     String cluster = ClusterNames.outbound(p, "", svc.hostname());
-    return List.of(Listeners.tcpProxyFilter(single(cluster, cluster, "", rule(svc.hostname()))));
+    return stack(Listeners.tcpProxyFilter(single(cluster, cluster, "", rule(svc.hostname()))));
   }
 
   private List<Filter> routeFilters(List<RouteDestination> routes, ServicePort port, VirtualService vs) {
@@ -145,7 +155,7 @@ final class OutboundTcpChains {
     if (routes.size() == 1) {
       Destination d = routes.get(0).destination().orElseThrow();
       String cluster = destinationCluster(d, port.port());
-      return List.of(Listeners.tcpProxyFilter(single(cluster, cluster, d.subset().orElse(""), dr)));
+      return stack(Listeners.tcpProxyFilter(single(cluster, cluster, d.subset().orElse(""), dr)));
     }
     TcpProxy.WeightedCluster.Builder wc = TcpProxy.WeightedCluster.newBuilder();
     for (RouteDestination r : routes) {
@@ -156,7 +166,7 @@ final class OutboundTcpChains {
     }
     TcpProxy.Builder tcp = TcpProxy.newBuilder().setStatPrefix(vs.name() + "." + vs.namespace()).setWeightedClusters(wc);
     common(tcp, "", dr);
-    return List.of(Listeners.tcpProxyFilter(tcp.build()));
+    return stack(Listeners.tcpProxyFilter(tcp.build()));
   }
 
   /** istiod's {@code GetDestinationCluster}: the destination port, else the only service port, else the listener's. */
@@ -185,7 +195,7 @@ final class OutboundTcpChains {
     if (dr.isPresent() && useSourceIp(dr.get(), subset)) {
       tcp.addHashPolicy(HashPolicy.newBuilder().setSourceIp(HashPolicy.SourceIp.getDefaultInstance()));
     }
-    AccessLogs.file(meta.mesh()).ifPresent(tcp::addAccessLog);
+    tcp.addAllAccessLog(AccessLogs.connection(ctx, ListenerClass.SIDECAR_OUTBOUND));
   }
 
   private static boolean useSourceIp(DestinationRuleSpec dr, String subset) {

@@ -18,6 +18,10 @@ final class ProxyMeta {
     this.ctx = ctx;
   }
 
+  ProxyContext context() {
+    return ctx;
+  }
+
   Proxy proxy() {
     return ctx.proxy();
   }

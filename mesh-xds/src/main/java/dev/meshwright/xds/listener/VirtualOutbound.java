@@ -8,12 +8,17 @@ import dev.meshwright.api.networking.Destination;
 import dev.meshwright.api.networking.PortSelector;
 import dev.meshwright.api.networking.Sidecar;
 import dev.meshwright.xds.ProxyContext;
+import dev.meshwright.xds.telemetry.ListenerClass;
+import dev.meshwright.xds.telemetry.TelemetryFilters;
+import dev.meshwright.xds.telemetry.AccessLogs;
 import io.envoyproxy.envoy.config.core.v3.TrafficDirection;
 import io.envoyproxy.envoy.config.listener.v3.Filter;
 import io.envoyproxy.envoy.config.listener.v3.FilterChain;
 import io.envoyproxy.envoy.config.listener.v3.FilterChainMatch;
 import io.envoyproxy.envoy.config.listener.v3.Listener;
 import io.envoyproxy.envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy;
+import java.util.List;
+import java.util.ArrayList;
 import java.util.Optional;
 
 /**
@@ -57,12 +62,17 @@ final class VirtualOutbound {
         d.host().orElse(""));
   }
 
-  /** The catch-all TCP proxy (idle timeout from {@code IDLE_TIMEOUT}, the mesh file access log). */
-  static Filter catchAllFilter(ProxyContext ctx, ProxyMeta meta) {
+  /**
+   * The catch-all filters: the outbound telemetry filters, then the TCP proxy (idle timeout from
+   * {@code IDLE_TIMEOUT}, the mesh file access log).
+   */
+  static List<Filter> catchAllFilters(ProxyContext ctx, ProxyMeta meta) {
     TcpProxy.Builder tcp = Listeners.tcpProxy(catchAllCluster(ctx)).toBuilder();
     meta.idleTimeout().ifPresent(tcp::setIdleTimeout);
-    AccessLogs.file(meta.mesh()).ifPresent(tcp::addAccessLog);
-    return Listeners.tcpProxyFilter(tcp.build());
+    tcp.addAllAccessLog(AccessLogs.connection(ctx, ListenerClass.SIDECAR_OUTBOUND));
+    List<Filter> out = new ArrayList<>(TelemetryFilters.tcp(ctx, ListenerClass.SIDECAR_OUTBOUND));
+    out.add(Listeners.tcpProxyFilter(tcp.build()));
+    return out;
   }
 
   /** {@code virtualOutbound}, or empty under interception NONE. */
@@ -76,13 +86,14 @@ final class VirtualOutbound {
         .setTrafficDirection(TrafficDirection.OUTBOUND)
         .addFilterChains(FilterChain.newBuilder().setName(Names.VIRTUAL_OUTBOUND_BLACKHOLE)
             .setFilterChainMatch(FilterChainMatch.newBuilder().setDestinationPort(UInt32Value.of(meta.outboundPort())))
+            .addAllFilters(TelemetryFilters.tcp(ctx, ListenerClass.SIDECAR_OUTBOUND))
             .addFilters(Listeners.tcpProxyFilter(Listeners.tcpProxy(Names.BLACKHOLE_CLUSTER))))
         .addFilterChains(FilterChain.newBuilder().setName(Names.VIRTUAL_OUTBOUND_CATCHALL_TCP)
-            .addFilters(catchAllFilter(ctx, meta)));
+            .addAllFilters(catchAllFilters(ctx, meta)));
     if (meta.interception() == ProxyMeta.Interception.TPROXY) {
       l.setTransparent(BoolValue.of(true));
     }
-    AccessLogs.listener(meta.mesh()).ifPresent(l::addAccessLog);
+    l.addAllAccessLog(AccessLogs.listener(ctx, ListenerClass.SIDECAR_OUTBOUND));
     return Optional.of(l.build());
   }
 }

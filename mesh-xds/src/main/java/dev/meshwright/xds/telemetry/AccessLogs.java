@@ -1,17 +1,28 @@
-package dev.meshwright.xds.listener;
+package dev.meshwright.xds.telemetry;
 
+import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Struct;
 import com.google.protobuf.util.JsonFormat;
+import dev.meshwright.api.mesh.EnvoyFileAccessLogProvider;
+import dev.meshwright.api.mesh.ExtensionProvider;
 import dev.meshwright.api.mesh.MeshConfig;
+import dev.meshwright.api.telemetry.AccessLogging;
+import dev.meshwright.api.telemetry.Telemetry;
+import dev.meshwright.api.telemetry.WorkloadMode;
+import dev.meshwright.xds.ProxyContext;
+import dev.meshwright.xds.Structs;
 import io.envoyproxy.envoy.config.accesslog.v3.AccessLog;
 import io.envoyproxy.envoy.config.accesslog.v3.AccessLogFilter;
+import io.envoyproxy.envoy.config.accesslog.v3.AndFilter;
+import io.envoyproxy.envoy.config.accesslog.v3.ExtensionFilter;
 import io.envoyproxy.envoy.config.accesslog.v3.ResponseFlagFilter;
 import io.envoyproxy.envoy.config.core.v3.DataSource;
 import io.envoyproxy.envoy.config.core.v3.JsonFormatOptions;
 import io.envoyproxy.envoy.config.core.v3.SubstitutionFormatString;
 import io.envoyproxy.envoy.config.core.v3.TypedExtensionConfig;
 import io.envoyproxy.envoy.extensions.access_loggers.file.v3.FileAccessLog;
+import io.envoyproxy.envoy.extensions.access_loggers.filters.cel.v3.ExpressionFilter;
 import io.envoyproxy.envoy.extensions.formatter.cel.v3.Cel;
 import io.envoyproxy.envoy.extensions.formatter.metadata.v3.Metadata;
 import io.envoyproxy.envoy.extensions.formatter.req_without_query.v3.ReqWithoutQuery;
@@ -22,12 +33,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The mesh-config file access log ({@code accessLogFile}, {@code accessLogEncoding}, {@code accessLogFormat}) as
- * istiod attaches it to connection managers, TCP proxies and listeners when no Telemetry resource configures
- * logging (pilot/pkg/networking/core/accesslog.go, model/telemetry_logging.go). Telemetry-API logging is not
- * modelled here. Stateless.
+ * The access logs istiod 1.22 attaches to connection managers, TCP proxies and listeners
+ * (pilot/pkg/networking/core/accesslog.go, model/telemetry_logging.go). When a Telemetry resource that applies to
+ * the proxy configures logging, or the mesh names default access-logging providers, the logs come from the
+ * providers {@link LogsMerge} keeps for the listener's mode, in provider-name order: each Envoy file provider
+ * becomes a file access log (the built-in {@code envoy} provider without a format of its own takes the mesh
+ * config's encoding and format), with the Telemetry's CEL {@code filter} as an extension filter; disabled
+ * providers are left out. Other provider kinds (gRPC and OpenTelemetry log services) are not generated. Otherwise
+ * the mesh config's {@code accessLogFile} is used, with {@code accessLogEncoding} and {@code accessLogFormat}.
+ * Listener-level logs only record "no route" (NR) connections and are off under {@code disableEnvoyListenerLog}.
+ * Stateless; the Telemetry-derived part is shared per snapshot by proxies with the same applicable Telemetry.
  */
-final class AccessLogs {
+public final class AccessLogs {
   private AccessLogs() {}
 
   static final String FILE_ACCESS_LOG = "envoy.access_loggers.file";
@@ -58,50 +75,152 @@ final class AccessLogs {
       {"requested_server_name", "%REQUESTED_SERVER_NAME%"},
       {"upstream_transport_failure_reason", "%UPSTREAM_TRANSPORT_FAILURE_REASON%"}};
 
-  /** The access log for connection managers and TCP proxies, empty when the mesh sets no file. */
-  static Optional<AccessLog> file(MeshConfig mesh) {
-    String path = mesh.accessLogFile().orElse("");
-    if (path.isEmpty()) {
-      return Optional.empty();
+  /** The name of the CEL access-log filter extension. */
+  static final String CEL_FILTER = "envoy.access_loggers.extension_filters.cel";
+  private static final String BUILTIN_PROVIDER = "envoy";
+
+  /** One provider's log for a mode: the access log, whether it is off, and its CEL filter. */
+  private record Config(AccessLog log, LogsMerge.Spec spec) {}
+
+  private record Key(List<String> telemetries, WorkloadMode mode) {}
+
+  /** The access logs of the connection managers and TCP proxies of listener class {@code c}. */
+  public static List<AccessLog> connection(ProxyContext ctx, ListenerClass c) {
+    Optional<List<Config>> cfgs = telemetry(ctx, c);
+    if (cfgs.isEmpty()) {
+      String path = ctx.meshConfig().accessLogFile().orElse("");
+      return path.isEmpty() ? List.of() : List.of(meshLog(path, ctx.meshConfig(), null));
     }
-    return Optional.of(build(path, mesh, null));
+    return fromTelemetry(cfgs.get(), null);
   }
 
-  /** The listener-level access log: the same file, only for "no route" (NR) connections. */
-  static Optional<AccessLog> listener(MeshConfig mesh) {
+  /** The listener-level access logs of listener class {@code c}: "no route" connections only. */
+  public static List<AccessLog> listener(ProxyContext ctx, ListenerClass c) {
+    MeshConfig mesh = ctx.meshConfig();
     if (mesh.disableEnvoyListenerLog().orElse(false)) {
-      return Optional.empty();
-    }
-    String path = mesh.accessLogFile().orElse("");
-    if (path.isEmpty()) {
-      return Optional.empty();
+      return List.of();
     }
     AccessLogFilter nr = AccessLogFilter.newBuilder()
         .setResponseFlagFilter(ResponseFlagFilter.newBuilder().addFlags("NR")).build();
-    return Optional.of(build(path, mesh, nr));
+    Optional<List<Config>> cfgs = telemetry(ctx, c);
+    if (cfgs.isEmpty()) {
+      String path = mesh.accessLogFile().orElse("");
+      return path.isEmpty() ? List.of() : List.of(meshLog(path, mesh, nr));
+    }
+    return fromTelemetry(cfgs.get(), nr);
   }
 
-  private static AccessLog build(String path, MeshConfig mesh, AccessLogFilter filter) {
-    FileAccessLog.Builder fl = FileAccessLog.newBuilder().setPath(path);
-    String custom = mesh.accessLogFormat().orElse("");
-    SubstitutionFormatString.Builder fmt = SubstitutionFormatString.newBuilder();
-    List<String> values = new ArrayList<>();
-    if (mesh.accessLogEncoding().orElse(MeshConfig.AccessLogEncoding.TEXT) == MeshConfig.AccessLogEncoding.JSON) {
-      Struct json = jsonFormat(custom);
-      json.getFieldsMap().values().forEach(v -> values.add(v.getStringValue()));
-      fmt.setJsonFormat(json).setJsonFormatOptions(JsonFormatOptions.getDefaultInstance());
-    } else {
-      String text = custom.isEmpty() ? DEFAULT_TEXT_FORMAT : custom.endsWith("\n") ? custom : custom + "\n";
-      values.add(text);
-      fmt.setTextFormatSource(DataSource.newBuilder().setInlineString(text));
+  private static List<AccessLog> fromTelemetry(List<Config> cfgs, AccessLogFilter listenerFilter) {
+    List<AccessLog> out = new ArrayList<>(cfgs.size());
+    for (Config cfg : cfgs) {
+      if (cfg.spec().disabled()) {
+        continue;
+      }
+      List<AccessLogFilter> filters = new ArrayList<>(2);
+      if (listenerFilter != null) {
+        filters.add(listenerFilter);
+      }
+      cfg.spec().filter().ifPresent(expr -> filters.add(AccessLogFilter.newBuilder()
+          .setExtensionFilter(ExtensionFilter.newBuilder().setName(CEL_FILTER)
+              .setTypedConfig(Any.pack(ExpressionFilter.newBuilder().setExpression(expr).build())))
+          .build()));
+      AccessLog.Builder al = cfg.log().toBuilder();
+      if (filters.size() == 1) {
+        al.setFilter(filters.get(0));
+      } else if (filters.size() > 1) {
+        al.setFilter(AccessLogFilter.newBuilder().setAndFilter(AndFilter.newBuilder().addAllFilters(filters)));
+      }
+      out.add(al.build());
     }
-    fmt.addAllFormatters(formatters(values));
-    fl.setLogFormat(fmt);
-    AccessLog.Builder al = AccessLog.newBuilder().setName(FILE_ACCESS_LOG).setTypedConfig(Listeners.any(fl.build()));
+    return out;
+  }
+
+  /**
+   * The Telemetry-configured logs for {@code c}'s mode, or empty when neither a Telemetry resource nor the mesh
+   * defaults configure logging (the mesh config's file log applies then). istiod's {@code AccessLogging}.
+   */
+  private static Optional<List<Config>> telemetry(ProxyContext ctx, ListenerClass c) {
+    MeshConfig mesh = ctx.meshConfig();
+    List<Telemetry> applicable = ctx.snapshot().telemetries().applicable(ctx.proxy().namespace(), ctx.labels());
+    List<List<AccessLogging>> logs = new ArrayList<>();
+    List<String> refs = new ArrayList<>();
+    for (Telemetry t : applicable) {
+      if (!t.spec().accessLogging().isEmpty()) {
+        logs.add(t.spec().accessLogging());
+        refs.add(t.namespace() + "/" + t.name());
+      }
+    }
+    boolean defaults = !mesh.defaultProviders().map(d -> d.accessLogging().isEmpty()).orElse(true);
+    if (logs.isEmpty() && !defaults) {
+      return Optional.empty();
+    }
+    List<Config> cfgs = ctx.memo().get(new Key(List.copyOf(refs), c.mode()), () -> {
+      List<Config> out = new ArrayList<>();
+      LogsMerge.merge(logs, mesh, c.mode()).forEach((name, spec) -> provider(mesh, name)
+          .flatMap(p -> providerLog(p, mesh)).ifPresent(al -> out.add(new Config(al, spec))));
+      return List.copyOf(out);
+    });
+    return cfgs.isEmpty() ? Optional.empty() : Optional.of(cfgs);
+  }
+
+  private static Optional<ExtensionProvider> provider(MeshConfig mesh, String name) {
+    return mesh.extensionProviders().stream().filter(p -> p.name().orElse("").equalsIgnoreCase(name)).findFirst();
+  }
+
+  /** istiod's {@code telemetryAccessLog}, for the provider kinds generated here (Envoy file logs). */
+  private static Optional<AccessLog> providerLog(ExtensionProvider p, MeshConfig mesh) {
+    if (p.envoyFileAccessLog().isEmpty()) {
+      return Optional.empty();
+    }
+    EnvoyFileAccessLogProvider f = p.envoyFileAccessLog().get();
+    if (BUILTIN_PROVIDER.equals(p.name().orElse("")) && f.logFormat().isEmpty()) {
+      return Optional.of(meshLog(f.path().orElse(""), mesh, null));
+    }
+    String path = f.path().filter(s -> !s.isEmpty()).orElse("/dev/stdout");
+    SubstitutionFormatString format = null;
+    if (f.logFormat().isEmpty()) {
+      format = text("");
+    } else if (f.logFormat().get().text().isPresent()) {
+      format = text(f.logFormat().get().text().get());
+    } else if (!f.logFormat().get().labels().isEmpty()) {
+      format = json(Structs.struct(f.logFormat().get().labels()));
+    }
+    return Optional.of(log(path, format, null));
+  }
+
+  /** istiod's {@code FileAccessLogFromMeshConfig}: {@code path} in the mesh config's encoding and format. */
+  private static AccessLog meshLog(String path, MeshConfig mesh, AccessLogFilter filter) {
+    String custom = mesh.accessLogFormat().orElse("");
+    boolean jsonEncoding =
+        mesh.accessLogEncoding().orElse(MeshConfig.AccessLogEncoding.TEXT) == MeshConfig.AccessLogEncoding.JSON;
+    return log(path, jsonEncoding ? json(jsonFormat(custom)) : text(custom), filter);
+  }
+
+  private static AccessLog log(String path, SubstitutionFormatString format, AccessLogFilter filter) {
+    FileAccessLog.Builder fl = FileAccessLog.newBuilder().setPath(path);
+    if (format != null) {
+      fl.setLogFormat(format);
+    }
+    AccessLog.Builder al = AccessLog.newBuilder().setName(FILE_ACCESS_LOG).setTypedConfig(Any.pack(fl.build()));
     if (filter != null) {
       al.setFilter(filter);
     }
     return al.build();
+  }
+
+  /** A text format (Istio's default when empty; a newline added when missing), with the formatters it needs. */
+  private static SubstitutionFormatString text(String custom) {
+    String text = custom.isEmpty() ? DEFAULT_TEXT_FORMAT : custom.endsWith("\n") ? custom : custom + "\n";
+    return SubstitutionFormatString.newBuilder().setTextFormatSource(DataSource.newBuilder().setInlineString(text))
+        .addAllFormatters(formatters(List.of(text))).build();
+  }
+
+  /** A JSON format (unsorted properties), with the formatters its values need. */
+  private static SubstitutionFormatString json(Struct fields) {
+    List<String> values = new ArrayList<>();
+    fields.getFieldsMap().values().forEach(v -> values.add(v.getStringValue()));
+    return SubstitutionFormatString.newBuilder().setJsonFormat(fields)
+        .setJsonFormatOptions(JsonFormatOptions.getDefaultInstance()).addAllFormatters(formatters(values)).build();
   }
 
   private static Struct jsonFormat(String custom) {
@@ -118,7 +237,7 @@ final class AccessLogs {
     for (String[] kv : DEFAULT_JSON) {
       fields.put(kv[0], kv[1]);
     }
-    return Listeners.struct(fields);
+    return Structs.struct(fields);
   }
 
   private static List<TypedExtensionConfig> formatters(List<String> values) {
@@ -128,15 +247,15 @@ final class AccessLogs {
     List<TypedExtensionConfig> out = new ArrayList<>();
     if (reqWithoutQuery) {
       out.add(TypedExtensionConfig.newBuilder().setName("envoy.formatter.req_without_query")
-          .setTypedConfig(Listeners.any(ReqWithoutQuery.getDefaultInstance())).build());
+          .setTypedConfig(Any.pack(ReqWithoutQuery.getDefaultInstance())).build());
     }
     if (metadata) {
       out.add(TypedExtensionConfig.newBuilder().setName("envoy.formatter.metadata")
-          .setTypedConfig(Listeners.any(Metadata.getDefaultInstance())).build());
+          .setTypedConfig(Any.pack(Metadata.getDefaultInstance())).build());
     }
     if (cel) {
       out.add(TypedExtensionConfig.newBuilder().setName("envoy.formatter.cel")
-          .setTypedConfig(Listeners.any(Cel.getDefaultInstance())).build());
+          .setTypedConfig(Any.pack(Cel.getDefaultInstance())).build());
     }
     return out;
   }

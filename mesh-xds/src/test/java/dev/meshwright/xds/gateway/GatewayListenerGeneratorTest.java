@@ -9,11 +9,13 @@ import static dev.meshwright.xds.gateway.GatewayFixtures.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshwright.api.mesh.MeshConfigs;
+import dev.meshwright.model.snapshot.MeshSnapshot;
 import dev.meshwright.xds.ProxyContext;
 import io.envoyproxy.envoy.config.listener.v3.FilterChain;
 import io.envoyproxy.envoy.config.listener.v3.Listener;
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager;
 import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.DownstreamTlsContext;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -254,5 +256,36 @@ class GatewayListenerGeneratorTest {
     assertThat(tls(mesh).getCommonTlsContext().getAlpnProtocolsList()).containsExactly("istio-peer-exchange", "h2", "http/1.1");
     assertThat(mesh.getFiltersList()).extracting(f -> f.getName())
         .containsExactly("istio.metadata_exchange", "envoy.filters.network.tcp_proxy");
+  }
+
+  @Test
+  @DisplayName("Telemetry metrics: istio.stats (host-header fallback off) before the gateway router and tcp_proxy; a Telemetry selecting a Gateway API gateway's pods disables them there only")
+  void telemetryFilters() {
+    String yaml = gateway("web", "edge", server(80, "http", "HTTP", "['a.corp.example']", "")
+        + server(9000, "tcp", "TCP", "['*']", ""))
+        + "---\napiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: db, namespace: edge}\n"
+        + "spec:\n  hosts: ['*']\n  gateways: [web]\n  tcp: [{route: [{destination: {host: db.corp.example, port: {number: 5432}}}]}]\n"
+        + "---\napiVersion: telemetry.istio.io/v1\nkind: Telemetry\nmetadata: {name: mesh, namespace: istio-system}\n"
+        + "spec:\n  metrics: [{providers: [{name: prometheus}]}]\n"
+        + "---\napiVersion: telemetry.istio.io/v1\nkind: Telemetry\nmetadata: {name: quiet-gw, namespace: edge}\n"
+        + "spec:\n  selector: {matchLabels: {gateway.networking.k8s.io/gateway-name: public}}\n"
+        + "  metrics: [{overrides: [{disabled: true}]}]\n";
+    MeshSnapshot s = GatewayFixtures.snapshot(yaml, MeshConfigs.defaults());
+    Map<String, Listener> ls = listeners(GatewayFixtures.router(s, "edge", INGRESS, Map.of()));
+    List<String> http = hcm(ls.get("0.0.0.0_80").getFilterChains(0)).getHttpFiltersList().stream()
+        .map(f -> f.getName()).toList();
+    assertThat(http).endsWith("envoy.filters.http.cors", "istio.stats", "envoy.filters.http.router");
+    assertThat(ls.get("0.0.0.0_9000").getFilterChains(0).getFiltersList()).extracting(f -> f.getName())
+        .containsExactly("istio.stats", "envoy.filters.network.tcp_proxy");
+    // disable_host_header_fallback (field 6) = true is the config's only field: bytes 0x30 0x01
+    assertThat(hcm(ls.get("0.0.0.0_80").getFilterChains(0)).getHttpFiltersList().stream()
+        .filter(f -> f.getName().equals("istio.stats")).findFirst().orElseThrow().getTypedConfig().getValue()
+        .toByteArray()).containsExactly(0x30, 0x01);
+
+    Map<String, String> k8sGateway = Map.of("istio", "ingressgateway",
+        "gateway.networking.k8s.io/gateway-name", "public");
+    Map<String, Listener> quiet = listeners(GatewayFixtures.router(s, "edge", k8sGateway, Map.of()));
+    assertThat(hcm(quiet.get("0.0.0.0_80").getFilterChains(0)).getHttpFiltersList()).extracting(f -> f.getName())
+        .doesNotContain("istio.stats");
   }
 }
