@@ -288,4 +288,25 @@ class GatewayListenerGeneratorTest {
     assertThat(hcm(quiet.get("0.0.0.0_80").getFilterChains(0)).getHttpFiltersList()).extracting(f -> f.getName())
         .doesNotContain("istio.stats");
   }
+
+  @Test
+  @DisplayName("the mesh accessLogFile reaches gateway HCMs, TCP proxies and (NR only) the listener, as istiod's gateway class")
+  void accessLogFile() {
+    String yaml = gateway("web", "edge", server(80, "http", "HTTP", "['a.corp.example']", "")
+        + server(9000, "tcp", "TCP", "['*']", ""))
+        + "---\napiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: db, namespace: edge}\n"
+        + "spec:\n  hosts: ['*']\n  gateways: [web]\n  tcp: [{route: [{destination: {host: db.corp.example, port: {number: 5432}}}]}]\n";
+    dev.meshwright.api.mesh.MeshConfig mesh = dev.meshwright.api.mesh.MeshConfig.builder().from(MeshConfigs.defaults())
+        .accessLogFile("/dev/stdout").build();
+    Map<String, Listener> ls = listeners(GatewayFixtures.router(GatewayFixtures.snapshot(yaml, mesh), "edge", INGRESS,
+        Map.of()));
+    assertThat(hcm(ls.get("0.0.0.0_80").getFilterChains(0)).getAccessLogList()).singleElement()
+        .satisfies(al -> assertThat(al.getName()).isEqualTo("envoy.access_loggers.file"));
+    assertThat(tcpProxy(ls.get("0.0.0.0_9000").getFilterChains(0)).getAccessLogCount()).isOne();
+    assertThat(ls.get("0.0.0.0_80").getAccessLogList()).singleElement()
+        .satisfies(al -> assertThat(al.getFilter().getResponseFlagFilter().getFlagsList()).containsExactly("NR"));
+    Map<String, Listener> plain = listeners(router(yaml, "edge", INGRESS));
+    assertThat(hcm(plain.get("0.0.0.0_80").getFilterChains(0)).getAccessLogList()).isEmpty();
+    assertThat(plain.get("0.0.0.0_80").getAccessLogList()).isEmpty();
+  }
 }
