@@ -188,4 +188,48 @@ class MeshctlTranslateTest {
         + "does not parse: ").contains("bogus").contains("the EnvoyFilter is not applied");
     assertThat(bad.out()).contains("name: envoy.filters.http.router").doesNotContain("envoy.filters.http.lua");
   }
+
+  @Test
+  @DisplayName("--proxy with Telemetry and a --meshConfigFile: istio.stats before the router, the Telemetry's file log and Zipkin tracer")
+  void telemetry() throws IOException {
+    String reviews = REVIEWS_WITH_LUA.substring(0, REVIEWS_WITH_LUA.indexOf("---"));
+    Files.writeString(dir.resolve("config.yaml"), reviews + """
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: ServiceEntry
+        metadata: {name: zipkin, namespace: istio-system}
+        spec:
+          hosts: [zipkin.istio-system.svc.cluster.local]
+          ports: [{number: 9411, name: http, protocol: HTTP}]
+          location: MESH_INTERNAL
+          resolution: STATIC
+          endpoints: [{address: 10.0.9.9}]
+        ---
+        apiVersion: telemetry.istio.io/v1
+        kind: Telemetry
+        metadata: {name: mesh-default, namespace: istio-system}
+        spec:
+          metrics: [{providers: [{name: prometheus}]}]
+          accessLogging: [{providers: [{name: envoy}]}]
+          tracing: [{providers: [{name: zipkin}], randomSamplingPercentage: 10}]
+        """);
+    Path mesh = Files.createTempFile("mesh", ".yaml"); // outside --config, which reads every file as config
+    mesh.toFile().deleteOnExit();
+    Files.writeString(mesh, """
+        extensionProviders:
+        - name: zipkin
+          zipkin: {service: zipkin.istio-system.svc.cluster.local, port: 9411}
+        """);
+    String node = "sidecar~10.0.0.5~reviews-1.shop~shop.svc.cluster.local";
+    Run run = meshctl("", "x", "translate", "--config", dir.toString(), "--proxy", node, "--type", "lds",
+        "--meshConfigFile", mesh.toString());
+    assertThat(run.code()).as(run.err()).isZero();
+    String out = run.out();
+    int stats = out.indexOf("- name: istio.stats");
+    assertThat(stats).isPositive();
+    assertThat(out.indexOf("- name: envoy.filters.http.router", stats)).isGreaterThan(stats);
+    assertThat(out).contains("'@type': type.googleapis.com/stats.PluginConfig")
+        .contains("name: envoy.tracers.zipkin").contains("collectorCluster: outbound|9411||zipkin.istio-system.svc.cluster.local")
+        .contains("path: /dev/stdout").contains("value: 10.0");
+  }
 }

@@ -78,6 +78,14 @@ public final class EnvoyTypes {
       io.envoyproxy.envoy.config.trace.v3.ZipkinProto.getDescriptor(),
       io.envoyproxy.envoy.config.trace.v3.LightstepProto.getDescriptor(),
       io.envoyproxy.envoy.config.trace.v3.DatadogProto.getDescriptor(),
+      // Telemetry API tracers (dev.meshwright.xds.telemetry)
+      io.envoyproxy.envoy.config.trace.v3.OpentelemetryProto.getDescriptor(),
+      io.envoyproxy.envoy.config.trace.v3.SkywalkingProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.tracers.opentelemetry.resource_detectors.v3.EnvironmentResourceDetectorProto
+          .getDescriptor(),
+      io.envoyproxy.envoy.extensions.tracers.opentelemetry.resource_detectors.v3.DynatraceResourceDetectorProto
+          .getDescriptor(),
+      io.envoyproxy.envoy.extensions.tracers.opentelemetry.samplers.v3.DynatraceSamplerProto.getDescriptor(),
       io.envoyproxy.envoy.config.metrics.v3.MetricsServiceProto.getDescriptor(),
       io.envoyproxy.envoy.config.metrics.v3.StatsProto.getDescriptor(),
       io.envoyproxy.envoy.extensions.filters.http.compressor.v3.CompressorProto.getDescriptor(),

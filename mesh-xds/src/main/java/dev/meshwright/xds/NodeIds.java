@@ -36,9 +36,11 @@ public final class NodeIds {
     }
   }
 
-  /** Parses an Envoy {@link Node}: its ID and its metadata struct. */
+  /** Parses an Envoy {@link Node}: its ID, its metadata struct and its {@code cluster}. */
   public static Parsed parse(Node node) {
-    return parse(node.getId(), structToMap(node.getMetadata()));
+    Parsed p = parse(node.getId(), structToMap(node.getMetadata()));
+    return p instanceof Parsed.Ok ok && !node.getCluster().isEmpty()
+        ? new Parsed.Ok(ok.proxy().withServiceCluster(node.getCluster())) : p;
   }
 
   /** Parses a node ID with metadata given as JSON-like values. */

@@ -17,9 +17,11 @@ import java.util.Optional;
  * @param labels workload labels ({@code LABELS} metadata)
  * @param metadata every node metadata field, as JSON-like values (String, Boolean, Double, List, Map)
  * @param nodeId the node ID as sent
+ * @param serviceCluster the Envoy node's {@code cluster} (pilot-agent's service cluster, {@code app.namespace}),
+ *     empty when unknown
  */
 public record Proxy(ProxyType type, List<String> ipAddresses, String id, String dnsDomain, String namespace,
-    Map<String, String> labels, Map<String, Object> metadata, String nodeId) {
+    Map<String, String> labels, Map<String, Object> metadata, String nodeId, String serviceCluster) {
 
   /** The {@code GENERATOR} value that selects the proxyless gRPC generator. */
   public static final String GRPC_GENERATOR = "grpc";
@@ -36,6 +38,18 @@ public record Proxy(ProxyType type, List<String> ipAddresses, String id, String 
     labels = Map.copyOf(labels);
     metadata = Map.copyOf(metadata);
     Objects.requireNonNull(nodeId, "nodeId");
+    Objects.requireNonNull(serviceCluster, "serviceCluster");
+  }
+
+  /** A proxy whose Envoy node named no service cluster. */
+  public Proxy(ProxyType type, List<String> ipAddresses, String id, String dnsDomain, String namespace,
+      Map<String, String> labels, Map<String, Object> metadata, String nodeId) {
+    this(type, ipAddresses, id, dnsDomain, namespace, labels, metadata, nodeId, "");
+  }
+
+  /** This proxy with the Envoy node's {@code cluster}. */
+  public Proxy withServiceCluster(String cluster) {
+    return new Proxy(type, ipAddresses, id, dnsDomain, namespace, labels, metadata, nodeId, cluster);
   }
 
   /** A string metadata field ({@code ISTIO_META_<KEY>} arrives as {@code <KEY>}); empty when unset or empty. */

@@ -17,6 +17,7 @@ import dev.meshwright.xds.ProxyContext;
 import dev.meshwright.xds.telemetry.AccessLogs;
 import dev.meshwright.xds.telemetry.ListenerClass;
 import dev.meshwright.xds.telemetry.TelemetryFilters;
+import dev.meshwright.xds.telemetry.Tracing;
 import io.envoyproxy.envoy.config.core.v3.AggregatedConfigSource;
 import io.envoyproxy.envoy.config.core.v3.ApiVersion;
 import io.envoyproxy.envoy.config.core.v3.ConfigSource;
@@ -39,7 +40,8 @@ import java.util.Optional;
 
 /**
  * The HTTP connection manager of a gateway filter chain ({@code buildGatewayConnectionManager} plus the common
- * HCM settings): RDS over ADS, {@code useRemoteAddress: true}, client certificate details SANITIZE_SET (or the
+ * HCM settings, Telemetry-API or mesh-config tracing and access logs included): RDS over ADS,
+ * {@code useRemoteAddress: true}, client certificate details SANITIZE_SET (or the
  * ProxyConfig {@code gatewayTopology}'s), {@code xffNumTrustedHops} from {@code gatewayTopology.numTrustedProxies},
  * server name {@code istio-envoy}, websocket upgrades, no stream idle timeout, Istio's path normalization, and the
  * gateway HTTP filters (metadata exchange, the policy filters, gRPC stats, ALPN, fault, CORS, router). Stateless.
@@ -63,6 +65,7 @@ public final class GatewayHcm {
       List<HttpFilter> policy) {
     Proxy proxy = ctx.proxy();
     MeshConfig mesh = ctx.meshConfig();
+    Tracing.Result tracing = Tracing.of(ctx, ListenerClass.GATEWAY);
     Optional<Topology> topology = ProxyConfigs.effective(proxy, mesh).gatewayTopology();
     ForwardClientCertDetails xfcc = topology.flatMap(Topology::forwardClientCertDetails)
         .filter(f -> f != dev.meshwright.api.mesh.ForwardClientCertDetails.UNDEFINED)
@@ -86,8 +89,10 @@ public final class GatewayHcm {
         .addUpgradeConfigs(HttpConnectionManager.UpgradeConfig.newBuilder().setUpgradeType("websocket"))
         .setStreamIdleTimeout(Duration.getDefaultInstance())
         .setPathWithEscapedSlashesAction(HttpConnectionManager.PathWithEscapedSlashesAction.KEEP_UNCHANGED)
-        .setRequestIdExtension(RequestIDExtension.newBuilder().setTypedConfig(Any.pack(
-            UuidRequestIdConfig.newBuilder().setUseRequestIdForTraceSampling(BoolValue.of(true)).build())));
+        .setRequestIdExtension(RequestIDExtension.newBuilder().setTypedConfig(Any.pack(UuidRequestIdConfig.newBuilder()
+            .setUseRequestIdForTraceSampling(BoolValue.of(tracing.useRequestIdForTraceSampling().orElse(true)))
+            .build())));
+    tracing.tracing().ifPresent(b::setTracing);
     if (xfcc == ForwardClientCertDetails.APPEND_FORWARD || xfcc == ForwardClientCertDetails.SANITIZE_SET) {
       b.setSetCurrentClientCertDetails(HttpConnectionManager.SetCurrentClientCertDetails.newBuilder()
           .setSubject(BoolValue.of(true)).setCert(true).setDns(true).setUri(true));

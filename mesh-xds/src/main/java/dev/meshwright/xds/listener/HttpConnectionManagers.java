@@ -7,6 +7,7 @@ import dev.meshwright.api.mesh.ProxyPathNormalization.NormalizationType;
 import dev.meshwright.api.validation.Protocol;
 import dev.meshwright.xds.telemetry.ListenerClass;
 import dev.meshwright.xds.telemetry.TelemetryFilters;
+import dev.meshwright.xds.telemetry.Tracing;
 import dev.meshwright.xds.telemetry.AccessLogs;
 import io.envoyproxy.envoy.config.core.v3.Http1ProtocolOptions;
 import io.envoyproxy.envoy.config.core.v3.Http2ProtocolOptions;
@@ -22,9 +23,9 @@ import java.util.List;
 /**
  * Sidecar HTTP connection managers as istiod's {@code buildHTTPConnectionManager} shapes them: codec AUTO, path
  * normalization from the mesh, {@code useRemoteAddress false}, websocket upgrades, {@code streamIdleTimeout 0},
- * RDS over ADS (outbound) or the inline inbound route, the mesh file access log, legacy tracing, the UUID request-ID
- * extension, and the filter chain of {@link #filters}, Istio's telemetry filters ({@code istio.stats}, from the
- * Telemetry API or the mesh's default metrics providers) included. Wasm plugins are not added. Stateless.
+ * RDS over ADS (outbound) or the inline inbound route, the access logs and tracing of the Telemetry API or the
+ * mesh config (package {@code telemetry}), the UUID request-ID extension, and the filter chain of {@link #filters},
+ * Istio's telemetry filters ({@code istio.stats}) included. Wasm plugins are not added. Stateless.
  */
 final class HttpConnectionManagers {
   private HttpConnectionManagers() {}
@@ -64,7 +65,8 @@ final class HttpConnectionManagers {
     }
     ListenerClass c = o.side() == Side.INBOUND ? ListenerClass.SIDECAR_INBOUND : ListenerClass.SIDECAR_OUTBOUND;
     h.addAllAccessLog(AccessLogs.connection(meta.context(), c));
-    Tracing.of(meta).ifPresent(h::setTracing);
+    Tracing.Result tracing = Tracing.of(meta.context(), c);
+    tracing.tracing().ifPresent(h::setTracing);
     String server = o.side() == Side.INBOUND ? "istio-envoy" : "";
     if (ph.server().isPresent()) {
       if (ph.server().get().disabled().orElse(false)) {
@@ -98,8 +100,9 @@ final class HttpConnectionManagers {
     boolean skipMx = ph.metadataExchangeHeaders().flatMap(ProxyHeaders.MetadataExchangeHeaders::mode)
         .map(m -> m == ProxyHeaders.MetadataExchangeMode.IN_MESH).orElse(false);
     h.addAllHttpFilters(filters(o, suppressDebug, skipMx, TelemetryFilters.http(meta.context(), c)));
+    boolean requestIdSampling = tracing.useRequestIdForTraceSampling().orElse(true);
     h.setRequestIdExtension(RequestIDExtension.newBuilder().setTypedConfig(Listeners.any(
-        UuidRequestIdConfig.newBuilder().setUseRequestIdForTraceSampling(BoolValue.of(true)).build())));
+        UuidRequestIdConfig.newBuilder().setUseRequestIdForTraceSampling(BoolValue.of(requestIdSampling)).build())));
     return h.build();
   }
 

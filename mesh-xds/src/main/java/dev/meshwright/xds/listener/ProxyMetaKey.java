@@ -23,9 +23,11 @@ import java.util.TreeMap;
  * @param metadata the values of the {@link #METADATA} keys the proxy sets
  * @param options the generator's options
  * @param proxyConfig the proxy's effective ProxyConfig (tracing, proxy headers)
+ * @param serviceCluster the Envoy node's cluster (the Datadog and OpenTelemetry tracers' service name)
  */
 record ProxyMetaKey(ProxyType type, String namespace, Map<String, String> labels, String interception, boolean ipv4,
-    boolean ipv6, Map<String, String> metadata, XdsOptions options, dev.meshwright.api.mesh.ProxyConfig proxyConfig) {
+    boolean ipv6, Map<String, String> metadata, XdsOptions options, dev.meshwright.api.mesh.ProxyConfig proxyConfig,
+    String serviceCluster) {
 
   /** The node metadata keys listeners read (ports, HTTP/1.0, idle timeout, tracing tags). */
   static final List<String> METADATA = List.of("HTTP_PROXY_PORT", "ENVOY_STATUS_PORT", "ENVOY_PROMETHEUS_PORT",
@@ -39,6 +41,6 @@ record ProxyMetaKey(ProxyType type, String namespace, Map<String, String> labels
     }
     return new ProxyMetaKey(ctx.proxy().type(), ctx.proxy().namespace(), ctx.labels(),
         ctx.proxy().interceptionMode(), meta.supportsIpv4(), meta.supportsIpv6(), Map.copyOf(md), ctx.options(),
-        meta.proxyConfig());
+        meta.proxyConfig(), ctx.proxy().serviceCluster());
   }
 }

@@ -156,15 +156,11 @@ public final class AccessLogs {
     }
     List<Config> cfgs = ctx.memo().get(new Key(List.copyOf(refs), c.mode()), () -> {
       List<Config> out = new ArrayList<>();
-      LogsMerge.merge(logs, mesh, c.mode()).forEach((name, spec) -> provider(mesh, name)
+      LogsMerge.merge(logs, mesh, c.mode()).forEach((name, spec) -> Providers.find(mesh, name)
           .flatMap(p -> providerLog(p, mesh)).ifPresent(al -> out.add(new Config(al, spec))));
       return List.copyOf(out);
     });
     return cfgs.isEmpty() ? Optional.empty() : Optional.of(cfgs);
-  }
-
-  private static Optional<ExtensionProvider> provider(MeshConfig mesh, String name) {
-    return mesh.extensionProviders().stream().filter(p -> p.name().orElse("").equalsIgnoreCase(name)).findFirst();
   }
 
   /** istiod's {@code telemetryAccessLog}, for the provider kinds generated here (Envoy file logs). */

@@ -69,7 +69,7 @@ public final class TelemetryFilters {
     applicable.forEach(t -> sections.addAll(t.spec().metrics()));
     List<Any> out = new ArrayList<>();
     for (Map.Entry<String, ProviderMetrics> e : MetricsMerge.merge(sections, mesh).entrySet()) {
-      Optional<ExtensionProvider> provider = provider(mesh, e.getKey());
+      Optional<ExtensionProvider> provider = Providers.find(mesh, e.getKey());
       if (provider.isEmpty() || provider.get().prometheus().isEmpty()) {
         continue;
       }
@@ -80,10 +80,5 @@ public final class TelemetryFilters {
       }
     }
     return List.copyOf(out);
-  }
-
-  /** istiod's {@code fetchProvider}: the mesh's extension provider of that name, ignoring case. */
-  private static Optional<ExtensionProvider> provider(MeshConfig mesh, String name) {
-    return mesh.extensionProviders().stream().filter(p -> p.name().orElse("").equalsIgnoreCase(name)).findFirst();
   }
 }

@@ -264,4 +264,109 @@ class TelemetryListenersTest {
     assertThat(Lds.hcm(unknown.get("0.0.0.0_8080").getFilterChains(0)).orElseThrow().getAccessLogList())
         .singleElement().satisfies(al -> assertThat(file(al).getPath()).isEqualTo("/var/log/legacy.log"));
   }
+
+  private static final String COLLECTORS = """
+      ---
+      apiVersion: networking.istio.io/v1
+      kind: ServiceEntry
+      metadata: {name: collectors, namespace: observability}
+      spec:
+        hosts: [tracing.observability.svc.corp.example]
+        location: MESH_INTERNAL
+        resolution: STATIC
+        ports: [{number: 9411, name: http-zipkin, protocol: HTTP}, {number: 4317, name: grpc-otlp, protocol: GRPC}]
+        endpoints: [{address: 10.40.0.1}]
+      """;
+
+  private static MeshConfig tracers() {
+    return MeshConfig.builder().from(mesh(false))
+        .addExtensionProvider(dev.meshwright.api.mesh.ExtensionProvider.builder().name("zipkin")
+            .zipkin(dev.meshwright.api.mesh.ZipkinTracingProvider.builder()
+                .service("tracing.observability.svc.corp.example").port(9411).build()).build())
+        .addExtensionProvider(dev.meshwright.api.mesh.ExtensionProvider.builder().name("otel-http")
+            .opentelemetry(dev.meshwright.api.mesh.OpenTelemetryTracingProvider.builder()
+                .service("observability/tracing.observability.svc.corp.example").port(4317).maxTagLength(99)
+                .http(dev.meshwright.api.mesh.HttpService.builder().path("/v1/traces")
+                    .timeout(java.time.Duration.ofSeconds(3)).build())
+                .build()).build())
+        .addExtensionProvider(dev.meshwright.api.mesh.ExtensionProvider.builder().name("nowhere")
+            .zipkin(dev.meshwright.api.mesh.ZipkinTracingProvider.builder().service("missing.example").port(1).build())
+            .build())
+        .build();
+  }
+
+  private static String tracing(String ns, String name, String entries) {
+    return "\n---\napiVersion: telemetry.istio.io/v1\nkind: Telemetry\nmetadata: {name: " + name + ", namespace: "
+        + ns + "}\nspec:\n  tracing:\n" + entries;
+  }
+
+  private static io.envoyproxy.envoy.config.trace.v3.ZipkinConfig zipkin(HttpConnectionManager hcm) {
+    assertThat(hcm.getTracing().getProvider().getName()).isEqualTo("envoy.tracers.zipkin");
+    return Lds.unpack(hcm.getTracing().getProvider().getTypedConfig(),
+        io.envoyproxy.envoy.config.trace.v3.ZipkinConfig.class);
+  }
+
+  @Test
+  @DisplayName("Telemetry tracing: a Zipkin provider on its service's cluster, the Telemetry's sampling and tags; SERVER spans off")
+  void tracingZipkin() {
+    String yaml = COLLECTORS + tracing("mesh-root", "mesh-default", """
+          - providers: [{name: zipkin}]
+            randomSamplingPercentage: 25
+            customTags: {team: {literal: {value: pay}}}
+          - match: {mode: SERVER}
+            disableSpanReporting: true
+        """);
+    Map<String, Listener> ls = listeners(yaml, tracers());
+    HttpConnectionManager out = Lds.hcm(ls.get("0.0.0.0_8080").getFilterChains(0)).orElseThrow();
+    var z = zipkin(out);
+    assertThat(z.getCollectorCluster()).isEqualTo("outbound|9411||tracing.observability.svc.corp.example");
+    assertThat(z.getCollectorHostname()).isEqualTo("tracing.observability.svc.corp.example");
+    assertThat(z.getCollectorEndpoint()).isEqualTo("/api/v2/spans");
+    assertThat(z.getTraceId128Bit()).isTrue();
+    assertThat(z.getSharedSpanContext().getValue()).isFalse();
+    assertThat(out.getTracing().getRandomSampling().getValue()).isEqualTo(25.0);
+    assertThat(out.getTracing().getCustomTagsList()).extracting(t -> t.getTag()).contains("team", "istio.mesh_id")
+        .isSorted();
+    FilterChain inHttp = InboundListenersTest.chains(ls.get("virtualInbound"), "0.0.0.0_18080").get(0);
+    assertThat(Lds.hcm(inHttp).orElseThrow().hasTracing()).isFalse();
+  }
+
+  @Test
+  @DisplayName("OpenTelemetry over HTTP: hostname/path on the cluster, the node's service cluster as service name, max tag length; request-ID sampling off")
+  void tracingOpenTelemetry() {
+    String yaml = COLLECTORS + tracing("pay", "otel", """
+          - providers: [{name: otel-http}]
+            useRequestIdForTraceSampling: false
+        """);
+    ProxyContext ctx = Lds.ctx(Lds.snapshot(InboundListenersTest.WORKLOAD + yaml, tracers(), SUFFIX), Lds.proxy(
+        "sidecar~10.20.0.7~payments-0.pay~pay.svc." + SUFFIX, Map.of("LABELS", Map.of("app", "payments")))
+        .withServiceCluster("payments.pay"), SUFFIX);
+    HttpConnectionManager out = Lds.hcm(Lds.listeners(ctx).get("0.0.0.0_8080").getFilterChains(0)).orElseThrow();
+    assertThat(out.getTracing().getProvider().getName()).isEqualTo("envoy.tracers.opentelemetry");
+    var otel = Lds.unpack(out.getTracing().getProvider().getTypedConfig(),
+        io.envoyproxy.envoy.config.trace.v3.OpenTelemetryConfig.class);
+    assertThat(otel.getServiceName()).isEqualTo("payments.pay");
+    assertThat(otel.getHttpService().getHttpUri().getUri()).isEqualTo("tracing.observability.svc.corp.example/v1/traces");
+    assertThat(otel.getHttpService().getHttpUri().getCluster())
+        .isEqualTo("outbound|4317||tracing.observability.svc.corp.example");
+    assertThat(otel.getHttpService().getHttpUri().getTimeout().getSeconds()).isEqualTo(3);
+    assertThat(out.getTracing().getMaxPathTagLength().getValue()).isEqualTo(99);
+    assertThat(out.getTracing().getRandomSampling().getValue()).isEqualTo(1.0);
+    var uuid = Lds.unpack(out.getRequestIdExtension().getTypedConfig(),
+        io.envoyproxy.envoy.extensions.request_id.uuid.v3.UuidRequestIdConfig.class);
+    assertThat(uuid.getUseRequestIdForTraceSampling().getValue()).isFalse();
+    assertThat(json(out)).contains("\"@type\": \"type.googleapis.com/envoy.config.trace.v3.OpenTelemetryConfig\"");
+  }
+
+  @Test
+  @DisplayName("a tracing provider whose service is not in the registry gets no tracing; without Telemetry the legacy mesh tracing stays")
+  void tracingFallbacks() {
+    Map<String, Listener> broken = listeners(COLLECTORS + tracing("mesh-root", "t", "  - providers: [{name: nowhere}]\n"),
+        tracers());
+    assertThat(Lds.hcm(broken.get("0.0.0.0_8080").getFilterChains(0)).orElseThrow().hasTracing()).isFalse();
+    Map<String, Listener> legacy = listeners(COLLECTORS, tracers());
+    HttpConnectionManager hcm = Lds.hcm(legacy.get("0.0.0.0_8080").getFilterChains(0)).orElseThrow();
+    assertThat(hcm.getTracing().hasProvider()).isFalse();
+    assertThat(hcm.getTracing().getRandomSampling().getValue()).isEqualTo(1.0);
+  }
 }
