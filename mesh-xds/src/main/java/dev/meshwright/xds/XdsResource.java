@@ -3,6 +3,7 @@ package dev.meshwright.xds;
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Message;
 import com.google.protobuf.UnsafeByteOperations;
 import io.envoyproxy.envoy.service.discovery.v3.Resource;
@@ -11,7 +12,9 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One generated xDS resource: its name, the Envoy message and its version, a content hash of the message's
@@ -23,6 +26,11 @@ import java.util.Objects;
  * thread-safe (the packed form is computed at most once more under a benign race).
  */
 public final class XdsResource {
+  /** One type URL string per message type, so resources of a type share it (and compare by identity first). */
+  private static final Map<Descriptor, String> TYPE_URLS = new ConcurrentHashMap<>();
+
+  /** A SHA-256 digest per thread, reset after each use (looking one up per resource costs more than hashing). */
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(XdsResource::newDigest);
   private final String name;
   private final Message message;
   private final String version;
@@ -47,7 +55,8 @@ public final class XdsResource {
     this.name = Objects.requireNonNull(name, "name");
     this.message = Objects.requireNonNull(message, "message");
     this.version = Objects.requireNonNull(version, "version");
-    this.typeUrl = "type.googleapis.com/" + message.getDescriptorForType().getFullName();
+    this.typeUrl = TYPE_URLS.computeIfAbsent(message.getDescriptorForType(),
+        d -> "type.googleapis.com/" + d.getFullName());
     this.contentVersion = contentVersion;
   }
 
@@ -140,10 +149,14 @@ public final class XdsResource {
   }
 
   private static String hash(ByteString bytes) {
+    MessageDigest md = SHA256.get();
+    md.update(bytes.asReadOnlyByteBuffer());
+    return HexFormat.of().formatHex(md.digest(), 0, 8); // digest() resets md for the next resource
+  }
+
+  private static MessageDigest newDigest() {
     try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      md.update(bytes.asReadOnlyByteBuffer());
-      return HexFormat.of().formatHex(md.digest(), 0, 8);
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }

@@ -77,6 +77,18 @@ public final class ClusterNames {
     return "inbound|" + port + "||";
   }
 
+  /** {@code name} cut at the first three {@code sep}s (the last part keeps any further ones), or null. */
+  private static String[] split(String name, String sep) {
+    int a = name.indexOf(sep);
+    int b = a < 0 ? -1 : name.indexOf(sep, a + sep.length());
+    int c = b < 0 ? -1 : name.indexOf(sep, b + sep.length());
+    if (c < 0) {
+      return null;
+    }
+    return new String[] {name.substring(0, a), name.substring(a + sep.length(), b),
+        name.substring(b + sep.length(), c), name.substring(c + sep.length())};
+  }
+
   /** Whether {@code name} is in the DNS-SRV form ({@code outbound_.} or {@code inbound_.}). */
   public static boolean isSniForm(String name) {
     return name.startsWith("outbound_.") || name.startsWith("inbound_.");
@@ -87,8 +99,8 @@ public final class ClusterNames {
    * a subset key (a bad direction, a port that is not a positive number, too few parts).
    */
   public static Optional<Key> parse(String name) {
-    String[] parts = isSniForm(name) ? name.split("_\\.", 4) : name.split("\\|", 4);
-    if (parts.length != 4) {
+    String[] parts = split(name, isSniForm(name) ? "_." : "|");
+    if (parts == null) {
       return Optional.empty();
     }
     Direction dir;

@@ -158,7 +158,36 @@ public final class LoadAssignments {
     return mode;
   }
 
+  /**
+   * Memo key of one endpoint's {@link LbEndpoint}: the endpoint object itself (by identity: the snapshot's registry
+   * owns it, and the memo lives as long as the snapshot), its target port, whether it is reached over mTLS, and the
+   * cluster ID its telemetry falls back to. Every ClusterLoadAssignment naming the endpoint, for every proxy, shares
+   * the message (and its memoized size).
+   */
+  private record LbKey(Endpoint endpoint, int port, boolean mtls, String clusterId) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof LbKey k && k.endpoint == endpoint && k.port == port && k.mtls == mtls
+          && k.clusterId.equals(clusterId);
+    }
+
+    @Override
+    public int hashCode() {
+      return (System.identityHashCode(endpoint) * 31 + port) * 2 + (mtls ? 1 : 0);
+    }
+  }
+
+  /** Memo key of the snapshot's map of {@link LbKey} to endpoint. */
+  private record LbEndpoints() {}
+
   private static LbEndpoint lbEndpoint(ProxyContext ctx, Endpoint e, int port, boolean mtls) {
+    java.util.concurrent.ConcurrentHashMap<LbKey, LbEndpoint> memo =
+        ctx.memo().get(new LbEndpoints(), java.util.concurrent.ConcurrentHashMap::new);
+    return memo.computeIfAbsent(new LbKey(e, port, mtls, ctx.options().clusterId()),
+        k -> buildLbEndpoint(ctx, e, port, mtls));
+  }
+
+  private static LbEndpoint buildLbEndpoint(ProxyContext ctx, Endpoint e, int port, boolean mtls) {
     Metadata.Builder md = Metadata.newBuilder();
     if (mtls) {
       md.putFilterMetadata(TRANSPORT_SOCKET_MATCH, Struct.newBuilder()
