@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
+import java.util.LinkedHashSet;
 import java.util.TreeSet;
 
 /**
@@ -105,9 +106,9 @@ public final class References {
     }
   }
 
-  /** The EDS service names of the EDS clusters among {@code clusters}, sorted. */
+  /** The EDS service names of the EDS clusters among {@code clusters}, in cluster order. */
   public static Set<String> edsNames(Collection<Cluster> clusters) {
-    Set<String> out = new TreeSet<>();
+    Set<String> out = new LinkedHashSet<>();
     for (Cluster c : clusters) {
       if (c.hasType() ? c.getType() == Cluster.DiscoveryType.EDS : false) {
         String n = c.getEdsClusterConfig().getServiceName();

@@ -74,6 +74,13 @@ public final class MergedGateway {
 
   /** The merged Gateways of {@code ctx}'s proxy; empty (no ports) when no Gateway selects it. */
   public static MergedGateway of(ProxyContext ctx) {
+    return ctx.local(new Merged(), () -> merge(ctx));
+  }
+
+  /** Context key of the merged gateway: listeners, routes and secrets of one generation share one merge. */
+  private record Merged() {}
+
+  private static MergedGateway merge(ProxyContext ctx) {
     Set<String> served = new HashSet<>();
     ctx.serviceInstances().forEach(i -> served.add(i.service().namespace() + "/" + i.service().hostname()));
     List<Gateway> gateways = ctx.snapshot().gateways().selecting(ctx.proxy().namespace(), ctx.labels(), served);
