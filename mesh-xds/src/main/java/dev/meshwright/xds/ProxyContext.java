@@ -22,7 +22,7 @@ public final class ProxyContext {
   private final SnapshotMemo memo;
   private final XdsCache.Caching caching;
   private volatile dev.meshwright.api.mesh.ProxyConfig proxyConfig;
-  private final Map<Object, Object> local = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Memo local = new Memo();
 
   /** A service port the proxy's workload serves: the service, and the endpoint that is this proxy. */
   public record ServiceInstance(MeshService service, Endpoint endpoint) {}
@@ -82,17 +82,8 @@ public final class ProxyContext {
    * use: for derived values several generators read, such as a gateway's merged servers. Keys are records whose
    * class says what they stand for.
    */
-  @SuppressWarnings("unchecked")
   public <T> T local(Object key, java.util.function.Supplier<T> compute) {
-    Object v = local.get(key);
-    if (v == null) {
-      v = Objects.requireNonNull(compute.get(), "context value");
-      Object prev = local.putIfAbsent(key, v);
-      if (prev != null) {
-        v = prev;
-      }
-    }
-    return (T) v;
+    return local.get(key, compute);
   }
 
   /** The snapshot. */

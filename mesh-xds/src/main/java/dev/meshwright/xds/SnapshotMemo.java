@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.WeakHashMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -21,7 +20,7 @@ import java.util.function.Supplier;
 public final class SnapshotMemo {
   private static final Map<MeshSnapshot, SnapshotMemo> MEMOS = Collections.synchronizedMap(new WeakHashMap<>());
 
-  private final Map<Object, Object> entries = new ConcurrentHashMap<>();
+  private final Memo entries = new Memo();
   private final XdsCache cache = new XdsCache(XdsCache.DEFAULT_MAX_ENTRIES);
 
   private SnapshotMemo() {}
@@ -36,17 +35,8 @@ public final class SnapshotMemo {
    * The value under {@code key}, computed by {@code compute} on first use. Keys are values (records) whose class
    * says what they index, so packages never collide; {@code compute} may itself read the memo.
    */
-  @SuppressWarnings("unchecked")
   public <T> T get(Object key, Supplier<T> compute) {
-    Object v = entries.get(key);
-    if (v == null) {
-      v = Objects.requireNonNull(compute.get(), "memo value");
-      Object prev = entries.putIfAbsent(key, v);
-      if (prev != null) {
-        v = prev;
-      }
-    }
-    return (T) v;
+    return entries.get(key, compute);
   }
 
   /** The generated-resource cache of this snapshot. */

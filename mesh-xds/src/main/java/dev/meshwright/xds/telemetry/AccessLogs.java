@@ -8,7 +8,7 @@ import dev.meshwright.api.mesh.EnvoyFileAccessLogProvider;
 import dev.meshwright.api.mesh.ExtensionProvider;
 import dev.meshwright.api.mesh.MeshConfig;
 import dev.meshwright.api.telemetry.AccessLogging;
-import dev.meshwright.api.telemetry.Telemetry;
+import dev.meshwright.api.telemetry.TelemetrySpec;
 import dev.meshwright.api.telemetry.WorkloadMode;
 import dev.meshwright.xds.ProxyContext;
 import dev.meshwright.xds.Structs;
@@ -141,22 +141,14 @@ public final class AccessLogs {
    */
   private static Optional<List<Config>> telemetry(ProxyContext ctx, ListenerClass c) {
     MeshConfig mesh = ctx.meshConfig();
-    List<Telemetry> applicable = ctx.snapshot().telemetries().applicable(ctx.proxy().namespace(), ctx.labels());
-    List<List<AccessLogging>> logs = new ArrayList<>();
-    List<String> refs = new ArrayList<>();
-    for (Telemetry t : applicable) {
-      if (!t.spec().accessLogging().isEmpty()) {
-        logs.add(t.spec().accessLogging());
-        refs.add(t.namespace() + "/" + t.name());
-      }
-    }
+    Sections<AccessLogging> logs = Sections.of(ctx, TelemetrySpec::accessLogging);
     boolean defaults = !mesh.defaultProviders().map(d -> d.accessLogging().isEmpty()).orElse(true);
     if (logs.isEmpty() && !defaults) {
       return Optional.empty();
     }
-    List<Config> cfgs = ctx.memo().get(new Key(List.copyOf(refs), c.mode()), () -> {
+    List<Config> cfgs = ctx.memo().get(new Key(logs.refs(), c.mode()), () -> {
       List<Config> out = new ArrayList<>();
-      LogsMerge.merge(logs, mesh, c.mode()).forEach((name, spec) -> Providers.find(mesh, name)
+      LogsMerge.merge(logs.perTelemetry(), mesh, c.mode()).forEach((name, spec) -> Providers.find(mesh, name)
           .flatMap(p -> providerLog(p, mesh)).ifPresent(al -> out.add(new Config(al, spec))));
       return List.copyOf(out);
     });

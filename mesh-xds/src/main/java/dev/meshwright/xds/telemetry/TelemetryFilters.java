@@ -3,7 +3,8 @@ package dev.meshwright.xds.telemetry;
 import com.google.protobuf.Any;
 import dev.meshwright.api.mesh.ExtensionProvider;
 import dev.meshwright.api.mesh.MeshConfig;
-import dev.meshwright.api.telemetry.Telemetry;
+import dev.meshwright.api.telemetry.Metrics;
+import dev.meshwright.api.telemetry.TelemetrySpec;
 import dev.meshwright.xds.ProxyContext;
 import dev.meshwright.xds.ProxyType;
 import dev.meshwright.xds.telemetry.MetricsMerge.ProviderMetrics;
@@ -55,18 +56,15 @@ public final class TelemetryFilters {
 
   private static List<Any> configs(ProxyContext ctx, ListenerClass c, boolean tcp) {
     MeshConfig mesh = ctx.meshConfig();
-    List<Telemetry> applicable = ctx.snapshot().telemetries().applicable(ctx.proxy().namespace(), ctx.labels());
-    if (applicable.isEmpty() && mesh.defaultProviders().map(d -> d.metrics().isEmpty()).orElse(true)) {
+    Sections<Metrics> metrics = Sections.of(ctx, TelemetrySpec::metrics);
+    if (metrics.isEmpty() && mesh.defaultProviders().map(d -> d.metrics().isEmpty()).orElse(true)) {
       return List.of();
     }
-    List<String> refs = applicable.stream().map(t -> t.namespace() + "/" + t.name()).toList();
     boolean waypoint = ctx.proxy().type() == ProxyType.WAYPOINT;
-    return ctx.memo().get(new Key(refs, c, tcp, waypoint), () -> compute(applicable, mesh, c, waypoint));
+    return ctx.memo().get(new Key(metrics.refs(), c, tcp, waypoint), () -> compute(metrics.flat(), mesh, c, waypoint));
   }
 
-  private static List<Any> compute(List<Telemetry> applicable, MeshConfig mesh, ListenerClass c, boolean waypoint) {
-    List<dev.meshwright.api.telemetry.Metrics> sections = new ArrayList<>();
-    applicable.forEach(t -> sections.addAll(t.spec().metrics()));
+  private static List<Any> compute(List<Metrics> sections, MeshConfig mesh, ListenerClass c, boolean waypoint) {
     List<Any> out = new ArrayList<>();
     for (Map.Entry<String, ProviderMetrics> e : MetricsMerge.merge(sections, mesh).entrySet()) {
       Optional<ExtensionProvider> provider = Providers.find(mesh, e.getKey());
@@ -81,4 +79,5 @@ public final class TelemetryFilters {
     }
     return List.copyOf(out);
   }
+
 }

@@ -3,7 +3,7 @@ package dev.meshwright.xds.telemetry;
 import dev.meshwright.api.mesh.ExtensionProvider;
 import dev.meshwright.api.mesh.MeshConfig;
 import dev.meshwright.api.mesh.ProxyConfig;
-import dev.meshwright.api.telemetry.Telemetry;
+import dev.meshwright.api.telemetry.TelemetrySpec;
 import dev.meshwright.xds.Proxy;
 import dev.meshwright.xds.ProxyContext;
 import dev.meshwright.xds.telemetry.Providers.ProviderException;
@@ -53,23 +53,15 @@ public final class Tracing {
   /** The tracing of a connection manager of listener class {@code c} in {@code ctx}'s proxy. */
   public static Result of(ProxyContext ctx, ListenerClass c) {
     MeshConfig mesh = ctx.meshConfig();
-    List<Telemetry> applicable = ctx.snapshot().telemetries().applicable(ctx.proxy().namespace(), ctx.labels());
-    List<dev.meshwright.api.telemetry.Tracing> sections = new ArrayList<>();
-    List<String> refs = new ArrayList<>();
-    for (Telemetry t : applicable) {
-      if (!t.spec().tracing().isEmpty()) {
-        sections.addAll(t.spec().tracing());
-        refs.add(t.namespace() + "/" + t.name());
-      }
-    }
-    Optional<TracingSpecs.Specs> specs = TracingSpecs.merge(sections, mesh);
+    Sections<dev.meshwright.api.telemetry.Tracing> sections = Sections.of(ctx, TelemetrySpec::tracing);
+    Optional<TracingSpecs.Specs> specs = TracingSpecs.merge(sections.flat(), mesh);
     if (specs.isEmpty()) {
       return new Result(legacy(ctx.proxy(), mesh, ctx.proxyConfig()), Optional.empty());
     }
     Proxy p = ctx.proxy();
     Map<String, String> nodeMeta = Map.of("MESH_ID", p.meta("MESH_ID").orElse(""),
         "NAMESPACE", p.meta("NAMESPACE").orElse(""), "CLUSTER_ID", p.meta("CLUSTER_ID").orElse(""));
-    Key key = new Key(List.copyOf(refs), c, ctx.labels(), ctx.proxyConfig(), p.serviceCluster(), nodeMeta);
+    Key key = new Key(sections.refs(), c, ctx.labels(), ctx.proxyConfig(), p.serviceCluster(), nodeMeta);
     return ctx.memo().get(key, () -> fromTelemetry(specs.get().forClass(c), ctx, p));
   }
 

@@ -258,13 +258,16 @@ class GatewayListenerGeneratorTest {
         .containsExactly("istio.metadata_exchange", "envoy.filters.network.tcp_proxy");
   }
 
+  /** An HTTP server on 80 and a TCP server on 9000 routed to db:5432. */
+  private static final String HTTP_AND_TCP = gateway("web", "edge", server(80, "http", "HTTP", "['a.corp.example']", "")
+        + server(9000, "tcp", "TCP", "['*']", ""))
+        + "---\napiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: db, namespace: edge}\n"
+        + "spec:\n  hosts: ['*']\n  gateways: [web]\n  tcp: [{route: [{destination: {host: db.corp.example, port: {number: 5432}}}]}]\n";
+
   @Test
   @DisplayName("Telemetry metrics: istio.stats (host-header fallback off) before the gateway router and tcp_proxy; a Telemetry selecting a Gateway API gateway's pods disables them there only")
   void telemetryFilters() {
-    String yaml = gateway("web", "edge", server(80, "http", "HTTP", "['a.corp.example']", "")
-        + server(9000, "tcp", "TCP", "['*']", ""))
-        + "---\napiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: db, namespace: edge}\n"
-        + "spec:\n  hosts: ['*']\n  gateways: [web]\n  tcp: [{route: [{destination: {host: db.corp.example, port: {number: 5432}}}]}]\n"
+    String yaml = HTTP_AND_TCP
         + "---\napiVersion: telemetry.istio.io/v1\nkind: Telemetry\nmetadata: {name: mesh, namespace: istio-system}\n"
         + "spec:\n  metrics: [{providers: [{name: prometheus}]}]\n"
         + "---\napiVersion: telemetry.istio.io/v1\nkind: Telemetry\nmetadata: {name: quiet-gw, namespace: edge}\n"
@@ -292,10 +295,7 @@ class GatewayListenerGeneratorTest {
   @Test
   @DisplayName("the mesh accessLogFile reaches gateway HCMs, TCP proxies and (NR only) the listener, as istiod's gateway class")
   void accessLogFile() {
-    String yaml = gateway("web", "edge", server(80, "http", "HTTP", "['a.corp.example']", "")
-        + server(9000, "tcp", "TCP", "['*']", ""))
-        + "---\napiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: db, namespace: edge}\n"
-        + "spec:\n  hosts: ['*']\n  gateways: [web]\n  tcp: [{route: [{destination: {host: db.corp.example, port: {number: 5432}}}]}]\n";
+    String yaml = HTTP_AND_TCP;
     dev.meshwright.api.mesh.MeshConfig mesh = dev.meshwright.api.mesh.MeshConfig.builder().from(MeshConfigs.defaults())
         .accessLogFile("/dev/stdout").build();
     Map<String, Listener> ls = listeners(GatewayFixtures.router(GatewayFixtures.snapshot(yaml, mesh), "edge", INGRESS,
