@@ -16,6 +16,8 @@ final class ClusterDraft {
   java.util.List<LocalityGroup> assignment;
   /** Problems found while building, reported as diagnostics by the generator. */
   final java.util.List<String> problems = new java.util.ArrayList<>();
+  /** Fields for the cluster's {@code istio} filter metadata, added once by {@link #build()}. */
+  private final java.util.Map<String, com.google.protobuf.Value> istioFields = new java.util.LinkedHashMap<>();
 
   ClusterDraft(Cluster.Builder cluster) {
     this.cluster = cluster;
@@ -27,6 +29,16 @@ final class ClusterDraft {
       http = HttpProtocolOptions.newBuilder();
     }
     return http;
+  }
+
+  /** Sets {@code key} in the cluster's {@code istio} filter metadata (creating it). */
+  void istioField(String key, com.google.protobuf.Value value) {
+    istioFields.put(key, value);
+  }
+
+  /** Whether the cluster will carry {@code istio} filter metadata. */
+  boolean hasIstioMetadata() {
+    return !istioFields.isEmpty() || cluster.getMetadata().containsFilterMetadata(Clusters.ISTIO_METADATA);
   }
 
   boolean hasHttp() {
@@ -67,6 +79,9 @@ final class ClusterDraft {
             .setHttpProtocolOptions(io.envoyproxy.envoy.config.core.v3.Http1ProtocolOptions.getDefaultInstance()));
       }
       cluster.putTypedExtensionProtocolOptions(Clusters.HTTP_PROTOCOL_OPTIONS, Any.pack(http.build()));
+    }
+    if (!istioFields.isEmpty()) {
+      cluster.setMetadata(Clusters.withIstioFields(cluster.getMetadata(), istioFields));
     }
     return cluster.build();
   }

@@ -171,10 +171,10 @@ public final class Clusters {
     return Value.newBuilder().setStringValue(s).build();
   }
 
-  /** {@code metadata} with {@code key: value} added to its {@code istio} filter metadata. */
-  public static Metadata withIstioField(Metadata metadata, String key, Value value) {
+  /** {@code metadata} with {@code fields} added to its {@code istio} filter metadata (created when absent). */
+  public static Metadata withIstioFields(Metadata metadata, java.util.Map<String, Value> fields) {
     Struct istio = metadata.getFilterMetadataOrDefault(ISTIO_METADATA, Struct.getDefaultInstance());
-    return metadata.toBuilder().putFilterMetadata(ISTIO_METADATA, istio.toBuilder().putFields(key, value).build())
+    return metadata.toBuilder().putFilterMetadata(ISTIO_METADATA, istio.toBuilder().putAllFields(fields).build())
         .build();
   }
 }

@@ -132,8 +132,7 @@ final class InboundClusters {
     if (rule.isPresent() && rule.get().spec().trafficPolicy().isPresent()) {
       pool = EffectivePolicy.forPort(rule.get().spec().trafficPolicy(), port.port()).connectionPool();
       if (d.cluster.hasMetadata()) {
-        d.cluster.setMetadata(Clusters.withIstioField(d.cluster.getMetadata(), "config",
-            Clusters.string(DestinationRules.configPath(rule.get()))));
+        d.istioField("config", Clusters.string(DestinationRules.configPath(rule.get())));
       }
     }
     Optional<ConnectionPoolSettings> sidecarPool = sidecarPool(ctx, clusterPort);

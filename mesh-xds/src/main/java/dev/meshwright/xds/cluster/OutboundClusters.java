@@ -70,8 +70,7 @@ final class OutboundClusters {
         serviceMtls(v, top), svc.location() == MeshService.Location.MESH_EXTERNAL);
     finish(d);
     if (svc.location() == MeshService.Location.MESH_EXTERNAL) {
-      d.cluster.setMetadata(Clusters.withIstioField(d.cluster.getMetadata(), "external",
-          Value.newBuilder().setBoolValue(true).build()));
+      d.istioField("external", Value.newBuilder().setBoolValue(true).build());
     }
     rule.ifPresent(r -> configMetadata(d, r, policy));
     Cluster.DiscoveryType afterPolicy = d.type();
@@ -106,8 +105,8 @@ final class OutboundClusters {
         v.svc().location() == MeshService.Location.MESH_EXTERNAL);
     finish(d);
     configMetadata(d, v.rule().get(), policy);
-    if (d.cluster.getMetadata().containsFilterMetadata(Clusters.ISTIO_METADATA)) {
-      d.cluster.setMetadata(Clusters.withIstioField(d.cluster.getMetadata(), "subset", Clusters.string(subsetName)));
+    if (d.hasIstioMetadata()) {
+      d.istioField("subset", Clusters.string(subsetName));
     }
     problems.addAll(d.problems);
     return Optional.of(d.build());
@@ -144,12 +143,11 @@ final class OutboundClusters {
   }
 
   private static void configMetadata(ClusterDraft d, MergedDestinationRule r, EffectivePolicy policy) {
-    d.cluster.setMetadata(Clusters.withIstioField(d.cluster.getMetadata(), "config",
-        Clusters.string(DestinationRules.configPath(r))));
+    d.istioField("config", Clusters.string(DestinationRules.configPath(r)));
     Optional<dev.meshwright.api.networking.ClientTLSSettings.TLSmode> mode = policy.tlsMode();
     if (mode.filter(m -> m == dev.meshwright.api.networking.ClientTLSSettings.TLSmode.SIMPLE
         || m == dev.meshwright.api.networking.ClientTLSSettings.TLSmode.MUTUAL).isPresent()) {
-      d.cluster.setMetadata(Clusters.withIstioField(d.cluster.getMetadata(), "alpn_override", Clusters.string("false")));
+      d.istioField("alpn_override", Clusters.string("false"));
     }
   }
 

@@ -36,29 +36,51 @@ final class HttpFilters {
     return HttpFilter.newBuilder().setName(name).setTypedConfig(Any.pack(config)).build();
   }
 
+  // The filters are constants: built and packed once, not per connection manager.
+  private static final HttpFilter ROUTER_FILTER = of(ROUTER, Router.getDefaultInstance());
+  private static final HttpFilter ROUTER_QUIET = of(ROUTER,
+      Router.newBuilder().setSuppressEnvoyHeaders(true).build());
+  private static final HttpFilter FAULT_FILTER = of(FAULT, HTTPFault.getDefaultInstance());
+  private static final HttpFilter CORS_FILTER = of(CORS, Cors.getDefaultInstance());
+  private static final HttpFilter GRPC_WEB_FILTER = of(GRPC_WEB, GrpcWeb.getDefaultInstance());
+  private static final HttpFilter GRPC_STATS_FILTER = of(GRPC_STATS, FilterConfig.newBuilder()
+      .setEmitFilterState(true).setStatsForAllMethods(BoolValue.of(false)).build());
+  private static final HttpFilter MX_INBOUND = buildMetadataExchangeInbound();
+  private static final HttpFilter MX_OUTBOUND = buildMetadataExchangeOutbound(false);
+  private static final HttpFilter MX_OUTBOUND_IN_MESH = buildMetadataExchangeOutbound(true);
+  private static final HttpFilter ALPN_FILTER = buildAlpn();
+
   static HttpFilter router(boolean suppressEnvoyHeaders) {
-    return of(ROUTER, Router.newBuilder().setSuppressEnvoyHeaders(suppressEnvoyHeaders).build());
+    return suppressEnvoyHeaders ? ROUTER_QUIET : ROUTER_FILTER;
   }
 
   static HttpFilter fault() {
-    return of(FAULT, HTTPFault.getDefaultInstance());
+    return FAULT_FILTER;
   }
 
   static HttpFilter cors() {
-    return of(CORS, Cors.getDefaultInstance());
+    return CORS_FILTER;
   }
 
   static HttpFilter grpcWeb() {
-    return of(GRPC_WEB, GrpcWeb.getDefaultInstance());
+    return GRPC_WEB_FILTER;
   }
 
   static HttpFilter grpcStats() {
-    return of(GRPC_STATS, FilterConfig.newBuilder().setEmitFilterState(true)
-        .setStatsForAllMethods(BoolValue.of(false)).build());
+    return GRPC_STATS_FILTER;
   }
 
   /** Peer metadata discovery from Istio headers and the workload registry, propagated downstream (inbound). */
   static HttpFilter metadataExchangeInbound() {
+    return MX_INBOUND;
+  }
+
+  /** The outbound variant; {@code skipExternal} when ProxyConfig asks for MX headers only inside the mesh. */
+  static HttpFilter metadataExchangeOutbound(boolean skipExternal) {
+    return skipExternal ? MX_OUTBOUND_IN_MESH : MX_OUTBOUND;
+  }
+
+  private static HttpFilter buildMetadataExchangeInbound() {
     Map<String, Object> headers = Map.of("istio_headers", Map.of());
     return HttpFilter.newBuilder().setName(Listeners.METADATA_EXCHANGE).setTypedConfig(Structs.typedStruct(
         PEER_METADATA, Map.of(
@@ -66,8 +88,7 @@ final class HttpFilters {
             "downstream_propagation", List.of(headers)))).build();
   }
 
-  /** The outbound variant; {@code skipExternal} when ProxyConfig asks for MX headers only inside the mesh. */
-  static HttpFilter metadataExchangeOutbound(boolean skipExternal) {
+  private static HttpFilter buildMetadataExchangeOutbound(boolean skipExternal) {
     Map<String, Object> headers = Map.of("istio_headers", Map.of());
     Map<String, Object> propagation = skipExternal
         ? Map.of("istio_headers", Map.of("skip_external_clusters", true)) : headers;
@@ -82,6 +103,10 @@ final class HttpFilters {
    * by {@link IstioTypes}): per upstream HTTP version the ALPN list {@code istio-<v>, istio, <v>}.
    */
   static HttpFilter alpn() {
+    return ALPN_FILTER;
+  }
+
+  private static HttpFilter buildAlpn() {
     Descriptor config = IstioTypes.ALPN_FILE.findMessageTypeByName("FilterConfig");
     Descriptor override = config.findNestedTypeByName("AlpnOverride");
     EnumDescriptor protocol = config.findEnumTypeByName("Protocol");
