@@ -102,6 +102,33 @@ class MeshctlServeTest {
     }
   }
 
+  @Test
+  @DisplayName("a Telemetry file added to the directory pushes listeners with istio.stats to the connected sidecar")
+  void telemetryFilePushes() throws Exception {
+    Files.writeString(dir.resolve("a.yaml"), serviceEntry("a", "a.shop.corp.example", 8080, "10.0.0.1"));
+    ServeSettings settings = new ServeSettings(dir, Optional.empty(), "127.0.0.1", 0, 0, Optional.empty(),
+        Optional.empty(), false, Duration.ofHours(1), Duration.ZERO);
+    ConfigSource source = ConfigSource.of(Istiod.generator(XdsOptions.defaults().withDomainSuffix("corp.example")));
+    try (ServeRuntime rt = ServeRuntime.start(settings, source, new PrintWriter(new StringWriter(), true));
+        SotwStream stream = new SotwStream(rt.xdsPort())) {
+      stream.subscribe(Node.newBuilder().setId(NODE).build(), TypeUrls.LISTENER);
+      DiscoveryResponse first = stream.next();
+      assertThat(first.getResourcesList()).noneMatch(a -> a.getValue().toStringUtf8().contains("istio.stats"));
+      stream.ack(first);
+
+      Files.writeString(dir.resolve("telemetry.yaml"), """
+          apiVersion: telemetry.istio.io/v1
+          kind: Telemetry
+          metadata: {name: mesh-default, namespace: istio-system}
+          spec:
+            metrics: [{providers: [{name: prometheus}]}]
+          """);
+      assertThat(rt.reload()).isTrue();
+      DiscoveryResponse second = stream.next();
+      assertThat(second.getResourcesList()).anyMatch(a -> a.getValue().toStringUtf8().contains("istio.stats"));
+    }
+  }
+
   /** proxy-status until CDS shows SYNCED (the ACK travels asynchronously), at most 60 tries. */
   private static Run waitForSynced(String debug) throws InterruptedException {
     Run r = null;
