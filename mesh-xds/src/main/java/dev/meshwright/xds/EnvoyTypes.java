@@ -74,6 +74,8 @@ public final class EnvoyTypes {
       io.envoyproxy.envoy.extensions.formatter.metadata.v3.MetadataProto.getDescriptor(),
       io.envoyproxy.envoy.extensions.formatter.cel.v3.CelProto.getDescriptor(),
       io.envoyproxy.envoy.extensions.access_loggers.filters.cel.v3.CelProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.access_loggers.grpc.v3.AlsProto.getDescriptor(),
+      io.envoyproxy.envoy.extensions.access_loggers.open_telemetry.v3.LogsServiceProto.getDescriptor(),
       // the bootstrap pilot-agent writes (dev.meshwright.xds.bootstrap)
       io.envoyproxy.envoy.config.trace.v3.ZipkinProto.getDescriptor(),
       io.envoyproxy.envoy.config.trace.v3.LightstepProto.getDescriptor(),

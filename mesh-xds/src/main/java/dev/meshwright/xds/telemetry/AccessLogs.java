@@ -10,6 +10,7 @@ import dev.meshwright.api.mesh.MeshConfig;
 import dev.meshwright.api.telemetry.AccessLogging;
 import dev.meshwright.api.telemetry.TelemetrySpec;
 import dev.meshwright.api.telemetry.WorkloadMode;
+import dev.meshwright.model.snapshot.MeshSnapshot;
 import dev.meshwright.xds.ProxyContext;
 import dev.meshwright.xds.Structs;
 import io.envoyproxy.envoy.config.accesslog.v3.AccessLog;
@@ -38,8 +39,8 @@ import java.util.Optional;
  * the proxy configures logging, or the mesh names default access-logging providers, the logs come from the
  * providers {@link LogsMerge} keeps for the listener's mode, in provider-name order: each Envoy file provider
  * becomes a file access log (the built-in {@code envoy} provider without a format of its own takes the mesh
- * config's encoding and format), with the Telemetry's CEL {@code filter} as an extension filter; disabled
- * providers are left out. Other provider kinds (gRPC and OpenTelemetry log services) are not generated. Otherwise
+ * config's encoding and format), and each log-service provider a gRPC or OpenTelemetry log ({@link LogServices}),
+ * with the Telemetry's CEL {@code filter} as an extension filter; disabled providers are left out. Otherwise
  * the mesh config's {@code accessLogFile} is used, with {@code accessLogEncoding} and {@code accessLogFormat}.
  * Listener-level logs only record "no route" (NR) connections and are off under {@code disableEnvoyListenerLog}.
  * Stateless; the Telemetry-derived part is shared per snapshot by proxies with the same applicable Telemetry.
@@ -149,16 +150,16 @@ public final class AccessLogs {
     List<Config> cfgs = ctx.memo().get(new Key(logs.refs(), c.mode()), () -> {
       List<Config> out = new ArrayList<>();
       LogsMerge.merge(logs.perTelemetry(), mesh, c.mode()).forEach((name, spec) -> Providers.find(mesh, name)
-          .flatMap(p -> providerLog(p, mesh)).ifPresent(al -> out.add(new Config(al, spec))));
+          .flatMap(p -> providerLog(p, mesh, ctx.snapshot())).ifPresent(al -> out.add(new Config(al, spec))));
       return List.copyOf(out);
     });
     return cfgs.isEmpty() ? Optional.empty() : Optional.of(cfgs);
   }
 
-  /** istiod's {@code telemetryAccessLog}, for the provider kinds generated here (Envoy file logs). */
-  private static Optional<AccessLog> providerLog(ExtensionProvider p, MeshConfig mesh) {
+  /** istiod's {@code telemetryAccessLog}: Envoy file logs, and the log services of {@link LogServices}. */
+  private static Optional<AccessLog> providerLog(ExtensionProvider p, MeshConfig mesh, MeshSnapshot snapshot) {
     if (p.envoyFileAccessLog().isEmpty()) {
-      return Optional.empty();
+      return LogServices.of(p, snapshot);
     }
     EnvoyFileAccessLogProvider f = p.envoyFileAccessLog().get();
     if (BUILTIN_PROVIDER.equals(p.name().orElse("")) && f.logFormat().isEmpty()) {

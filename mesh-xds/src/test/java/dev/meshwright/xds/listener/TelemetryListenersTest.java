@@ -369,4 +369,37 @@ class TelemetryListenersTest {
     assertThat(hcm.getTracing().hasProvider()).isFalse();
     assertThat(hcm.getTracing().getRandomSampling().getValue()).isEqualTo(1.0);
   }
+
+  @Test
+  @DisplayName("log-service providers: OpenTelemetry (Istio's text body, sorted attributes) and Envoy's HTTP gRPC service on the collector's cluster")
+  void logServices() throws Exception {
+    MeshConfig mesh = MeshConfig.builder().from(mesh(false))
+        .addExtensionProvider(dev.meshwright.api.mesh.ExtensionProvider.builder().name("otel-logs")
+            .envoyOtelAls(dev.meshwright.api.mesh.EnvoyOpenTelemetryLogProvider.builder()
+                .service("tracing.observability.svc.corp.example").port(4317)
+                .logFormat(dev.meshwright.api.mesh.EnvoyOpenTelemetryLogProvider.OtelLogFormat.builder()
+                    .putLabel("z", "%RESPONSE_CODE%").putLabel("a", "%REQ(:PATH)%").build()).build()).build())
+        .addExtensionProvider(dev.meshwright.api.mesh.ExtensionProvider.builder().name("als")
+            .envoyHttpAls(dev.meshwright.api.mesh.EnvoyHttpGrpcV3LogProvider.builder()
+                .service("tracing.observability.svc.corp.example").port(9411).addAdditionalRequestHeadersToLog("x-a")
+                .build()).build())
+        .build();
+    String yaml = COLLECTORS + logging("mesh-root", "logs", "", "  - providers: [{name: otel-logs}, {name: als}]\n");
+    HttpConnectionManager out = Lds.hcm(listeners(yaml, mesh).get("0.0.0.0_8080").getFilterChains(0)).orElseThrow();
+    assertThat(out.getAccessLogList()).extracting(a -> a.getName())
+        .containsExactly("envoy.access_loggers.http_grpc", "envoy.access_loggers.open_telemetry");
+    var als = Lds.unpack(out.getAccessLog(0).getTypedConfig(),
+        io.envoyproxy.envoy.extensions.access_loggers.grpc.v3.HttpGrpcAccessLogConfig.class);
+    assertThat(als.getCommonConfig().getLogName()).isEqualTo("http_envoy_accesslog");
+    assertThat(als.getCommonConfig().getGrpcService().getEnvoyGrpc().getClusterName())
+        .isEqualTo("outbound|9411||tracing.observability.svc.corp.example");
+    assertThat(als.getCommonConfig().getFilterStateObjectsToLogList()).contains("wasm.upstream_peer");
+    assertThat(als.getAdditionalRequestHeadersToLogList()).containsExactly("x-a");
+    var otel = Lds.unpack(out.getAccessLog(1).getTypedConfig(),
+        io.envoyproxy.envoy.extensions.access_loggers.open_telemetry.v3.OpenTelemetryAccessLogConfig.class);
+    assertThat(otel.getBody().getStringValue()).startsWith("[%START_TIME%]");
+    assertThat(otel.getAttributes().getValuesList()).extracting(kv -> kv.getKey()).containsExactly("a", "z");
+    assertThat(otel.getDisableBuiltinLabels()).isTrue();
+    assertThat(json(out)).contains("OpenTelemetryAccessLogConfig");
+  }
 }
