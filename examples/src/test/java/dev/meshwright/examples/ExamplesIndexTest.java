@@ -28,7 +28,7 @@ class ExamplesIndexTest {
     }
     String readme = Files.readString(Path.of("README.md"));
 
-    assertThat(launcher).containsOnlyKeys("canary", "install", "webhook", "embed");
+    assertThat(launcher).containsOnlyKeys("canary", "install", "webhook", "embed", "observe");
     for (Map.Entry<String, String> e : launcher.entrySet()) {
       Method main = Class.forName(e.getValue()).getMethod("main", String[].class);
       assertThat(Modifier.isStatic(main.getModifiers())).as(e.getValue()).isTrue();
