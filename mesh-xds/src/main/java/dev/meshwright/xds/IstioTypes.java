@@ -36,7 +36,8 @@ public final class IstioTypes {
   }
 
   private static FieldDescriptorProto message(String name, int number, String typeName, boolean repeated) {
-    return FieldDescriptorProto.newBuilder().setName(name).setNumber(number).setType(FieldDescriptorProto.Type.TYPE_MESSAGE)
+    return FieldDescriptorProto.newBuilder().setName(name).setNumber(number)
+        .setType(FieldDescriptorProto.Type.TYPE_MESSAGE)
         .setLabel(repeated ? FieldDescriptorProto.Label.LABEL_REPEATED : FieldDescriptorProto.Label.LABEL_OPTIONAL)
         .setTypeName(typeName).build();
   }

@@ -129,7 +129,8 @@ public final class MeshObservability {
   }
 
   /** Validates {@code telemetry}, generates the sidecar's listeners and prints what the Telemetry configured. */
-  public static Outcome run(Telemetry telemetry, MeshConfig mesh, PrintStream out) throws InvalidProtocolBufferException {
+  public static Outcome run(Telemetry telemetry, MeshConfig mesh, PrintStream out)
+      throws InvalidProtocolBufferException {
     List<Diagnostic> problems = MeshValidator.create().validate(telemetry);
     problems.forEach(d -> out.println("validation: " + d));
     if (problems.stream().anyMatch(d -> d.severity() == Severity.ERROR)) {

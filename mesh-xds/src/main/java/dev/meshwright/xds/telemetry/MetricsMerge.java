@@ -2,8 +2,8 @@ package dev.meshwright.xds.telemetry;
 
 import dev.meshwright.api.mesh.DefaultProviders;
 import dev.meshwright.api.mesh.MeshConfig;
-import dev.meshwright.api.telemetry.MetricSelector;
 import dev.meshwright.api.telemetry.MetricSelector.IstioMetric;
+import dev.meshwright.api.telemetry.MetricSelector;
 import dev.meshwright.api.telemetry.Metrics;
 import dev.meshwright.api.telemetry.MetricsOverrides;
 import dev.meshwright.api.telemetry.ProviderRef;

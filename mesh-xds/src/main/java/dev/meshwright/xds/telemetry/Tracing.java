@@ -43,7 +43,8 @@ public final class Tracing {
    * @param useRequestIdForTraceSampling the UUID request-ID extension's setting when Telemetry chose it, else
    *     empty (istiod's default, {@code true})
    */
-  public record Result(Optional<HttpConnectionManager.Tracing> tracing, Optional<Boolean> useRequestIdForTraceSampling) {
+  public record Result(Optional<HttpConnectionManager.Tracing> tracing,
+      Optional<Boolean> useRequestIdForTraceSampling) {
     static final Result NONE = new Result(Optional.empty(), Optional.empty());
   }
 
