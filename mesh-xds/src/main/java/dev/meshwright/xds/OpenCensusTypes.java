@@ -10,8 +10,12 @@ import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
 import com.google.protobuf.DescriptorProtos.OneofDescriptorProto;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.DescriptorValidationException;
+import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Descriptors.FileDescriptor;
+import com.google.protobuf.DynamicMessage;
 import io.envoyproxy.envoy.config.core.v3.GrpcServiceProto;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The OpenCensus tracer config ({@code envoy.config.trace.v3.OpenCensusConfig}, with the
@@ -38,6 +42,36 @@ public final class OpenCensusTypes {
   /** The descriptor of {@link #OPENCENSUS_CONFIG}. */
   public static Descriptor openCensusConfig() {
     return OPENCENSUS_FILE.findMessageTypeByName("OpenCensusConfig");
+  }
+
+  /**
+   * Istio's trace-context names (the OpenCensus agent {@code context} of ProxyConfig or of a MeshConfig extension
+   * provider; both enums have the same names) as the Envoy enum's value
+   * names ({@code W3C_TRACE_CONTEXT} → {@code TRACE_CONTEXT}, {@code GRPC_BIN} → {@code GRPC_TRACE_BIN}, unspecified
+   * dropped), or {@code whenEmpty} when none is given (pilot-agent and istiod list all four in different orders).
+   */
+  public static List<String> contextNames(List<? extends Enum<?>> contexts, List<String> whenEmpty) {
+    if (contexts.isEmpty()) {
+      return whenEmpty;
+    }
+    List<String> out = new ArrayList<>();
+    for (Enum<?> c : contexts) {
+      switch (c.name()) {
+        case "W3C_TRACE_CONTEXT" -> out.add("TRACE_CONTEXT");
+        case "GRPC_BIN" -> out.add("GRPC_TRACE_BIN");
+        case "CLOUD_TRACE_CONTEXT", "B3" -> out.add(c.name());
+        default -> { } // UNSPECIFIED
+      }
+    }
+    return out;
+  }
+
+  /** Adds {@code contexts} (Envoy enum value names) as both the incoming and the outgoing trace contexts. */
+  public static void addContexts(DynamicMessage.Builder config, List<String> contexts) {
+    for (String side : List.of("incoming_trace_context", "outgoing_trace_context")) {
+      FieldDescriptor f = config.getDescriptorForType().findFieldByName(side);
+      contexts.forEach(c -> config.addRepeatedField(f, f.getEnumType().findValueByName(c)));
+    }
   }
 
   /** The descriptor of {@link #TRACE_CONFIG}. */

@@ -4,11 +4,9 @@ import com.google.protobuf.Any;
 import com.google.protobuf.BoolValue;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.EnumDescriptor;
-import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.Message;
 import dev.meshwright.api.mesh.Tracing;
-import dev.meshwright.api.mesh.Tracing.OpenCensusAgent.TraceContext;
 import dev.meshwright.xds.OpenCensusTypes;
 import io.envoyproxy.envoy.config.cluster.v3.Cluster;
 import io.envoyproxy.envoy.config.core.v3.GrpcService;
@@ -91,11 +89,11 @@ final class Tracers {
       if (address.isEmpty()) {
         return Setup.NONE;
       }
-      List<String> contexts = contexts(t.openCensusAgent().get().context());
+      List<String> contexts = OpenCensusTypes.contextNames(t.openCensusAgent().get().context(), ALL_CONTEXTS);
       DynamicMessage.Builder oc = DynamicMessage.newBuilder(OpenCensusTypes.openCensusConfig());
       set(oc, "ocagent_exporter_enabled", true);
       set(oc, "ocagent_address", address);
-      addContexts(oc, contexts);
+      OpenCensusTypes.addContexts(oc, contexts);
       set(oc, "trace_config", traceConfig(DEFAULT_LIMIT, DEFAULT_LIMIT, DEFAULT_LIMIT));
       return new Setup(Optional.empty(), http("envoy.tracers.opencensus", oc.build()), Map.of());
     }
@@ -129,7 +127,7 @@ final class Tracers {
       set(oc, "stackdriver_grpc_service", grpc.build());
     }
     set(oc, "stdout_exporter_enabled", sd.debug().orElse(false));
-    addContexts(oc, STACKDRIVER_CONTEXTS);
+    OpenCensusTypes.addContexts(oc, STACKDRIVER_CONTEXTS);
     set(oc, "trace_config", traceConfig(sd.maxNumberOfAnnotations().orElse(DEFAULT_LIMIT),
         sd.maxNumberOfAttributes().orElse(DEFAULT_LIMIT), sd.maxNumberOfMessageEvents().orElse(DEFAULT_LIMIT)));
     return new Setup(Optional.empty(), http("envoy.tracers.opencensus", oc.build()), Map.of());
@@ -153,23 +151,6 @@ final class Tracers {
     return Optional.of(cluster);
   }
 
-  private static List<String> contexts(List<TraceContext> contexts) {
-    if (contexts.isEmpty()) {
-      return ALL_CONTEXTS;
-    }
-    List<String> out = new ArrayList<>();
-    for (TraceContext c : contexts) {
-      switch (c) {
-        case W3C_TRACE_CONTEXT -> out.add("TRACE_CONTEXT");
-        case GRPC_BIN -> out.add("GRPC_TRACE_BIN");
-        case CLOUD_TRACE_CONTEXT -> out.add("CLOUD_TRACE_CONTEXT");
-        case B3 -> out.add("B3");
-        case UNSPECIFIED -> { }
-      }
-    }
-    return out;
-  }
-
   private static Message traceConfig(long annotations, long attributes, long messageEvents) {
     Descriptor d = OpenCensusTypes.traceConfig();
     Descriptor samplerType = d.findFieldByName("constant_sampler").getMessageType();
@@ -185,12 +166,6 @@ final class Tracers {
     return b.build();
   }
 
-  private static void addContexts(DynamicMessage.Builder oc, List<String> contexts) {
-    for (String side : List.of("incoming_trace_context", "outgoing_trace_context")) {
-      FieldDescriptor f = oc.getDescriptorForType().findFieldByName(side);
-      contexts.forEach(c -> oc.addRepeatedField(f, f.getEnumType().findValueByName(c)));
-    }
-  }
 
   /** Sets a field, leaving proto3 zero values unset as a generated message would. */
   private static void set(DynamicMessage.Builder b, String field, Object value) {

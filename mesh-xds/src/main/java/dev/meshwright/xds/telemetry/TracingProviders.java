@@ -2,12 +2,15 @@ package dev.meshwright.xds.telemetry;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.BoolValue;
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.Message;
 import com.google.protobuf.UInt32Value;
 import dev.meshwright.api.mesh.ExtensionProvider;
 import dev.meshwright.api.mesh.HttpService;
 import dev.meshwright.api.mesh.OpenTelemetryTracingProvider;
 import dev.meshwright.model.snapshot.MeshSnapshot;
+import dev.meshwright.xds.OpenCensusTypes;
 import dev.meshwright.xds.telemetry.Providers.Collector;
 import dev.meshwright.xds.telemetry.Providers.ProviderException;
 import io.envoyproxy.envoy.config.core.v3.GrpcService;
@@ -23,14 +26,16 @@ import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3
 import io.envoyproxy.envoy.extensions.tracers.opentelemetry.resource_detectors.v3.DynatraceResourceDetectorConfig;
 import io.envoyproxy.envoy.extensions.tracers.opentelemetry.resource_detectors.v3.EnvironmentResourceDetectorConfig;
 import io.envoyproxy.envoy.extensions.tracers.opentelemetry.samplers.v3.DynatraceSamplerConfig;
+import java.util.List;
 
 /**
  * The tracer of a connection manager for one tracing extension provider, as istiod 1.22's
  * {@code configureFromProviderConfig} builds it: Zipkin ({@code /api/v2/spans}, HTTP JSON, 128-bit trace IDs unless
  * {@code enable64bitTraceId}), Datadog, Lightstep (as OpenTelemetry over gRPC with its access token), SkyWalking
  * (spawning upstream spans) and OpenTelemetry (gRPC, or HTTP at {@code hostname/path}; resource detectors; the
- * Dynatrace sampler), each sending to the {@code outbound|port||host} cluster of its service. OpenCensus and
- * Stackdriver tracing are not generated (they fail, as a provider that does not trace does). Stateless.
+ * Dynatrace sampler), each sending to the {@code outbound|port||host} cluster of its service, and the OpenCensus
+ * agent (at {@code service:port}, as istiod writes it). Stackdriver tracing, which needs the proxy's GCP project,
+ * is not generated (it fails, as a provider that does not trace does). Stateless.
  */
 final class TracingProviders {
   private TracingProviders() {}
@@ -39,6 +44,10 @@ final class TracingProviders {
   static final String DATADOG = "envoy.tracers.datadog";
   static final String OPENTELEMETRY = "envoy.tracers.opentelemetry";
   static final String SKYWALKING = "envoy.tracers.skywalking";
+  static final String OPENCENSUS = "envoy.tracers.opencensus";
+  /** istiod's trace contexts for an OpenCensus agent that names none. */
+  private static final List<String> OPENCENSUS_CONTEXTS = List.of("B3", "CLOUD_TRACE_CONTEXT", "GRPC_TRACE_BIN",
+      "TRACE_CONTEXT");
 
   /**
    * A provider's tracer.
@@ -80,6 +89,15 @@ final class TracingProviders {
     }
     if (p.opentelemetry().isPresent()) {
       return openTelemetry(p.opentelemetry().get(), snapshot, serviceCluster);
+    }
+    if (p.opencensus().isPresent()) {
+      var o = p.opencensus().get();
+      DynamicMessage.Builder oc = DynamicMessage.newBuilder(OpenCensusTypes.openCensusConfig());
+      Descriptor d = oc.getDescriptorForType();
+      oc.setField(d.findFieldByName("ocagent_address"), o.service().orElse("") + ":" + o.port().orElse(0));
+      oc.setField(d.findFieldByName("ocagent_exporter_enabled"), true);
+      OpenCensusTypes.addContexts(oc, OpenCensusTypes.contextNames(o.context(), OPENCENSUS_CONTEXTS));
+      return tracer(OPENCENSUS, false, o.maxTagLength().orElse(0), oc.build(), false);
     }
     throw new ProviderException("provider " + p.name().orElse("") + " does not support tracing here");
   }

@@ -89,6 +89,24 @@ class TracingProvidersTest {
   }
 
   @Test
+  @DisplayName("an OpenCensus agent at service:port with istiod's four trace contexts, or the ones named")
+  void openCensus() throws Exception {
+    var all = TracingProviders.of(ExtensionProvider.builder().name("oc").opencensus(
+        dev.meshwright.api.mesh.OpenCensusAgentTracingProvider.builder().service("oc.obs").port(55678).build())
+        .build(), SNAPSHOT, "");
+    assertThat(all.tracing().getProvider().getName()).isEqualTo("envoy.tracers.opencensus");
+    String json = dev.meshwright.xds.EnvoyTypes.get().print(all.tracing().getProvider());
+    assertThat(json).contains("\"ocagentAddress\": \"oc.obs:55678\"").contains("\"ocagentExporterEnabled\": true")
+        .contains("\"incomingTraceContext\": [\"B3\", \"CLOUD_TRACE_CONTEXT\", \"GRPC_TRACE_BIN\", \"TRACE_CONTEXT\"]");
+    var w3c = TracingProviders.of(ExtensionProvider.builder().name("oc").opencensus(
+        dev.meshwright.api.mesh.OpenCensusAgentTracingProvider.builder().service("oc.obs").port(1)
+            .addContext(dev.meshwright.api.mesh.OpenCensusAgentTracingProvider.TraceContext.W3C_TRACE_CONTEXT)
+            .build()).build(), SNAPSHOT, "");
+    assertThat(dev.meshwright.xds.EnvoyTypes.get().print(w3c.tracing().getProvider()))
+        .contains("\"outgoingTraceContext\": [\"TRACE_CONTEXT\"]");
+  }
+
+  @Test
   @DisplayName("a hostname in two namespaces, an unknown one, and a provider that does not trace are errors")
   void errors() throws Exception {
     assertThatThrownBy(() -> Providers.collector(SNAPSHOT, "shared.example", 8126))
