@@ -150,7 +150,8 @@ final class GatewayTcpChains {
         for (String subset : all) {
           String cluster = ClusterNames.outboundSni(p.port(), subset, svc.hostname());
           out.add(new GatewayChain(List.of(cluster), ALL_ISTIO_MTLS_ALPNS, Optional.empty(),
-              withTelemetry(tcpProxy(TcpProxy.newBuilder().setStatPrefix(cluster).setCluster(cluster)))));
+              TelemetryFilters.tcpStack(ctx, ListenerClass.GATEWAY,
+                  tcpProxy(TcpProxy.newBuilder().setStatPrefix(cluster).setCluster(cluster)))));
         }
       }
     }
@@ -158,8 +159,8 @@ final class GatewayTcpChains {
   }
 
   /**
-   * Metadata exchange (ISTIO_MUTUAL only), the policy filters, the telemetry filters, then a TCP proxy to one destination (stat prefix =
-   * cluster) or to weighted clusters (stat prefix = {@code vs.ns}).
+   * Metadata exchange (ISTIO_MUTUAL only), the policy filters, the telemetry filters, then a TCP proxy to one
+   * destination (stat prefix = cluster) or to weighted clusters (stat prefix = {@code vs.ns}).
    */
   List<Filter> networkFilters(List<RouteDestination> routes, int serverPort, VirtualService vs, boolean mx) {
     List<Filter> out = new ArrayList<>();
@@ -184,14 +185,7 @@ final class GatewayTcpChains {
       tcp.setStatPrefix(vs.name() + "." + vs.namespace()).setWeightedClusters(w);
     }
     ctx.proxy().meta("IDLE_TIMEOUT").flatMap(Listeners::goDuration).ifPresent(tcp::setIdleTimeout);
-    out.addAll(withTelemetry(tcpProxy(tcp)));
-    return out;
-  }
-
-  /** The gateway telemetry filters ({@code istio.stats}), then the terminal TCP proxy. */
-  private List<Filter> withTelemetry(Filter tcpProxy) {
-    List<Filter> out = new ArrayList<>(TelemetryFilters.tcp(ctx, ListenerClass.GATEWAY));
-    out.add(tcpProxy);
+    out.addAll(TelemetryFilters.tcpStack(ctx, ListenerClass.GATEWAY, tcpProxy(tcp)));
     return out;
   }
 

@@ -136,17 +136,11 @@ final class OutboundTcpChains {
     return gw && labels && p && ns;
   }
 
-  /** istiod's outbound TCP filter stack: the telemetry filters, then the terminal TCP proxy. */
-  private List<Filter> stack(Filter tcpProxy) {
-    List<Filter> out = new ArrayList<>(TelemetryFilters.tcp(ctx, ListenerClass.SIDECAR_OUTBOUND));
-    out.add(tcpProxy);
-    return out;
-  }
-
   private List<Filter> defaultFilters(MeshService svc, ServicePort port) {
     int p = svc.ports().size() == 1 ? svc.ports().get(0).port() : port.port();
     String cluster = ClusterNames.outbound(p, "", svc.hostname());
-    return stack(Listeners.tcpProxyFilter(single(cluster, cluster, "", rule(svc.hostname()))));
+    return TelemetryFilters.tcpStack(ctx, ListenerClass.SIDECAR_OUTBOUND,
+        Listeners.tcpProxyFilter(single(cluster, cluster, "", rule(svc.hostname()))));
   }
 
   private List<Filter> routeFilters(List<RouteDestination> routes, ServicePort port, VirtualService vs) {
@@ -155,7 +149,8 @@ final class OutboundTcpChains {
     if (routes.size() == 1) {
       Destination d = routes.get(0).destination().orElseThrow();
       String cluster = destinationCluster(d, port.port());
-      return stack(Listeners.tcpProxyFilter(single(cluster, cluster, d.subset().orElse(""), dr)));
+      return TelemetryFilters.tcpStack(ctx, ListenerClass.SIDECAR_OUTBOUND,
+          Listeners.tcpProxyFilter(single(cluster, cluster, d.subset().orElse(""), dr)));
     }
     TcpProxy.WeightedCluster.Builder wc = TcpProxy.WeightedCluster.newBuilder();
     for (RouteDestination r : routes) {
@@ -166,7 +161,8 @@ final class OutboundTcpChains {
     }
     TcpProxy.Builder tcp = TcpProxy.newBuilder().setStatPrefix(vs.name() + "." + vs.namespace()).setWeightedClusters(wc);
     common(tcp, "", dr);
-    return stack(Listeners.tcpProxyFilter(tcp.build()));
+    return TelemetryFilters.tcpStack(ctx, ListenerClass.SIDECAR_OUTBOUND,
+        Listeners.tcpProxyFilter(tcp.build()));
   }
 
   /** istiod's {@code GetDestinationCluster}: the destination port, else the only service port, else the listener's. */

@@ -18,7 +18,6 @@ import io.envoyproxy.envoy.config.listener.v3.FilterChainMatch;
 import io.envoyproxy.envoy.config.listener.v3.Listener;
 import io.envoyproxy.envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy;
 import java.util.List;
-import java.util.ArrayList;
 import java.util.Optional;
 
 /**
@@ -70,9 +69,8 @@ final class VirtualOutbound {
     TcpProxy.Builder tcp = Listeners.tcpProxy(catchAllCluster(ctx)).toBuilder();
     meta.idleTimeout().ifPresent(tcp::setIdleTimeout);
     tcp.addAllAccessLog(AccessLogs.connection(ctx, ListenerClass.SIDECAR_OUTBOUND));
-    List<Filter> out = new ArrayList<>(TelemetryFilters.tcp(ctx, ListenerClass.SIDECAR_OUTBOUND));
-    out.add(Listeners.tcpProxyFilter(tcp.build()));
-    return out;
+    return TelemetryFilters.tcpStack(ctx, ListenerClass.SIDECAR_OUTBOUND,
+        Listeners.tcpProxyFilter(tcp.build()));
   }
 
   /** {@code virtualOutbound}, or empty under interception NONE. */

@@ -54,6 +54,16 @@ public final class TelemetryFilters {
     return out;
   }
 
+  /**
+   * A TCP chain's closing filters as istiod stacks them: the telemetry filters of {@code c}, then {@code terminal}
+   * (the {@code tcp_proxy}).
+   */
+  public static List<Filter> tcpStack(ProxyContext ctx, ListenerClass c, Filter terminal) {
+    List<Filter> out = new ArrayList<>(tcp(ctx, c));
+    out.add(terminal);
+    return out;
+  }
+
   private static List<Any> configs(ProxyContext ctx, ListenerClass c, boolean tcp) {
     MeshConfig mesh = ctx.meshConfig();
     Sections<Metrics> metrics = Sections.of(ctx, TelemetrySpec::metrics);
