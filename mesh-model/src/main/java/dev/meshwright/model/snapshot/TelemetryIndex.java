@@ -21,8 +21,6 @@ import java.util.Optional;
  * thread-safe.
  */
 public final class TelemetryIndex {
-  private static final TelemetryIndex EMPTY = new TelemetryIndex("istio-system", List.of());
-
   private final String rootNamespace;
   private final Map<String, List<Telemetry>> byNamespace;
 
@@ -39,13 +37,7 @@ public final class TelemetryIndex {
   }
 
   static TelemetryIndex build(String rootNamespace, Collection<Telemetry> telemetries) {
-    return telemetries.isEmpty() ? new TelemetryIndex(rootNamespace, List.of())
-        : new TelemetryIndex(rootNamespace, telemetries);
-  }
-
-  /** An index with no Telemetry resources. */
-  public static TelemetryIndex empty() {
-    return EMPTY;
+    return new TelemetryIndex(rootNamespace, telemetries);
   }
 
   /** Whether there are no Telemetry resources at all. */
@@ -72,7 +64,7 @@ public final class TelemetryIndex {
         out.add(t);
       }
     }
-    return out;
+    return List.copyOf(out);
   }
 
   private Optional<Telemetry> namespaceWide(String namespace) {

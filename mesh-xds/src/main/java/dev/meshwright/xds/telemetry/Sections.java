@@ -2,6 +2,7 @@ package dev.meshwright.xds.telemetry;
 
 import dev.meshwright.api.telemetry.Telemetry;
 import dev.meshwright.api.telemetry.TelemetrySpec;
+import dev.meshwright.model.snapshot.TelemetryIndex;
 import dev.meshwright.xds.ProxyContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ record Sections<T>(List<List<T>> perTelemetry, List<String> refs) {
   static <T> Sections<T> of(ProxyContext ctx, Function<TelemetrySpec, List<T>> part) {
     List<List<T>> lists = new ArrayList<>();
     List<String> refs = new ArrayList<>();
-    for (Telemetry t : ctx.snapshot().telemetries().applicable(ctx.proxy().namespace(), ctx.labels())) {
+    for (Telemetry t : applicable(ctx)) {
       List<T> entries = part.apply(t.spec());
       if (!entries.isEmpty()) {
         lists.add(entries);
@@ -30,6 +31,17 @@ record Sections<T>(List<List<T>> perTelemetry, List<String> refs) {
       }
     }
     return new Sections<>(List.copyOf(lists), List.copyOf(refs));
+  }
+
+  /** Context key of the applicable Telemetry resources: every listener of one generation reads them. */
+  private record Applicable() {}
+
+  private static List<Telemetry> applicable(ProxyContext ctx) {
+    TelemetryIndex index = ctx.snapshot().telemetries();
+    if (index.isEmpty()) {
+      return List.of();
+    }
+    return ctx.local(new Applicable(), () -> index.applicable(ctx.proxy().namespace(), ctx.labels()));
   }
 
   /** Every entry, in order. */
