@@ -43,7 +43,7 @@ import java.util.Optional;
  * with the Telemetry's CEL {@code filter} as an extension filter; disabled providers are left out. Otherwise
  * the mesh config's {@code accessLogFile} is used, with {@code accessLogEncoding} and {@code accessLogFormat}.
  * Listener-level logs only record "no route" (NR) connections and are off under {@code disableEnvoyListenerLog}.
- * Stateless; the Telemetry-derived part is shared per snapshot by proxies with the same applicable Telemetry.
+ * Stateless; the logs are built once per snapshot and shared by proxies with the same applicable Telemetry.
  */
 public final class AccessLogs {
   private AccessLogs() {}
@@ -83,32 +83,42 @@ public final class AccessLogs {
   /** One provider's log for a mode: the access log, whether it is off, and its CEL filter. */
   private record Config(AccessLog log, LogsMerge.Spec spec) {}
 
-  private record Key(List<String> telemetries, WorkloadMode mode) {}
+  /** What the logs of one kind depend on besides the snapshot. */
+  private record Key(List<String> telemetries, WorkloadMode mode, boolean listener) {}
+
+  private static final AccessLogFilter NO_ROUTE = AccessLogFilter.newBuilder()
+      .setResponseFlagFilter(ResponseFlagFilter.newBuilder().addFlags("NR")).build();
 
   /** The access logs of the connection managers and TCP proxies of listener class {@code c}. */
   public static List<AccessLog> connection(ProxyContext ctx, ListenerClass c) {
-    Optional<List<Config>> cfgs = telemetry(ctx, c);
-    if (cfgs.isEmpty()) {
-      String path = ctx.meshConfig().accessLogFile().orElse("");
-      return path.isEmpty() ? List.of() : List.of(meshLog(path, ctx.meshConfig(), null));
-    }
-    return fromTelemetry(cfgs.get(), null);
+    return logs(ctx, c, false);
   }
 
   /** The listener-level access logs of listener class {@code c}: "no route" connections only. */
   public static List<AccessLog> listener(ProxyContext ctx, ListenerClass c) {
-    MeshConfig mesh = ctx.meshConfig();
-    if (mesh.disableEnvoyListenerLog().orElse(false)) {
+    if (ctx.meshConfig().disableEnvoyListenerLog().orElse(false)) {
       return List.of();
     }
-    AccessLogFilter nr = AccessLogFilter.newBuilder()
-        .setResponseFlagFilter(ResponseFlagFilter.newBuilder().addFlags("NR")).build();
-    Optional<List<Config>> cfgs = telemetry(ctx, c);
+    return logs(ctx, c, true);
+  }
+
+  /** The logs of one kind, built once per snapshot for proxies with the same logging Telemetry and mode. */
+  private static List<AccessLog> logs(ProxyContext ctx, ListenerClass c, boolean listener) {
+    Sections<AccessLogging> logs = Sections.of(ctx, TelemetrySpec::accessLogging);
+    MeshConfig mesh = ctx.meshConfig();
+    MeshSnapshot snapshot = ctx.snapshot();
+    return ctx.memo().get(new Key(logs.refs(), c.mode(), listener),
+        () -> build(logs, mesh, snapshot, c.mode(), listener ? NO_ROUTE : null));
+  }
+
+  private static List<AccessLog> build(Sections<AccessLogging> logs, MeshConfig mesh, MeshSnapshot snapshot,
+      WorkloadMode mode, AccessLogFilter listenerFilter) {
+    List<Config> cfgs = telemetry(logs, mesh, snapshot, mode);
     if (cfgs.isEmpty()) {
       String path = mesh.accessLogFile().orElse("");
-      return path.isEmpty() ? List.of() : List.of(meshLog(path, mesh, nr));
+      return path.isEmpty() ? List.of() : List.of(meshLog(path, mesh, listenerFilter));
     }
-    return fromTelemetry(cfgs.get(), nr);
+    return fromTelemetry(cfgs, listenerFilter);
   }
 
   private static List<AccessLog> fromTelemetry(List<Config> cfgs, AccessLogFilter listenerFilter) {
@@ -133,27 +143,24 @@ public final class AccessLogs {
       }
       out.add(al.build());
     }
-    return out;
+    return List.copyOf(out);
   }
 
   /**
-   * The Telemetry-configured logs for {@code c}'s mode, or empty when neither a Telemetry resource nor the mesh
-   * defaults configure logging (the mesh config's file log applies then). istiod's {@code AccessLogging}.
+   * The Telemetry-configured logs for {@code mode}, or none when neither a Telemetry resource nor the mesh
+   * defaults configure logging, or no provider yields a log (the mesh config's file log applies then). istiod's
+   * {@code AccessLogging}.
    */
-  private static Optional<List<Config>> telemetry(ProxyContext ctx, ListenerClass c) {
-    MeshConfig mesh = ctx.meshConfig();
-    Sections<AccessLogging> logs = Sections.of(ctx, TelemetrySpec::accessLogging);
+  private static List<Config> telemetry(Sections<AccessLogging> logs, MeshConfig mesh, MeshSnapshot snapshot,
+      WorkloadMode mode) {
     boolean defaults = !mesh.defaultProviders().map(d -> d.accessLogging().isEmpty()).orElse(true);
     if (logs.isEmpty() && !defaults) {
-      return Optional.empty();
+      return List.of();
     }
-    List<Config> cfgs = ctx.memo().get(new Key(logs.refs(), c.mode()), () -> {
-      List<Config> out = new ArrayList<>();
-      LogsMerge.merge(logs.perTelemetry(), mesh, c.mode()).forEach((name, spec) -> Providers.find(mesh, name)
-          .flatMap(p -> providerLog(p, mesh, ctx.snapshot())).ifPresent(al -> out.add(new Config(al, spec))));
-      return List.copyOf(out);
-    });
-    return cfgs.isEmpty() ? Optional.empty() : Optional.of(cfgs);
+    List<Config> out = new ArrayList<>();
+    LogsMerge.merge(logs.perTelemetry(), mesh, mode).forEach((name, spec) -> Providers.find(mesh, name)
+        .flatMap(p -> providerLog(p, mesh, snapshot)).ifPresent(al -> out.add(new Config(al, spec))));
+    return out;
   }
 
   /** istiod's {@code telemetryAccessLog}: Envoy file logs, and the log services of {@link LogServices}. */
