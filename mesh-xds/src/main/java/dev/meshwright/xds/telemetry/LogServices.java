@@ -10,7 +10,6 @@ import dev.meshwright.xds.telemetry.Providers.Collector;
 import dev.meshwright.xds.telemetry.Providers.ProviderException;
 import io.envoyproxy.envoy.config.accesslog.v3.AccessLog;
 import io.envoyproxy.envoy.config.core.v3.ApiVersion;
-import io.envoyproxy.envoy.config.core.v3.GrpcService;
 import io.envoyproxy.envoy.extensions.access_loggers.grpc.v3.CommonGrpcAccessLogConfig;
 import io.envoyproxy.envoy.extensions.access_loggers.grpc.v3.HttpGrpcAccessLogConfig;
 import io.envoyproxy.envoy.extensions.access_loggers.grpc.v3.TcpGrpcAccessLogConfig;
@@ -89,7 +88,8 @@ final class LogServices {
         .setCommonConfig(common(o.logName().filter(n -> !n.isEmpty()).orElse("otel_envoy_accesslog"), c, List.of()))
         .setDisableBuiltinLabels(true)
         .setBody(AnyValue.newBuilder().setStringValue(body));
-    Map<String, Object> labels = o.logFormat().map(EnvoyOpenTelemetryLogProvider.OtelLogFormat::labels).orElse(Map.of());
+    Map<String, Object> labels =
+        o.logFormat().map(EnvoyOpenTelemetryLogProvider.OtelLogFormat::labels).orElse(Map.of());
     if (!labels.isEmpty()) {
       KeyValueList.Builder kv = KeyValueList.newBuilder();
       new TreeMap<>(labels).forEach((k, v) -> kv.addValues(KeyValue.newBuilder().setKey(k)
@@ -102,8 +102,7 @@ final class LogServices {
   /** The shared gRPC settings; {@code filterState} empty means the Wasm peer objects. */
   private static CommonGrpcAccessLogConfig common(String logName, Collector c, List<String> filterState) {
     return CommonGrpcAccessLogConfig.newBuilder().setLogName(logName)
-        .setGrpcService(GrpcService.newBuilder().setEnvoyGrpc(GrpcService.EnvoyGrpc.newBuilder()
-            .setClusterName(c.cluster()).setAuthority(c.hostname())))
+        .setGrpcService(c.grpcService())
         .setTransportApiVersion(ApiVersion.V3)
         .addAllFilterStateObjectsToLog(filterState.isEmpty() ? WASM_PEER_STATE : filterState).build();
   }

@@ -5,6 +5,7 @@ import dev.meshwright.api.mesh.MeshConfig;
 import dev.meshwright.model.registry.MeshService;
 import dev.meshwright.model.snapshot.MeshSnapshot;
 import dev.meshwright.xds.cluster.ClusterNames;
+import io.envoyproxy.envoy.config.core.v3.GrpcService;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,7 +22,13 @@ final class Providers {
    * @param hostname the service's hostname (the {@code Host} / gRPC authority)
    * @param cluster its {@code outbound|port||hostname} cluster
    */
-  record Collector(String hostname, String cluster) {}
+  record Collector(String hostname, String cluster) {
+    /** Envoy's own gRPC client to the collector: its cluster, with the hostname as authority. */
+    GrpcService grpcService() {
+      return GrpcService.newBuilder().setEnvoyGrpc(GrpcService.EnvoyGrpc.newBuilder().setClusterName(cluster)
+          .setAuthority(hostname)).build();
+    }
+  }
 
   /** istiod's {@code fetchProvider}: the mesh's extension provider of that name, ignoring case. */
   static Optional<ExtensionProvider> find(MeshConfig mesh, String name) {
@@ -38,7 +45,8 @@ final class Providers {
     }
     int slash = service.indexOf('/');
     if (slash >= 0 && service.indexOf('/', slash + 1) < 0) {
-      Optional<MeshService> svc = snapshot.registry().service(service.substring(slash + 1), service.substring(0, slash));
+      Optional<MeshService> svc =
+          snapshot.registry().service(service.substring(slash + 1), service.substring(0, slash));
       if (svc.isPresent()) {
         return new Collector(svc.get().hostname(), ClusterNames.outbound(port, "", svc.get().hostname()));
       }

@@ -5,6 +5,7 @@ import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.DynamicMessage;
 import dev.meshwright.xds.IstioTypes;
+import dev.meshwright.xds.cluster.Clusters;
 import dev.meshwright.xds.telemetry.MetricsMerge.MetricOverride;
 import dev.meshwright.xds.telemetry.MetricsMerge.ModeMetrics;
 import dev.meshwright.xds.telemetry.MetricsMerge.ProviderMetrics;
@@ -51,7 +52,7 @@ final class StatsConfigs {
       b.setField(PLUGIN.findFieldByName("disable_host_header_fallback"), true);
     }
     metrics.reportingInterval().ifPresent(d -> b.setField(PLUGIN.findFieldByName("tcp_reporting_duration"),
-        com.google.protobuf.Duration.newBuilder().setSeconds(d.getSeconds()).setNanos(d.getNano()).build()));
+        Clusters.duration(d)));
     FieldDescriptor list = PLUGIN.findFieldByName("metrics");
     for (MetricOverride o : mode.overrides()) {
       b.addRepeatedField(list, metric(o));

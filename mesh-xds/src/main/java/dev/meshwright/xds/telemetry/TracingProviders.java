@@ -11,9 +11,9 @@ import dev.meshwright.api.mesh.HttpService;
 import dev.meshwright.api.mesh.OpenTelemetryTracingProvider;
 import dev.meshwright.model.snapshot.MeshSnapshot;
 import dev.meshwright.xds.OpenCensusTypes;
+import dev.meshwright.xds.cluster.Clusters;
 import dev.meshwright.xds.telemetry.Providers.Collector;
 import dev.meshwright.xds.telemetry.Providers.ProviderException;
-import io.envoyproxy.envoy.config.core.v3.GrpcService;
 import io.envoyproxy.envoy.config.core.v3.HeaderValue;
 import io.envoyproxy.envoy.config.core.v3.HeaderValueOption;
 import io.envoyproxy.envoy.config.core.v3.HttpUri;
@@ -79,13 +79,13 @@ final class TracingProviders {
       var l = p.lightstep().get();
       Collector c = Providers.collector(snapshot, l.service().orElse(""), l.port().orElse(0));
       return tracer(OPENTELEMETRY, false, l.maxTagLength().orElse(0), OpenTelemetryConfig.newBuilder()
-          .setGrpcService(grpc(c).toBuilder().addInitialMetadata(HeaderValue.newBuilder()
+          .setGrpcService(c.grpcService().toBuilder().addInitialMetadata(HeaderValue.newBuilder()
               .setKey("lightstep-access-token").setValue(l.accessToken().orElse("")))).build(), false);
     }
     if (p.skywalking().isPresent()) {
       var s = p.skywalking().get();
       Collector c = Providers.collector(snapshot, s.service().orElse(""), s.port().orElse(0));
-      return tracer(SKYWALKING, true, 0, SkyWalkingConfig.newBuilder().setGrpcService(grpc(c)).build(), false);
+      return tracer(SKYWALKING, true, 0, SkyWalkingConfig.newBuilder().setGrpcService(c.grpcService()).build(), false);
     }
     if (p.opentelemetry().isPresent()) {
       return openTelemetry(p.opentelemetry().get(), snapshot, serviceCluster);
@@ -107,7 +107,7 @@ final class TracingProviders {
     Collector c = Providers.collector(snapshot, o.service().orElse(""), o.port().orElse(0));
     OpenTelemetryConfig.Builder oc = OpenTelemetryConfig.newBuilder().setServiceName(serviceCluster);
     if (o.http().isEmpty()) {
-      oc.setGrpcService(grpc(c));
+      oc.setGrpcService(c.grpcService());
     } else {
       oc.setHttpService(http(join(c.hostname(), o.http().get().path().orElse("")), c.cluster(), o.http().get()));
     }
@@ -155,16 +155,10 @@ final class TracingProviders {
     return new Tracer(t, customSampler);
   }
 
-  private static GrpcService grpc(Collector c) {
-    return GrpcService.newBuilder().setEnvoyGrpc(GrpcService.EnvoyGrpc.newBuilder().setClusterName(c.cluster())
-        .setAuthority(c.hostname())).build();
-  }
-
-  /** An HTTP service at {@code uri} through {@code cluster}, with the timeout and headers (overwritten) of {@code s}. */
+  /** An HTTP service at {@code uriValue} through {@code cluster}, with the timeout and headers (overwritten) of s. */
   private static io.envoyproxy.envoy.config.core.v3.HttpService http(String uriValue, String cluster, HttpService s) {
     HttpUri.Builder uri = HttpUri.newBuilder().setUri(uriValue).setCluster(cluster);
-    s.timeout().ifPresent(d -> uri.setTimeout(com.google.protobuf.Duration.newBuilder().setSeconds(d.getSeconds())
-        .setNanos(d.getNano())));
+    s.timeout().ifPresent(d -> uri.setTimeout(Clusters.duration(d)));
     io.envoyproxy.envoy.config.core.v3.HttpService.Builder out =
         io.envoyproxy.envoy.config.core.v3.HttpService.newBuilder().setHttpUri(uri);
     for (HttpService.HttpHeader h : s.headers()) {
