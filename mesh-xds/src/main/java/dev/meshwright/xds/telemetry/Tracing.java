@@ -55,15 +55,15 @@ public final class Tracing {
   public static Result of(ProxyContext ctx, ListenerClass c) {
     MeshConfig mesh = ctx.meshConfig();
     Sections<dev.meshwright.api.telemetry.Tracing> sections = Sections.of(ctx, TelemetrySpec::tracing);
-    Optional<TracingSpecs.Specs> specs = TracingSpecs.merge(sections.flat(), mesh);
-    if (specs.isEmpty()) {
+    if (sections.isEmpty() && mesh.defaultProviders().map(d -> d.tracing().isEmpty()).orElse(true)) {
       return new Result(legacy(ctx.proxy(), mesh, ctx.proxyConfig()), Optional.empty());
     }
     Proxy p = ctx.proxy();
     Map<String, String> nodeMeta = Map.of("MESH_ID", p.meta("MESH_ID").orElse(""),
         "NAMESPACE", p.meta("NAMESPACE").orElse(""), "CLUSTER_ID", p.meta("CLUSTER_ID").orElse(""));
     Key key = new Key(sections.refs(), c, ctx.labels(), ctx.proxyConfig(), p.serviceCluster(), nodeMeta);
-    return ctx.memo().get(key, () -> fromTelemetry(specs.get().forClass(c), ctx, p));
+    return ctx.memo().get(key,
+        () -> fromTelemetry(TracingSpecs.merge(sections.flat(), mesh).orElseThrow().forClass(c), ctx, p));
   }
 
   private static Result fromTelemetry(TracingSpecs.Spec spec, ProxyContext ctx, Proxy proxy) {
@@ -81,20 +81,14 @@ public final class Tracing {
     }
     ProxyConfig pc = ctx.proxyConfig();
     double sampling = tracer.customSampler() ? 100.0 : spec.sampling().orElseGet(() -> proxyConfigSampling(pc));
-    HttpConnectionManager.Tracing.Builder b = tracer.tracing();
-    sample(b, sampling);
     List<CustomTag> custom = new ArrayList<>();
     if (spec.customTags().isEmpty()) {
-      proxyConfigTags(pc).forEach(custom::add);
+      custom.addAll(proxyConfigTags(pc));
     } else {
       spec.customTags().forEach((name, tag) -> custom.add(telemetryTag(name, tag)));
     }
-    b.addAllCustomTags(tags(proxy, custom));
-    if (!b.hasMaxPathTagLength()) {
-      pc.tracing().flatMap(dev.meshwright.api.mesh.Tracing::maxPathTagLength).filter(n -> n != 0)
-          .ifPresent(n -> b.setMaxPathTagLength(com.google.protobuf.UInt32Value.of(n)));
-    }
-    return new Result(Optional.of(b.build()), Optional.of(spec.useRequestIdForTraceSampling()));
+    return new Result(Optional.of(finish(tracer.tracing(), proxy, pc, sampling, custom)),
+        Optional.of(spec.useRequestIdForTraceSampling()));
   }
 
   /** The legacy mesh-config path: {@code enableTracing} on, ProxyConfig sampling and tags, no provider. */
@@ -102,18 +96,25 @@ public final class Tracing {
     if (!mesh.enableTracing().orElse(true)) {
       return Optional.empty();
     }
-    HttpConnectionManager.Tracing.Builder b = HttpConnectionManager.Tracing.newBuilder();
-    sample(b, proxyConfigSampling(pc));
-    b.addAllCustomTags(tags(proxy, proxyConfigTags(pc)));
-    pc.tracing().flatMap(dev.meshwright.api.mesh.Tracing::maxPathTagLength).filter(n -> n != 0)
-        .ifPresent(n -> b.setMaxPathTagLength(com.google.protobuf.UInt32Value.of(n)));
-    return Optional.of(b.build());
+    return Optional.of(finish(HttpConnectionManager.Tracing.newBuilder(), proxy, pc, proxyConfigSampling(pc),
+        proxyConfigTags(pc)));
   }
 
-  private static void sample(HttpConnectionManager.Tracing.Builder b, double random) {
+  /**
+   * What both paths add: 100% client and overall sampling with {@code random} sampling, Istio's tags plus
+   * {@code custom}, and the ProxyConfig's max path tag length when the provider set none.
+   */
+  private static HttpConnectionManager.Tracing finish(HttpConnectionManager.Tracing.Builder b, Proxy proxy,
+      ProxyConfig pc, double random, List<CustomTag> custom) {
     b.setClientSampling(Percent.newBuilder().setValue(100.0))
         .setRandomSampling(Percent.newBuilder().setValue(random))
         .setOverallSampling(Percent.newBuilder().setValue(100.0));
+    b.addAllCustomTags(tags(proxy, custom));
+    if (!b.hasMaxPathTagLength()) {
+      pc.tracing().flatMap(dev.meshwright.api.mesh.Tracing::maxPathTagLength).filter(n -> n != 0)
+          .ifPresent(n -> b.setMaxPathTagLength(com.google.protobuf.UInt32Value.of(n)));
+    }
+    return b.build();
   }
 
   /** ProxyConfig {@code tracing.sampling}: 1% when unset or 0, and 1% for values above 100. */
