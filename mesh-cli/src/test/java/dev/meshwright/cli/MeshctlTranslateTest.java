@@ -231,5 +231,19 @@ class MeshctlTranslateTest {
     assertThat(out).contains("'@type': type.googleapis.com/stats.PluginConfig")
         .contains("name: envoy.tracers.zipkin").contains("collectorCluster: outbound|9411||zipkin.istio-system.svc.cluster.local")
         .contains("path: /dev/stdout").contains("value: 10.0");
+
+    Files.writeString(dir.resolve("bad.yaml"), """
+        apiVersion: telemetry.istio.io/v1
+        kind: Telemetry
+        metadata: {name: both, namespace: shop}
+        spec:
+          selector: {matchLabels: {app: reviews}}
+          targetRefs: [{group: gateway.networking.k8s.io, kind: Gateway, name: g}]
+          metrics: [{providers: [{name: prometheus}]}]
+        """);
+    Run bad = meshctl("", "x", "translate", "--config", dir.toString(), "--proxy", node, "--type", "lds",
+        "--meshConfigFile", mesh.toString());
+    assertThat(bad.code()).isEqualTo(1);
+    assertThat(bad.err()).contains("error: ").contains("bad.yaml").contains("Telemetry");
   }
 }
